@@ -1,0 +1,383 @@
+// The workspace index: every note, registry and config, parsed once and
+// updated one file at a time. Cross-file questions (who mentions this entity,
+// who references this claim) are answered from reverse maps keyed by the
+// folded name as written, so an edit re-parses one file and touches only its
+// own entries — nothing else is re-resolved until someone asks.
+import { defaultConfig, parseConfig } from './config';
+import { decodeText } from './decode';
+import { type Claim, type ClaimRef, type Config, type EntityDef, type NoteModel, type Problem, type WikiLink } from './model';
+import { foldName, noteBaseName } from './names';
+import { parseNote } from './parser';
+import { parseRegistry, type Registry } from './registry';
+import { FileClassifier, scanWorkspace, type FileKind } from './scan';
+import {
+  type CancellationToken, type Logger, type Workspace, dirname, neverCancelled, relativeTo, silentLogger,
+} from './workspace';
+
+export interface IndexOptions {
+  include?: string[];
+  exclude?: string[];
+  /** Files larger than this are skipped with a reason (bytes). */
+  maxFileSize?: number;
+  logger?: Logger;
+}
+
+export interface Skipped { uri: string; reason: string }
+export interface ResolvedClaim { note: NoteModel; claim: Claim }
+export interface Mention { uri: string; link: WikiLink }
+export interface Reference { uri: string; ref: ClaimRef }
+
+type Listener = (uris: string[]) => void;
+
+export class WorkspaceIndex {
+  readonly notes = new Map<string, NoteModel>();
+  readonly registries = new Map<string, Registry>();
+  readonly skipped = new Map<string, string>();
+  config: Config = defaultConfig();
+  configUri: string | undefined;
+  private classifier: FileClassifier;
+  private readonly logger: Logger;
+  private readonly maxFileSize: number;
+  /** folded key (id, name, alias, entity-note file name) → entities. */
+  private readonly entityKeys = new Map<string, EntityDef[]>();
+  /** folded note file name → note URIs. */
+  private readonly notesByBase = new Map<string, string[]>();
+  /** folded link target → URIs of the files that link to it. */
+  private readonly linkers = new Map<string, string[]>();
+  /** `folded note name#id` → URIs of the files that reference that claim. */
+  private readonly referrers = new Map<string, string[]>();
+  private readonly listeners: Listener[] = [];
+  private entityList: EntityDef[] | undefined;
+
+  constructor(readonly workspace: Workspace, private readonly options: IndexOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+    this.maxFileSize = options.maxFileSize ?? 10 * 1024 * 1024;
+    this.classifier = new FileClassifier({ include: options.include ?? [], exclude: options.exclude ?? [] });
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => this.listeners.splice(this.listeners.indexOf(listener), 1) };
+  }
+
+  /** Scans the workspace folders and reads every file: the cold start. */
+  async build(token: CancellationToken = neverCancelled): Promise<void> {
+    const found = await scanWorkspace(this.workspace, this.classifier, this.logger, token);
+    for (const uri of found.configs.slice(0, 1)) await this.readFile(uri, 'config');
+    if (this.config.include.join() !== '**/*.md' || this.config.exclude.length) {
+      // The config narrows which notes count: classify again with its globs.
+      this.classifier = new FileClassifier({
+        include: this.options.include?.length ? this.options.include : this.config.include,
+        exclude: [...(this.options.exclude ?? []), ...this.config.exclude],
+      });
+      found.notes = found.notes.filter((u) => this.kindOf(u) === 'note');
+    }
+    const all: Array<[string, FileKind]> = [
+      ...found.registries.map((u) => [u, 'registry'] as [string, FileKind]),
+      ...found.notes.map((u) => [u, 'note'] as [string, FileKind]),
+    ];
+    const BATCH = 512;
+    for (let i = 0; i < all.length && !token.isCancellationRequested; i += BATCH) {
+      await Promise.all(all.slice(i, i + BATCH).map(([u, k]) => this.readFile(u, k)));
+    }
+    this.fire(all.map(([u]) => u));
+  }
+
+  /** What a URI is to the index: note, registry, config, or nothing. */
+  kindOf(uri: string): FileKind {
+    for (const folder of this.workspace.folders) {
+      const rel = relativeTo(folder, uri);
+      if (rel !== undefined) return this.classifier.kind(rel);
+    }
+    return undefined;
+  }
+
+  /** Re-reads a file from the workspace (created or changed on disk). */
+  async refresh(uri: string): Promise<void> {
+    const kind = this.kindOf(uri);
+    if (!kind) return;
+    await this.readFile(uri, kind);
+    this.fire([uri]);
+  }
+
+  private async readFile(uri: string, kind: FileKind): Promise<void> {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await this.workspace.readFile(uri);
+    } catch (e) {
+      this.skip(uri, `unreadable: ${(e as Error).message ?? String(e)}`);
+      return;
+    }
+    if (!bytes) { this.remove(uri, false); return; }
+    if (bytes.length > this.maxFileSize) {
+      this.skip(uri, `larger than ${Math.round(this.maxFileSize / 1048576)} MB (claimlens.maxFileSize), skipped`);
+      return;
+    }
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) { this.skip(uri, decoded.error); return; }
+    this.set(uri, decoded.text, kind);
+  }
+
+  private skip(uri: string, reason: string): void {
+    this.remove(uri, false);
+    this.skipped.set(uri, reason);
+    this.logger.log(`${uri}: ${reason}`);
+  }
+
+  /** Sets a file's text (an open document's, or read from disk) and re-indexes it alone. */
+  update(uri: string, text: string): void {
+    const kind = this.kindOf(uri);
+    if (!kind) return;
+    if (text.length > this.maxFileSize) {
+      this.skip(uri, `larger than ${Math.round(this.maxFileSize / 1048576)} MB (claimlens.maxFileSize), skipped`);
+    } else {
+      this.set(uri, text, kind);
+    }
+    this.fire([uri]);
+  }
+
+  private set(uri: string, text: string, kind: FileKind): void {
+    this.skipped.delete(uri);
+    if (kind === 'note') {
+      const old = this.notes.get(uri);
+      if (old) this.unlinkNote(old);
+      const note = parseNote(uri, this.noteName(uri), text);
+      this.notes.set(uri, note);
+      this.linkNote(note);
+    } else if (kind === 'registry') {
+      const old = this.registries.get(uri);
+      if (old) old.entities.forEach((e) => this.removeEntity(e));
+      const reg = parseRegistry(uri, text);
+      this.registries.set(uri, reg);
+      reg.entities.forEach((e) => this.addEntity(e));
+    } else if (kind === 'config') {
+      if (this.configUri && this.configUri !== uri) return;
+      this.configUri = uri;
+      this.config = parseConfig(text);
+    }
+  }
+
+  /** Forgets a file (deleted, or renamed away). */
+  delete(uri: string): void {
+    this.remove(uri, true);
+  }
+
+  private remove(uri: string, fire: boolean): void {
+    this.skipped.delete(uri);
+    const note = this.notes.get(uri);
+    if (note) { this.unlinkNote(note); this.notes.delete(uri); }
+    const reg = this.registries.get(uri);
+    if (reg) { reg.entities.forEach((e) => this.removeEntity(e)); this.registries.delete(uri); }
+    if (uri === this.configUri) { this.configUri = undefined; this.config = defaultConfig(); }
+    if (fire) this.fire([uri]);
+  }
+
+  private fire(uris: string[]): void {
+    for (const l of [...this.listeners]) l(uris);
+  }
+
+  // ---- names -------------------------------------------------------------
+
+  /** Workspace-relative path without `.md`. */
+  noteName(uri: string): string {
+    for (const folder of this.workspace.folders) {
+      const rel = relativeTo(folder, uri);
+      if (rel !== undefined) return rel.replace(/\.md$/i, '');
+    }
+    return noteBaseName(decodeURIComponent(uri));
+  }
+
+  /** The note's file name folded: what `[[name]]` matches. */
+  private noteKey(uri: string): string {
+    return foldName(noteBaseName(decodeURIComponent(uri)));
+  }
+
+  private linkNote(note: NoteModel): void {
+    pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
+    for (const key of this.linkKeys(note)) pushTo(this.linkers, key, note.uri);
+    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
+    if (note.entity) this.addEntity(note.entity, this.noteKey(note.uri));
+  }
+
+  private unlinkNote(note: NoteModel): void {
+    pullFrom(this.notesByBase, this.noteKey(note.uri), note.uri);
+    for (const key of this.linkKeys(note)) pullFrom(this.linkers, key, note.uri);
+    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pullFrom(this.referrers, key, note.uri);
+    if (note.entity) this.removeEntity(note.entity, this.noteKey(note.uri));
+  }
+
+  private linkKeys(note: NoteModel): Set<string> {
+    const keys = new Set<string>();
+    for (const link of note.links) keys.add(foldName(link.target));
+    return keys;
+  }
+
+  private refKey(from: NoteModel, ref: ClaimRef): string {
+    const note = ref.note !== undefined ? foldName(noteBaseName(ref.note)) : this.noteKey(from.uri);
+    return note + '#' + ref.id;
+  }
+
+  entityKeysOf(e: EntityDef): string[] {
+    const keys = new Set([foldName(e.id), foldName(e.name), ...e.aliases.map(foldName)]);
+    return [...keys].filter((k) => k.length > 0);
+  }
+
+  private addEntity(e: EntityDef, extraKey?: string): void {
+    const keys = this.entityKeysOf(e);
+    if (extraKey && !keys.includes(extraKey)) keys.push(extraKey);
+    this.entityList = undefined;
+    for (const k of keys) {
+      const list = this.entityKeys.get(k);
+      if (list) list.push(e); else this.entityKeys.set(k, [e]);
+    }
+  }
+
+  private removeEntity(e: EntityDef, extraKey?: string): void {
+    const keys = this.entityKeysOf(e);
+    if (extraKey && !keys.includes(extraKey)) keys.push(extraKey);
+    this.entityList = undefined;
+    for (const k of keys) {
+      const list = this.entityKeys.get(k);
+      if (!list) continue;
+      const i = list.indexOf(e);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.entityKeys.delete(k);
+    }
+  }
+
+  // ---- questions -----------------------------------------------------------
+
+  /** Entities a name resolves to (more than one: ambiguous). */
+  resolveEntity(name: string): EntityDef[] {
+    return this.entityKeys.get(foldName(name)) ?? [];
+  }
+
+  /** Every entity once, in definition order; cached until an entity changes. */
+  entities(): EntityDef[] {
+    if (!this.entityList) {
+      const out = new Set<EntityDef>();
+      for (const list of this.entityKeys.values()) list.forEach((e) => out.add(e));
+      this.entityList = [...out];
+    }
+    return this.entityList;
+  }
+
+  /** Notes a wikilink target names: by file name, or by path when it has a `/`. */
+  resolveNote(target: string, from?: string): NoteModel[] {
+    const t = target.replace(/\.md$/i, '');
+    const set = this.notesByBase.get(foldName(noteBaseName(t)));
+    if (!set) return [];
+    let notes = [...set].map((u) => this.notes.get(u)!).filter(Boolean);
+    if (t.includes('/')) notes = notes.filter((n) => foldName(n.name).endsWith(foldName(t.replace(/^\.?\//, ''))));
+    if (notes.length > 1 && from) {
+      // Same folder first, as note tools do when two notes share a name.
+      const dir = dirname(from);
+      notes.sort((a, b) => Number(dirname(b.uri) === dir) - Number(dirname(a.uri) === dir));
+    }
+    return notes;
+  }
+
+  claimsById(note: NoteModel, id: string): Claim[] {
+    return note.claims.filter((c) => c.id === id);
+  }
+
+  /** The claim a reference points to, if it exists. */
+  resolveRef(from: NoteModel, ref: ClaimRef): ResolvedClaim | undefined {
+    const notes = ref.note !== undefined ? this.resolveNote(ref.note, from.uri) : [from];
+    for (const note of notes) {
+      const claim = note.claims.find((c) => c.id === ref.id);
+      if (claim) return { note, claim };
+    }
+    return undefined;
+  }
+
+  /** Does the reference point to a block that exists (a claim or any `^id`)? */
+  refTargetExists(from: NoteModel, ref: ClaimRef): boolean {
+    const notes = ref.note !== undefined ? this.resolveNote(ref.note, from.uri) : [from];
+    return notes.some((n) => n.blockIds.has(ref.id));
+  }
+
+  /** Every link in the workspace that resolves to this entity. */
+  mentionsOf(entity: EntityDef): Mention[] {
+    const keys = new Set(this.entityKeysOf(entity));
+    if (entity.uri && this.notes.get(entity.uri)?.entity === entity) keys.add(this.noteKey(entity.uri));
+    const files = new Set<string>();
+    for (const k of keys) this.linkers.get(k)?.forEach((u) => files.add(u));
+    const out: Mention[] = [];
+    for (const uri of [...files].sort()) {
+      const note = this.notes.get(uri);
+      if (!note) continue;
+      for (const link of note.links) {
+        if (keys.has(foldName(link.target)) && this.resolveEntity(link.target).includes(entity)) out.push({ uri, link });
+      }
+    }
+    return out;
+  }
+
+  /** Every reference in the workspace that points to this claim. */
+  referencesTo(note: NoteModel, claimId: string): Reference[] {
+    const files = this.referrers.get(this.noteKey(note.uri) + '#' + claimId);
+    if (!files) return [];
+    const out: Reference[] = [];
+    for (const uri of [...files].sort()) {
+      const from = this.notes.get(uri);
+      if (!from) continue;
+      for (const ref of from.refs) {
+        if (ref.id !== claimId) continue;
+        const target = this.resolveRef(from, ref);
+        if (target && target.note === note) out.push({ uri, ref });
+      }
+    }
+    return out;
+  }
+
+  /** Claims that mention an entity (by a link in their text or fields). */
+  claimsMentioning(entity: EntityDef): ResolvedClaim[] {
+    const seen = new Set<Claim>();
+    const out: ResolvedClaim[] = [];
+    for (const m of this.mentionsOf(entity)) {
+      if (m.link.claim < 0) continue;
+      const note = this.notes.get(m.uri)!;
+      const claim = note.claims[m.link.claim];
+      if (!seen.has(claim)) { seen.add(claim); out.push({ note, claim }); }
+    }
+    return out;
+  }
+
+  statusOf(claim: Claim): string {
+    const f = claim.fields.find((x) => x.key === 'status');
+    return f && f.value.trim() ? f.value.trim().toLowerCase() : this.config.statuses[0]?.id ?? 'unverified';
+  }
+
+  /** Problems found while reading a file (YAML, shape, skipped reasons). */
+  fileProblems(uri: string): Problem[] {
+    const skipped = this.skipped.get(uri);
+    if (skipped) {
+      return [{ code: 'skipped', severity: 'warning', message: `Claimlens did not read this file: ${skipped}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    }
+    if (uri === this.configUri) return this.config.problems;
+    return this.notes.get(uri)?.problems ?? this.registries.get(uri)?.problems ?? [];
+  }
+
+  stats(): { notes: number; claims: number; mentions: number; entities: number; skipped: number } {
+    let claims = 0, mentions = 0;
+    for (const n of this.notes.values()) {
+      claims += n.claims.length;
+      for (const l of n.links) if (l.claim >= 0 && this.entityKeys.has(foldName(l.target))) mentions++;
+    }
+    return { notes: this.notes.size, claims, mentions, entities: this.entities().length, skipped: this.skipped.size };
+  }
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
+
+function pullFrom(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}

@@ -1,0 +1,42 @@
+// The benchmark corpus: the public interconnected-markdown 10k note set turned
+// into Claimlens notes. Each top-level list item becomes a claim with an id,
+// and every distinct [[link]] target becomes an entity in entities.yaml, so the
+// index sees the scale SPEC §10 names (~72k claims, ~173k mentions, ~23.7k
+// entities). The converted copy is cached under .cache/ (ignored by git).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const SHARED = path.resolve(__dirname, '../../../shared');
+export const CORPUS = path.join(SHARED, 'corpora/interconnected-markdown-10k');
+const OUT = path.resolve(__dirname, '../../.cache/bench/interconnected-markdown-10k');
+
+const STATUSES = ['unverified', 'supported', 'plausible', 'disputed', 'misleading', 'refuted'];
+
+export function convertedCorpus(): string | undefined {
+  if (!fs.existsSync(CORPUS)) return undefined;
+  const marker = path.join(OUT, '.complete');
+  if (fs.existsSync(marker)) return OUT;
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  const targets = new Map<string, string>();
+  let n = 0;
+  for (const file of fs.readdirSync(CORPUS)) {
+    if (!file.endsWith('.md')) continue;
+    const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+    const out = text.replace(/^- (.*?)\s*$/gm, (_m, rest: string) => {
+      n++;
+      return `- #claim ${rest} ^c${n}\n  - status:: ${STATUSES[n % STATUSES.length]}`;
+    });
+    for (const m of text.matchAll(/\[\[([^\]|#]+)/g)) {
+      const t = m[1].trim();
+      if (!targets.has(t.toLowerCase())) targets.set(t.toLowerCase(), t);
+    }
+    fs.writeFileSync(path.join(OUT, file), out);
+  }
+  const yaml = [...targets.values()]
+    .map((name, i) => `- id: e${i}\n  name: ${/^[\w ]+$/.test(name) ? name : JSON.stringify(name)}\n  type: other\n`)
+    .join('');
+  fs.writeFileSync(path.join(OUT, 'entities.yaml'), yaml);
+  fs.writeFileSync(marker, new Date().toISOString());
+  return OUT;
+}

@@ -1,0 +1,50 @@
+// Test helpers: inline fixtures with a caret `|` marking a position, and an
+// in-memory workspace indexed the way the server indexes a real one.
+import { WorkspaceIndex } from '../../server/src/core/index';
+import { type Position } from '../../server/src/core/model';
+import { InMemoryWorkspace, joinPath } from '../../server/src/core/workspace';
+
+export const ROOT = 'file:///ws';
+
+/** `a|b` → the text without the caret and the caret's position. */
+export function caret(text: string, marker = '|'): { text: string; pos: Position } {
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error('fixture has no caret');
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  return { text: before + text.slice(at + marker.length), pos: { line, character: at - (before.lastIndexOf('\n') + 1) } };
+}
+
+export function uri(path: string): string {
+  return joinPath(ROOT, path);
+}
+
+/** Builds an index over files given by workspace-relative path. */
+export async function indexOf(files: Record<string, string | Uint8Array>): Promise<{ index: WorkspaceIndex; ws: InMemoryWorkspace }> {
+  const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).map(([p, t]) => [uri(p), t])));
+  const index = new WorkspaceIndex(ws);
+  await index.build();
+  return { index, ws };
+}
+
+/** A fixture note with a caret: indexes it with the other files, returns the note's URI and the caret. */
+export async function withCaret(path: string, textWithCaret: string, others: Record<string, string> = {}) {
+  const { text, pos } = caret(textWithCaret);
+  const { index, ws } = await indexOf({ ...others, [path]: text });
+  return { index, ws, uri: uri(path), pos, text };
+}
+
+export const ENTITIES = `- id: sam-altman
+  name: Sam Altman
+  type: person
+  aliases: [Altman]
+  description: Chief executive of OpenAI.
+  links: { url: https://example.org/altman }
+- id: deepseek
+  name: DeepSeek
+  type: organization
+  aliases: [Deepseek, DeepSEE]
+- id: anthropic
+  name: Anthropic
+  type: organization
+`;

@@ -1,0 +1,91 @@
+// Hover: the claim card, the entity card with its tally, the source summary.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hover } from '../../server/src/features/hover';
+import { ENTITIES, withCaret } from './helpers';
+
+const text = (h: ReturnType<typeof hover>) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+
+const OTHER = `---
+source:
+  published: 2025-04-01
+---
+- #claim Altman said it again [[Altman]] ^again
+  - status:: refuted
+  - supports:: [[note#^transistor]]
+`;
+
+test('hover on a claim shows status, text, speaker, kind, quotes, relations and who references it', async () => {
+  const { index, uri, pos } = await withCaret('note.md', `- #claim Frontier models will commoditise. ^trans|istor
+  - by:: [[Sam Altman]]
+  - quote:: "most models will become commoditized"
+  - kind:: prediction
+  - status:: plausible
+  - refines:: ^other
+- #claim Other ^other
+`, { 'entities.yaml': ENTITIES, 'later.md': OTHER });
+  const h = hover(index, uri, pos)!;
+  assert.equal(text(h), [
+    '**👍 Plausible** · Frontier models will commoditise.',
+    '',
+    'by Sam Altman · kind: prediction · `note#^transistor`',
+    '',
+    '> “most models will become commoditized”',
+    '',
+    'refines ^other',
+    '',
+    'Referenced 1 time from `later`',
+  ].join('\n'));
+  assert.deepEqual(h.range, { start: { line: 0, character: 44 }, end: { line: 0, character: 54 } });
+});
+
+test('hover on a reference shows the card of the claim it points to', async () => {
+  const { index, uri, pos } = await withCaret('later.md', OTHER.replace('note#^transistor', 'note#^tran|sistor'), {
+    'note.md': '- #claim Frontier models will commoditise. ^transistor\n  - status:: supported\n',
+  });
+  assert.match(text(hover(index, uri, pos)), /^\*\*✅ Supported\*\* · Frontier models will commoditise\./);
+});
+
+test('hover on an entity mention shows its card with the claims tally by status', async () => {
+  const { index, uri, pos } = await withCaret('note.md', `- #claim One [[Sam Al|tman]] ^one
+  - status:: plausible
+- #claim Two [[DeepSeek]] ^two
+`, { 'entities.yaml': ENTITIES, 'later.md': OTHER });
+  assert.equal(text(hover(index, uri, pos)), [
+    '**Sam Altman** · person',
+    '',
+    'Chief executive of OpenAI.',
+    '',
+    'Also: Altman',
+    '',
+    '[url](https://example.org/altman)',
+    '',
+    '**2** claims in **2** notes',
+    '',
+    '👍 Plausible 1 · ❌ Refuted 1',
+    '',
+    '- ❌ Refuted: Altman said it again Altman — `later`',
+    '- 👍 Plausible: One Sam Altman — `note`',
+  ].join('\n'));
+});
+
+test('hover on the source front matter summarises it', async () => {
+  const { index, uri, pos } = await withCaret('n.md', `---
+source:
+  title: "The |article"
+  url: https://example.com/a
+  published: 2025-03-28
+---
+- #claim A ^a
+  - quote:: "x"
+- #claim B ^b
+`);
+  assert.equal(text(hover(index, uri, pos)), '**The article**\n\npublished 2025-03-28\n\n[https://example.com/a](https://example.com/a)\n\n2 claims, 1 quote');
+});
+
+test('no hover on plain prose; a dangling reference says so', async () => {
+  const a = await withCaret('n.md', 'Just some te|xt.\n');
+  assert.equal(hover(a.index, a.uri, a.pos), undefined);
+  const b = await withCaret('n.md', '- #claim X ^x\n  - supports:: ^mis|sing\n');
+  assert.equal(text(hover(b.index, b.uri, b.pos)), 'No claim `^missing` found in this note.');
+});

@@ -1,0 +1,147 @@
+// The note parser: claims, ids, fields, kinds, links, references, headings,
+// front matter, and the bad input of SPEC §8.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseNote } from '../../server/src/core/parser';
+
+const parse = (text: string) => parseNote('file:///ws/n.md', 'n', text);
+
+const SPEC_NOTE = `---
+source:
+  title: "OpenAI Shifts Focus"
+  url: https://example.com/openai-consumer-shift
+  path: ../articles/openai-consumer-shift.txt
+  published: 2025-03-28
+tags: [ai-industry]
+custom: kept
+---
+# OpenAI's consumer pivot
+
+- #claim Frontier models will commoditise the way transistors did. ^transistor
+  - by:: [[Sam Altman]]
+  - quote:: "most models, except for the very leading edge, will become commoditized"
+  - kind:: prediction
+  - Status:: plausible
+
+- #claim DeepSeek is an [[Anthropic]] model. ^deepseek-owner
+  - quote:: "Anthropic's Deepseek"
+  - status:: refuted
+  - contradicts:: [[deepseek-notes#^independent-lab]], ^transistor
+
+A paragraph that mentions [[OpenAI]] is prose, not a claim.
+`;
+
+test('reads the claims of the SPEC example with ids, text, fields and kinds', () => {
+  const n = parse(SPEC_NOTE);
+  assert.equal(n.claims.length, 2);
+  const [a, b] = n.claims;
+  assert.equal(a.id, 'transistor');
+  assert.equal(a.text, 'Frontier models will commoditise the way transistors did.');
+  assert.equal(a.kind, 'prediction');
+  assert.deepEqual(a.fields.map((f) => [f.key, f.value]), [
+    ['by', '[[Sam Altman]]'],
+    ['quote', '"most models, except for the very leading edge, will become commoditized"'],
+    ['kind', 'prediction'],
+    ['status', 'plausible'],
+  ]);
+  assert.deepEqual(a.idRange, { start: { line: 11, character: 68 }, end: { line: 11, character: 78 } });
+  assert.deepEqual(a.range, { start: { line: 11, character: 2 }, end: { line: 15, character: 22 } });
+  assert.equal(b.text, 'DeepSeek is an Anthropic model.');
+  assert.equal(a.heading, 0);
+  assert.equal(n.headings[0].text, "OpenAI's consumer pivot");
+});
+
+test('keeps front matter sources, tags and unknown keys', () => {
+  const n = parse(SPEC_NOTE);
+  assert.equal(n.sources.length, 1);
+  assert.equal(n.sources[0].path, '../articles/openai-consumer-shift.txt');
+  assert.equal(n.sources[0].published, '2025-03-28');
+  assert.deepEqual(n.sources[0].pathRange, { start: { line: 4, character: 8 }, end: { line: 4, character: 45 } });
+  assert.deepEqual(n.tags, ['ai-industry']);
+  assert.equal(n.frontMatter?.data.custom, 'kept');
+});
+
+test('finds links in claims, fields and prose, and claim references', () => {
+  const n = parse(SPEC_NOTE);
+  assert.deepEqual(n.links.map((l) => [l.target, l.claim, l.field ?? null]), [
+    ['Sam Altman', 0, 'by'], ['Anthropic', 1, null], ['deepseek-notes', 1, 'contradicts'], ['OpenAI', -1, null],
+  ]);
+  const refs = [...n.refs].sort((x, y) => x.range.start.character - y.range.start.character);
+  assert.deepEqual(refs.map((r) => [r.note ?? null, r.id, r.field]), [
+    ['deepseek-notes', 'independent-lab', 'contradicts'], [null, 'transistor', 'contradicts'],
+  ]);
+  const bare = refs[1];
+  assert.deepEqual(bare.idRange, { start: { line: 20, character: 56 }, end: { line: 20, character: 66 } });
+});
+
+test('#claim/<kind> sets the kind; inline [key:: value] fields are read and left out of the text', () => {
+  const n = parse('- #claim/statistic Revenue grew [by:: [[Sam Altman]]] 40% [status:: supported] ^rev\n');
+  const c = n.claims[0];
+  assert.equal(c.kind, 'statistic');
+  assert.equal(c.text, 'Revenue grew 40%');
+  assert.deepEqual(c.fields.map((f) => [f.key, f.value, f.inline]), [['by', '[[Sam Altman]]', true], ['status', 'supported', true]]);
+  assert.deepEqual(n.links.map((l) => [l.target, l.field]), [['Sam Altman', 'by']]);
+  assert.deepEqual(c.fields[1].valueRange, { start: { line: 0, character: 68 }, end: { line: 0, character: 77 } });
+});
+
+test('a paragraph claim takes following key:: value lines as its fields', () => {
+  const n = parse('Intro.\n\n#claim Prices fall every year. ^prices\nstatus:: disputed\n\nAfter.\n');
+  assert.equal(n.claims.length, 1);
+  assert.equal(n.claims[0].text, 'Prices fall every year.');
+  assert.equal(n.claims[0].fields[0].value, 'disputed');
+  assert.equal(n.claims[0].range.end.line, 3);
+});
+
+test('wikilinks show their display text in the claim text; other #tags are collected', () => {
+  const n = parse('- #claim [[Sam Altman|Altman]] praised [[DeepSeek]] #ai #claim-like\n');
+  assert.equal(n.claims[0].text, 'Altman praised DeepSeek #ai #claim-like');
+  assert.deepEqual(n.claims[0].tags, ['ai', 'claim-like']);
+  assert.equal(n.links[0].display, 'Altman');
+});
+
+test('nothing inside fenced code or inline code is read', () => {
+  const n = parse('```\n- #claim not a claim [[X]]\n```\n`#claim no` and `[[Y]]`\n- #claim real ^r\n');
+  assert.deepEqual(n.claims.map((c) => c.id), ['r']);
+  assert.equal(n.links.length, 0);
+});
+
+test('an empty #claim and an unclosed [[ are reported, and parsing goes on', () => {
+  const n = parse('- #claim\n- #claim ^only-id\n- #claim [[Open and more\n- #claim fine ^ok\n');
+  assert.equal(n.claims.length, 4);
+  assert.deepEqual(n.problems.map((p) => [p.code, p.range.start.line]), [
+    ['empty-claim', 0], ['empty-claim', 1], ['unclosed-link', 2],
+  ]);
+  assert.equal(n.claims[3].id, 'ok');
+});
+
+test('malformed front matter is a YAML problem at its position; the body is still read', () => {
+  const n = parse('---\nsource: [unclosed\ntags: x\n---\n- #claim still here ^s\n');
+  assert.equal(n.claims[0].id, 's');
+  const p = n.problems.find((x) => x.code === 'front-matter-yaml');
+  assert.ok(p, 'a YAML problem');
+  assert.equal(p.severity, 'error');
+  assert.match(p.message, /Flow sequence/);
+  // The YAML error points into the front matter, where the unclosed [ starts or is noticed.
+  assert.ok(p.range.start.line >= 1 && p.range.start.line <= 2, `line ${p.range.start.line}`);
+});
+
+test('CRLF line endings and a byte-order mark', () => {
+  const n = parse('\ufeff---\r\ntags: [a]\r\n---\r\n- #claim one ^one\r\n  - status:: refuted\r\n');
+  assert.deepEqual(n.tags, ['a']);
+  assert.equal(n.claims[0].id, 'one');
+  assert.equal(n.claims[0].fields[0].value, 'refuted');
+});
+
+test('block ids anywhere in the note are known as reference targets', () => {
+  const n = parse('A plain paragraph. ^para\n- #claim c ^c1\n');
+  assert.deepEqual([...n.blockIds].sort(), ['c1', 'para']);
+});
+
+test('an entity note takes its name from its heading and its description from the first paragraph', () => {
+  const n = parseNote('file:///ws/entities/openai.md', 'entities/openai', '---\nentity:\n  type: organization\n  aliases: [Open AI]\n---\n# OpenAI\n\nAn AI company.\nBased in San Francisco.\n\nMore.\n');
+  assert.equal(n.entity?.name, 'OpenAI');
+  assert.equal(n.entity?.type, 'organization');
+  assert.deepEqual(n.entity?.aliases, ['Open AI']);
+  assert.equal(n.entity?.description, 'An AI company. Based in San Francisco.');
+  assert.equal(n.entity?.id, 'openai');
+});
