@@ -1,5 +1,6 @@
 // Test helpers: inline fixtures with a caret `|` marking a position, and an
 // in-memory workspace indexed the way the server indexes a real one.
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../../server/src/core/index';
 import { type Position } from '../../server/src/core/model';
 import { InMemoryWorkspace, joinPath } from '../../server/src/core/workspace';
@@ -48,3 +49,10 @@ export const ENTITIES = `- id: sam-altman
   name: Anthropic
   type: organization
 `;
+
+/** Applies the text edits a workspace edit makes to one file. */
+export function applyTo(text: string, edit: import('vscode-languageserver-types').WorkspaceEdit, fileUri: string): string {
+  const changes = (edit.documentChanges ?? []).filter((c): c is import('vscode-languageserver-types').TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === fileUri);
+  const doc = TextDocument.create(fileUri, 'markdown', 0, text);
+  return TextDocument.applyEdits(doc, changes.flatMap((c) => c.edits.filter((e): e is import('vscode-languageserver-types').TextEdit => 'range' in e)));
+}

@@ -1,0 +1,123 @@
+// A real LSP client for protocol tests: starts the built server
+// (dist/server.js) as a separate process over stdio and talks JSON-RPC to it
+// with vscode-languageserver-protocol. Waits on the server's own signals
+// (its status notification, published diagnostics), never on sleeps.
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  createProtocolConnection, InitializeRequest, InitializedNotification, type ProtocolConnection,
+  PublishDiagnosticsNotification, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { StatusNotification, type StatusParams } from '../../shared/protocol';
+
+export const PROJECT = path.resolve(__dirname, '../..');
+export const SERVER = path.join(PROJECT, 'dist/server.js');
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: Array<() => void> = [];
+  private readonly versions = new Map<string, number>();
+  readonly statuses: StatusParams[] = [];
+  private constructor(private readonly proc: ChildProcess, readonly root: string) {
+    this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p]);
+      this.wake();
+    });
+    this.connection.onNotification(StatusNotification, (p: StatusParams) => { this.statuses.push(p); this.wake(); });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  /** Starts the server on a folder and waits until it has indexed it. */
+  static async start(root: string, initializationOptions: unknown = {}): Promise<TestClient> {
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const client = new TestClient(proc, root);
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null, capabilities: {},
+      workspaceFolders: [{ uri: client.uri(''), name: 'samples' }], initializationOptions,
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.until(() => client.statuses.some((s) => s.state === 'ready'));
+    return client;
+  }
+
+  uri(rel: string): string {
+    return URI.file(path.join(this.root, rel)).toString().replace(/\/$/, '');
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Resolves when `check` holds, re-checked on every message from the server. */
+  async until(check: () => boolean, what = 'condition', ms = 15000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+
+  async open(rel: string, text?: string): Promise<string> {
+    const uri = this.uri(rel);
+    const content = text ?? fs.readFileSync(path.join(this.root, rel), 'utf8');
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: content },
+    });
+    return uri;
+  }
+
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version }, contentChanges: [{ text }],
+    });
+    return version;
+  }
+
+  /** The diagnostics published for a document version (waits for them). */
+  async diagnosticsFor(uri: string, version = this.versions.get(uri)): Promise<PublishDiagnosticsParams['diagnostics']> {
+    const find = () => this.diagnostics.get(uri)?.find((p) => p.version === version);
+    await this.until(() => !!find(), `diagnostics of ${uri} v${version}`);
+    return find()!.diagnostics;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await new Promise((r) => this.proc.once('exit', r));
+    this.connection.dispose();
+  }
+}
+
+/** A fresh copy of the samples in a temporary folder, so tests may add files. */
+export function copySamples(extra: Record<string, string | Buffer> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-'));
+  fs.cpSync(path.join(PROJECT, 'samples'), dir, { recursive: true });
+  for (const [rel, content] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+/** The 0-based position of the first occurrence of `needle` (plus `offset` characters) in a file's text. */
+export function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" not in text`);
+  const before = text.slice(0, at + offset);
+  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}

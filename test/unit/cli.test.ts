@@ -1,0 +1,39 @@
+// The command line's `check`: compiler-style lines and its exit code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { check } from '../../server/src/cli/check';
+
+const SAMPLES = path.resolve(__dirname, '../../samples');
+
+async function run(dir: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await check(dir, (l) => out.push(l), (l) => err.push(l));
+  return { code, out, err };
+}
+
+test('check on the samples: no errors, exit 0', async () => {
+  const r = await run(SAMPLES);
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.out, []);
+  assert.deepEqual(r.err, ['4 notes, 20 claims, 12 entities: 0 errors, 0 warnings']);
+});
+
+test('check on a broken folder: file:line:col: severity: message, sorted, exit 1', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-check-'));
+  fs.writeFileSync(path.join(dir, 'n.md'), '- #claim A ^a\n- #claim B ^a\n  - status:: maybe\n');
+  fs.writeFileSync(path.join(dir, 'bin.md'), Buffer.from([0, 1, 2]));
+  const r = await run(dir);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.out.map((l) => path.relative(dir, l)), [
+    'bin.md:1:1: warning: Claimlens did not read this file: binary file (it contains NUL bytes), skipped.',
+    'n.md:1:13: error: The claim id ^a is used 2 times in this note; ids must be unique.',
+    'n.md:2:13: error: The claim id ^a is used 2 times in this note; ids must be unique.',
+    'n.md:3:14: warning: Unknown status "maybe": use one of unverified, supported, plausible, disputed, misleading, refuted.',
+  ]);
+  assert.deepEqual(r.err, ['1 notes, 2 claims, 0 entities: 2 errors, 2 warnings']);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

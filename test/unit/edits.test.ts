@@ -1,0 +1,77 @@
+// Code actions and rename: the edits they make, and the versions they carry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type CodeAction, type TextDocumentEdit } from 'vscode-languageserver-types';
+import { codeActions } from '../../server/src/features/codeActions';
+import { diagnose } from '../../server/src/features/diagnostics';
+import { prepareRename, rename, RenameError } from '../../server/src/features/rename';
+import { ENTITIES, applyTo, caret, indexOf, uri, withCaret } from './helpers';
+
+async function actionsAt(path: string, marked: string, others: Record<string, string> = {}) {
+  const { index, uri: u, pos, text } = await withCaret(path, marked, others);
+  const diagnostics = (await diagnose(index, u)).filter((d) => d.range.start.line === pos.line);
+  const actions = codeActions(index, u, { start: pos, end: pos }, {
+    diagnostics, versionOf: (x) => (x === u ? 7 : null), lineText: (l) => text.split('\n')[l],
+  });
+  return { actions, text, u, index };
+}
+
+const apply = (a: CodeAction, text: string, u: string) => applyTo(text, a.edit!, u);
+
+test('add a missing claim id made from its text, unique in the note, on the version it was computed on', async () => {
+  const { actions, text, u } = await actionsAt('n.md', '- #claim Prices |fall every year\n- #claim x ^prices-fall-every-year\n');
+  const add = actions.find((a) => a.title.startsWith('Add claim id'))!;
+  assert.equal(add.title, 'Add claim id ^prices-fall-every-year-2');
+  assert.equal((add.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 7);
+  assert.equal(apply(add, text, u), '- #claim Prices fall every year ^prices-fall-every-year-2\n- #claim x ^prices-fall-every-year\n');
+});
+
+test('set status: one action per status, replacing the field or adding it as a child item', async () => {
+  const withField = await actionsAt('n.md', '- #claim A| ^a\n  - status:: plausible\n');
+  assert.deepEqual(withField.actions.map((a) => a.title), [
+    'Set status: ❔ Unverified', 'Set status: ✅ Supported', 'Set status: 💬 Disputed', 'Set status: ⚠️ Misleading', 'Set status: ❌ Refuted',
+  ]);
+  assert.equal(apply(withField.actions[4], withField.text, withField.u), '- #claim A ^a\n  - status:: refuted\n');
+  const without = await actionsAt('n.md', '  - #claim A| ^a\n    - by:: [[X]]\n');
+  const disputed = without.actions.find((a) => a.title.includes('Disputed'))!;
+  assert.equal(apply(disputed, without.text, without.u), '  - #claim A ^a\n    - status:: disputed\n    - by:: [[X]]\n');
+});
+
+test('add an unknown entity to the nearest entities.yaml, or create one at the workspace root', async () => {
+  const near = await actionsAt('team/n.md', '- #claim [[Liang |Wenfeng]] ^a\n', { 'entities.yaml': ENTITIES, 'team/entities.yaml': '- id: x\n  name: X' });
+  const add = near.actions.find((a) => a.title.startsWith('Add "Liang Wenfeng"'))!;
+  assert.equal(add.title, 'Add "Liang Wenfeng" to team/entities.yaml');
+  assert.equal(applyTo('- id: x\n  name: X', add.edit!, uri('team/entities.yaml')), '- id: x\n  name: X\n- id: liang-wenfeng\n  name: Liang Wenfeng\n  type: other\n');
+  const none = await actionsAt('n.md', '- #claim [[Liang |Wenfeng]] ^a\n');
+  const create = none.actions.find((a) => a.title.startsWith('Add "Liang'))!;
+  assert.deepEqual(create.edit!.documentChanges![0], { kind: 'create', uri: uri('entities.yaml'), options: { ignoreIfExists: true } });
+  assert.equal(applyTo('', create.edit!, uri('entities.yaml')), '- id: liang-wenfeng\n  name: Liang Wenfeng\n  type: other\n');
+});
+
+test('rename an entity from a mention: registry name and every mention by that name, display text kept', async () => {
+  const files = {
+    'entities.yaml': ENTITIES,
+    'a.md': '- #claim [[Sam Altman]] and [[Altman]] ^a\n',
+    'b.md': 'Prose [[sam altman|Sam]] here.\n',
+  };
+  const c = caret('- #claim [[Sam Alt|man]] and [[Altman]] ^a\n');
+  const { index } = await indexOf({ ...files, 'a.md': c.text });
+  assert.deepEqual(prepareRename(index, uri('a.md'), c.pos), { range: { start: { line: 0, character: 11 }, end: { line: 0, character: 21 } }, placeholder: 'Sam Altman' });
+  const edit = rename(index, uri('a.md'), c.pos, 'Samuel H. Altman', () => null)!;
+  assert.equal(applyTo(files['a.md'], edit, uri('a.md')), '- #claim [[Samuel H. Altman]] and [[Altman]] ^a\n');
+  assert.equal(applyTo(files['b.md'], edit, uri('b.md')), 'Prose [[Samuel H. Altman|Sam]] here.\n');
+  assert.match(applyTo(ENTITIES, edit, uri('entities.yaml')), /^ {2}name: Samuel H. Altman$/m);
+  assert.throws(() => rename(index, uri('a.md'), c.pos, 'DeepSeek', () => null), RenameError);
+  assert.throws(() => rename(index, uri('a.md'), c.pos, 'bad|name', () => null), RenameError);
+});
+
+test('rename a claim id: the ^id and every reference to it, in this note and others', async () => {
+  const c = caret('- #claim A ^a|1\n- #claim B ^b\n  - supports:: ^a1\n');
+  const other = '- #claim C [[n#^a1]] ^c\n';
+  const { index } = await indexOf({ 'n.md': c.text, 'o.md': other });
+  const edit = rename(index, uri('n.md'), c.pos, 'first', (u) => (u === uri('n.md') ? 3 : null))!;
+  assert.equal(applyTo(c.text, edit, uri('n.md')), '- #claim A ^first\n- #claim B ^b\n  - supports:: ^first\n');
+  assert.equal(applyTo(other, edit, uri('o.md')), '- #claim C [[n#^first]] ^c\n');
+  assert.deepEqual((edit.documentChanges as TextDocumentEdit[]).map((d) => d.textDocument.version), [3, null]);
+  assert.throws(() => rename(index, uri('n.md'), c.pos, 'b', () => null), /already has a claim \^b/);
+});
