@@ -23,6 +23,8 @@ export interface StatusParams {
   state: 'indexing' | 'ready';
   notes: number;
   claims: number;
+  /** [[links]] inside claims: mentions of entities and links to notes. */
+  links: number;
   entities: number;
   skipped: number;
   /** Milliseconds the last full index took. */

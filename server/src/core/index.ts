@@ -48,6 +48,13 @@ export class WorkspaceIndex {
   private readonly referrers = new Map<string, string[]>();
   private readonly listeners: Listener[] = [];
   private entityList: EntityDef[] | undefined;
+  /** Change counters: see mentionVersion(). Not counted during the cold build, when nothing is cached yet. */
+  private version = 0;
+  private entityVersion = 0;
+  private built = false;
+  private readonly keyVersions = new Map<string, number>();
+  private readonly memos = new WeakMap<EntityDef, Map<string, { version: number; value: unknown }>>();
+  private readonly keyCache = new WeakMap<EntityDef, string[]>();
 
   constructor(readonly workspace: Workspace, private readonly options: IndexOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -80,6 +87,7 @@ export class WorkspaceIndex {
     for (let i = 0; i < all.length && !token.isCancellationRequested; i += BATCH) {
       await Promise.all(all.slice(i, i + BATCH).map(([u, k]) => this.readFile(u, k)));
     }
+    this.built = true;
     this.fire(all.map(([u]) => u));
   }
 
@@ -154,6 +162,7 @@ export class WorkspaceIndex {
       if (this.configUri && this.configUri !== uri) return;
       this.configUri = uri;
       this.config = parseConfig(text);
+      this.entityVersion = ++this.version;
     }
   }
 
@@ -168,7 +177,7 @@ export class WorkspaceIndex {
     if (note) { this.unlinkNote(note); this.notes.delete(uri); }
     const reg = this.registries.get(uri);
     if (reg) { reg.entities.forEach((e) => this.removeEntity(e)); this.registries.delete(uri); }
-    if (uri === this.configUri) { this.configUri = undefined; this.config = defaultConfig(); }
+    if (uri === this.configUri) { this.configUri = undefined; this.config = defaultConfig(); this.entityVersion = ++this.version; }
     if (fire) this.fire([uri]);
   }
 
@@ -194,21 +203,49 @@ export class WorkspaceIndex {
 
   private linkNote(note: NoteModel): void {
     pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
-    for (const key of this.linkKeys(note)) pushTo(this.linkers, key, note.uri);
+    for (const key of this.linkKeys(note)) { pushTo(this.linkers, key, note.uri); this.touch(key); }
     for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
     if (note.entity) this.addEntity(note.entity, this.noteKey(note.uri));
   }
 
   private unlinkNote(note: NoteModel): void {
     pullFrom(this.notesByBase, this.noteKey(note.uri), note.uri);
-    for (const key of this.linkKeys(note)) pullFrom(this.linkers, key, note.uri);
+    for (const key of this.linkKeys(note)) { pullFrom(this.linkers, key, note.uri); this.touch(key); }
     for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pullFrom(this.referrers, key, note.uri);
     if (note.entity) this.removeEntity(note.entity, this.noteKey(note.uri));
   }
 
+  /** Marks what links to `key` as changed, for caches of per-entity answers. */
+  private touch(key: string): void {
+    if (this.built) this.keyVersions.set(key, ++this.version);
+  }
+
+  /**
+   * A number that changes whenever anything an entity's mentions depend on
+   * changes: a file linking to one of its names, or any entity definition.
+   */
+  mentionVersion(entity: EntityDef): number {
+    let v = this.entityVersion;
+    for (const k of this.entityKeysOf(entity)) v = Math.max(v, this.keyVersions.get(k) ?? 0);
+    if (entity.uri && this.notes.get(entity.uri)?.entity === entity) v = Math.max(v, this.keyVersions.get(this.noteKey(entity.uri)) ?? 0);
+    return v;
+  }
+
+  /** `compute()` for this entity, remembered until its mentionVersion() changes. */
+  memo<T>(entity: EntityDef, name: string, compute: () => T): T {
+    const version = this.mentionVersion(entity);
+    let slot = this.memos.get(entity);
+    if (!slot) this.memos.set(entity, (slot = new Map()));
+    const hit = slot.get(name);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = compute();
+    slot.set(name, { version, value });
+    return value;
+  }
+
   private linkKeys(note: NoteModel): Set<string> {
     const keys = new Set<string>();
-    for (const link of note.links) keys.add(foldName(link.target));
+    for (const link of note.links) keys.add(link.key);
     return keys;
   }
 
@@ -217,15 +254,26 @@ export class WorkspaceIndex {
     return note + '#' + ref.id;
   }
 
+  /** The folded id, name and aliases of an entity (cached: entities do not change, they are replaced). */
   entityKeysOf(e: EntityDef): string[] {
-    const keys = new Set([foldName(e.id), foldName(e.name), ...e.aliases.map(foldName)]);
-    return [...keys].filter((k) => k.length > 0);
+    let keys = this.keyCache.get(e);
+    if (!keys) {
+      keys = [...new Set([foldName(e.id), foldName(e.name), ...e.aliases.map(foldName)])].filter((k) => k.length > 0);
+      this.keyCache.set(e, keys);
+    }
+    return keys;
+  }
+
+  /** A note's file name without `.md`, as `[[…]]` writes it. */
+  noteBase(note: NoteModel): string {
+    return noteBaseName(note.name);
   }
 
   private addEntity(e: EntityDef, extraKey?: string): void {
     const keys = this.entityKeysOf(e);
     if (extraKey && !keys.includes(extraKey)) keys.push(extraKey);
     this.entityList = undefined;
+    this.entityVersion = ++this.version;
     for (const k of keys) {
       const list = this.entityKeys.get(k);
       if (list) list.push(e); else this.entityKeys.set(k, [e]);
@@ -236,6 +284,7 @@ export class WorkspaceIndex {
     const keys = this.entityKeysOf(e);
     if (extraKey && !keys.includes(extraKey)) keys.push(extraKey);
     this.entityList = undefined;
+    this.entityVersion = ++this.version;
     for (const k of keys) {
       const list = this.entityKeys.get(k);
       if (!list) continue;
@@ -297,21 +346,27 @@ export class WorkspaceIndex {
     return notes.some((n) => n.blockIds.has(ref.id));
   }
 
-  /** Every link in the workspace that resolves to this entity. */
+  /** Every link in the workspace that resolves to this entity, in file order. */
   mentionsOf(entity: EntityDef): Mention[] {
-    const keys = new Set(this.entityKeysOf(entity));
-    if (entity.uri && this.notes.get(entity.uri)?.entity === entity) keys.add(this.noteKey(entity.uri));
-    const files = new Set<string>();
-    for (const k of keys) this.linkers.get(k)?.forEach((u) => files.add(u));
     const out: Mention[] = [];
-    for (const uri of [...files].sort()) {
+    this.forEachMention(entity, (note, link) => out.push({ uri: note.uri, link }));
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  /** Visits the links that resolve to this entity, files in no particular order: the fast path for tallies. */
+  forEachMention(entity: EntityDef, visit: (note: NoteModel, link: WikiLink) => void): void {
+    const keys = this.entityKeysOf(entity);
+    const all = new Set(keys);
+    if (entity.uri && this.notes.get(entity.uri)?.entity === entity) all.add(this.noteKey(entity.uri));
+    // Only keys that resolve to this entity count (an ambiguous name resolves to several).
+    const mine = [...all].filter((k) => (this.entityKeys.get(k) ?? []).includes(entity));
+    const files = new Set<string>();
+    for (const k of mine) this.linkers.get(k)?.forEach((u) => files.add(u));
+    for (const uri of files) {
       const note = this.notes.get(uri);
       if (!note) continue;
-      for (const link of note.links) {
-        if (keys.has(foldName(link.target)) && this.resolveEntity(link.target).includes(entity)) out.push({ uri, link });
-      }
+      for (const link of note.links) if (mine.includes(link.key)) visit(note, link);
     }
-    return out;
   }
 
   /** Every reference in the workspace that points to this claim. */
@@ -335,18 +390,17 @@ export class WorkspaceIndex {
   claimsMentioning(entity: EntityDef): ResolvedClaim[] {
     const seen = new Set<Claim>();
     const out: ResolvedClaim[] = [];
-    for (const m of this.mentionsOf(entity)) {
-      if (m.link.claim < 0) continue;
-      const note = this.notes.get(m.uri)!;
-      const claim = note.claims[m.link.claim];
+    this.forEachMention(entity, (note, link) => {
+      if (link.claim < 0) return;
+      const claim = note.claims[link.claim];
       if (!seen.has(claim)) { seen.add(claim); out.push({ note, claim }); }
-    }
+    });
     return out;
   }
 
+  /** The claim's status, or the workspace's first status (the default) when it gives none. */
   statusOf(claim: Claim): string {
-    const f = claim.fields.find((x) => x.key === 'status');
-    return f && f.value.trim() ? f.value.trim().toLowerCase() : this.config.statuses[0]?.id ?? 'unverified';
+    return claim.status ?? this.config.statuses[0]?.id ?? 'unverified';
   }
 
   /** Problems found while reading a file (YAML, shape, skipped reasons). */
@@ -359,13 +413,14 @@ export class WorkspaceIndex {
     return this.notes.get(uri)?.problems ?? this.registries.get(uri)?.problems ?? [];
   }
 
-  stats(): { notes: number; claims: number; mentions: number; entities: number; skipped: number } {
-    let claims = 0, mentions = 0;
+  /** Counts for the status bar and the benchmark; `links` are the [[links]] inside claims. */
+  stats(): { notes: number; claims: number; links: number; entities: number; skipped: number } {
+    let claims = 0, links = 0;
     for (const n of this.notes.values()) {
       claims += n.claims.length;
-      for (const l of n.links) if (l.claim >= 0 && this.entityKeys.has(foldName(l.target))) mentions++;
+      for (const l of n.links) if (l.claim >= 0) links++;
     }
-    return { notes: this.notes.size, claims, mentions, entities: this.entities().length, skipped: this.skipped.size };
+    return { notes: this.notes.size, claims, links, entities: this.entities().length, skipped: this.skipped.size };
   }
 }
 

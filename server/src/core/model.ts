@@ -35,6 +35,8 @@ export interface Problem {
 /** `[[target#anchor|display]]` */
 export interface WikiLink {
   target: string;
+  /** The target folded (case, NFKC, whitespace): the key every lookup uses. */
+  readonly key: string;
   /** Text after `#`, e.g. `^claim-id` or a heading; undefined when absent. */
   anchor?: string;
   display?: string;
@@ -76,6 +78,8 @@ export interface Claim {
   readonly text: string;
   /** `#claim/<kind>` or `kind::`. */
   kind?: string;
+  /** The first `status::` value, trimmed and lower-cased; undefined when none is given. */
+  status?: string;
   tagRange: Range;
   /** First line of the claim. */
   line: number;

@@ -212,8 +212,11 @@ class ParsedLink implements WikiLink {
   anchor?: string;
   display?: string;
   field?: string;
+  readonly key: string;
   constructor(public target: string, private readonly ln: number, private readonly start: number,
-    private readonly end: number, private readonly tStart: number, public claim: number) {}
+    private readonly end: number, private readonly tStart: number, public claim: number) {
+    this.key = foldName(target);
+  }
   get range(): Range { return lineRange(this.ln, this.start, this.end); }
   get targetRange(): Range { return lineRange(this.ln, this.tStart, this.tStart + this.target.length); }
   toJSON(): object { return { ...this, range: this.range, targetRange: this.targetRange }; }
@@ -235,6 +238,7 @@ class ParsedField implements ClaimField {
 class ParsedClaim implements Claim {
   id?: string;
   kind?: string;
+  status?: string;
   fields: ClaimField[] = [];
   tags: string[] = [];
   /** Spans of the first line that are not text, flat [start, end, …]: tag, id, inline fields. */
@@ -273,7 +277,7 @@ class ParsedClaim implements Claim {
   }
   toJSON(): object {
     return {
-      id: this.id, text: this.text, kind: this.kind, line: this.line, heading: this.heading, tags: this.tags,
+      id: this.id, text: this.text, kind: this.kind, status: this.status, line: this.line, heading: this.heading, tags: this.tags,
       fields: this.fields, range: this.range, tagRange: this.tagRange, idRange: this.idRange,
     };
   }
@@ -325,6 +329,7 @@ function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, 
   const field = new ParsedField(key, value, lineNo, keyStart, rawKey.length, valueStart, inline);
   claim.fields.push(field);
   if (key === 'kind' && claim.kind === undefined && value.length > 0) claim.kind = value.toLowerCase();
+  if (key === 'status' && claim.status === undefined && value.trim().length > 0) claim.status = value.trim().toLowerCase();
   if (inline) scanLinks(note, value, lineNo, index, key, 0, undefined, valueStart);
   if (RELATION_FIELDS.has(key)) {
     BARE_REF.lastIndex = 0;

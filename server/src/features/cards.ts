@@ -1,6 +1,6 @@
 // The Markdown cards shown on hover: a claim's card and an entity's card.
 // The source view's hover shows the same claim card.
-import { type WorkspaceIndex } from '../core/index';
+import { type ResolvedClaim, type WorkspaceIndex } from '../core/index';
 import { type Claim, type EntityDef, type NoteModel, type StatusDef } from '../core/model';
 import { RELATION_FIELDS } from '../core/parser';
 import { displayQuote } from './values';
@@ -85,21 +85,57 @@ export function entityCard(index: WorkspaceIndex, e: EntityDef, latest = 3): str
     const links = Object.entries(e.links).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
     if (links.length) lines.push('', links.map(([k, v]) => linkText(k, String(v))).join(' · '));
   }
-  const claims = index.claimsMentioning(e);
-  const noteCount = new Set(claims.map((c) => c.note.uri)).size;
-  if (claims.length === 0) {
+  const t = index.memo(e, 'tally', () => tally(index, e, latest));
+  if (t.claims === 0) {
     lines.push('', 'No claims mention it yet.');
-  } else {
-    lines.push('', `**${claims.length}** claim${claims.length === 1 ? '' : 's'} in **${noteCount}** note${noteCount === 1 ? '' : 's'}`);
-    const byStatus = new Map<string, number>();
-    for (const c of claims) byStatus.set(index.statusOf(c.claim), (byStatus.get(index.statusOf(c.claim)) ?? 0) + 1);
-    const order = index.config.statuses.map((s) => s.id);
-    const tally = [...byStatus].sort((a, b) => rank(order, a[0]) - rank(order, b[0]));
-    lines.push('', tally.map(([s, n]) => `${statusBadge(index, s)} ${n}`).join(' · '));
-    const recent = [...claims].sort((a, b) => noteDate(b.note).localeCompare(noteDate(a.note))).slice(0, latest);
-    lines.push('', ...recent.map((c) => `- ${statusBadge(index, index.statusOf(c.claim))}: ${escapeMd(c.claim.text)} — \`${escapeCode(c.note.name)}\``));
+    return lines.join('\n');
   }
+  lines.push('', `**${t.claims}** claim${t.claims === 1 ? '' : 's'} in **${t.notes}** note${t.notes === 1 ? '' : 's'}`);
+  lines.push('', t.byStatus.map(([s, n]) => `${statusBadge(index, s)} ${n}`).join(' · '));
+  lines.push('', ...t.recent.map(({ note, claim }) => `- ${statusBadge(index, index.statusOf(claim))}: ${escapeMd(claim.text)} — \`${escapeCode(note.name)}\``));
   return lines.join('\n');
+}
+
+interface Tally { claims: number; notes: number; byStatus: Array<[string, number]>; recent: ResolvedClaim[] }
+
+/**
+ * One pass over the entity's mentions: claims, notes, the count by status, and
+ * the latest few claims (by the source's date, then note name, then line).
+ */
+function tally(index: WorkspaceIndex, e: EntityDef, latest: number): Tally {
+  let claims = 0, notes = 0;
+  const byStatus = new Map<string, number>();
+  const recent: Array<{ rc: ResolvedClaim; key: string }> = [];
+  let current: NoteModel | undefined;
+  let counted = new Set<number>();
+  let noteKey = '';
+  index.forEachMention(e, (note, link) => {
+    if (link.claim < 0) return;
+    if (note !== current) {
+      current = note;
+      counted = new Set();
+      noteKey = noteDate(note) + '\u0000' + note.name;
+    }
+    if (counted.has(link.claim)) return;
+    if (counted.size === 0) notes++;
+    counted.add(link.claim);
+    claims++;
+    const claim = note.claims[link.claim];
+    const status = index.statusOf(claim);
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    const key = noteKey + '\u0000' + String(1e9 - claim.line).padStart(10, '0');
+    if (recent.length < latest || key > recent[recent.length - 1].key) {
+      recent.push({ rc: { note, claim }, key });
+      recent.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+      if (recent.length > latest) recent.pop();
+    }
+  });
+  const order = index.config.statuses.map((s) => s.id);
+  return {
+    claims, notes,
+    byStatus: [...byStatus].sort((a, b) => rank(order, a[0]) - rank(order, b[0])),
+    recent: recent.map((r) => r.rc),
+  };
 }
 
 function linkText(key: string, value: string): string {

@@ -4,7 +4,7 @@
 import { type CompletionItem, CompletionItemKind, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../core/index';
 import { type NoteModel, type Position, lineRange } from '../core/model';
-import { foldName, noteBaseName } from '../core/names';
+import { foldName } from '../core/names';
 import { RELATION_FIELDS } from '../core/parser';
 import { statusBadge } from './cards';
 import { claimAt } from './locate';
@@ -100,27 +100,28 @@ function linkItems(index: WorkspaceIndex, typed: string, from: number, close: st
   edit: (from: number, t: string) => TextEdit, entitiesOnly = false): CompletionList {
   const q = foldName(typed);
   const items: CompletionItem[] = [];
+  // At most LIMIT items; the editor asks again as the analyst types more.
+  const full = () => items.length >= LIMIT;
   let more = false;
-  const push = (item: CompletionItem) => {
-    if (items.length >= LIMIT) { more = true; return; }
-    items.push(item);
-  };
   for (const e of index.entities()) {
-    const names = [e.name, ...e.aliases];
-    if (q && !names.some((n) => foldName(n).includes(q)) && !e.id.includes(q)) continue;
-    push({
+    const keys = index.entityKeysOf(e);
+    if (q && !keys.some((k) => k.includes(q))) continue;
+    if (full()) { more = true; break; }
+    const name = foldName(e.name);
+    items.push({
       label: e.name, kind: CompletionItemKind.Class, detail: e.type,
       documentation: e.description, filterText: [e.name, ...e.aliases, e.id].join(' '),
-      sortText: (foldName(e.name).startsWith(q) ? '0' : '1') + foldName(e.name),
+      sortText: (name.startsWith(q) ? '0' : '1') + name,
       textEdit: edit(from, e.name + close),
     });
   }
-  if (!entitiesOnly) {
+  if (!entitiesOnly && !more) {
     for (const n of index.notes.values()) {
       if (n.entity) continue;
-      const base = noteBaseName(decodeURIComponent(n.uri));
+      const base = index.noteBase(n);
       if (q && !foldName(base).includes(q)) continue;
-      push({
+      if (full()) { more = true; break; }
+      items.push({
         label: base, kind: CompletionItemKind.File, detail: `note · ${n.claims.length} claims`,
         sortText: '2' + foldName(base), textEdit: edit(from, base + close),
       });

@@ -1,0 +1,102 @@
+// Server benchmark rows of SPEC §10 on the converted 10k-note corpus, through
+// the built server as its own process: cold index until complete, hover /
+// definition / completion latency, resident memory; and, in process, the
+// re-index of one 100 KB note after an edit.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createProtocolConnection, InitializeRequest, InitializedNotification, StreamMessageReader, StreamMessageWriter,
+  DidOpenTextDocumentNotification, ShutdownRequest, ExitNotification,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { StatusNotification, type StatusParams } from '../../shared/protocol';
+import { WorkspaceIndex } from '../../server/src/core/index';
+import { fileUri } from '../../server/src/core/workspace';
+import { FsWorkspace } from '../../server/src/node/fsWorkspace';
+
+const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface Row { what: string; figure: string; budget: string; ok: boolean }
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+/** Cold start of the built server on `dir`, then request latencies at that scale. */
+export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
+  const rows: Row[] = [];
+  const started = performance.now();
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  let ready: (p: StatusParams) => void = () => undefined;
+  const readyP = new Promise<StatusParams>((r) => { ready = r; });
+  conn.onNotification(StatusNotification, (p: StatusParams) => { if (p.state === 'ready') ready(p); });
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: fileUri(dir), name: 'corpus' }],
+  });
+  await conn.sendNotification(InitializedNotification.type, {});
+  const status = await readyP;
+  const cold = performance.now() - started;
+  rows.push({ what: `cold index, ${status.notes} notes / ${status.claims} claims / ${status.links} links in claims / ${status.entities} entities (process start → index complete)`, figure: `${cold.toFixed(0)} ms (server's own count: ${status.ms} ms)`, budget: '≤ 1000 ms', ok: cold <= 1000 });
+  rows.push({ what: 'server memory after the cold index (resident)', figure: `${rssOf(proc.pid!).toFixed(0)} MB`, budget: '≤ 300 MB', ok: rssOf(proc.pid!) <= 300 });
+
+  // Requests at positions taken from the notes themselves: every request type on real mentions.
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const targets: Array<{ uri: string; line: number; character: number; text: string }> = [];
+  for (let i = 0; targets.length < requests && i < files.length; i += Math.max(1, Math.floor(files.length / requests))) {
+    const text = fs.readFileSync(path.join(dir, files[i]), 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('[['));
+    if (line < 0) continue;
+    const uri = URI.file(path.join(dir, files[i])).toString();
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    targets.push({ uri, line, character: lines[line].indexOf('[[') + 3, text: lines[line] });
+  }
+  for (const [method, label] of [['textDocument/hover', 'hover'], ['textDocument/definition', 'definition'], ['textDocument/completion', 'completion after [[']] as const) {
+    const times: number[] = [];
+    for (const t of targets) {
+      const at = method === 'textDocument/completion' ? t.character - 1 : t.character;
+      const t0 = performance.now();
+      await conn.sendRequest(method, { textDocument: { uri: t.uri }, position: { line: t.line, character: at } });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const p99 = percentile(times, 99);
+    rows.push({ what: `${label}: ${times.length} requests at 10k notes (round trip over stdio)`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 10 ms', ok: p99 <= 10 });
+  }
+  await conn.sendRequest(ShutdownRequest.type);
+  await conn.sendNotification(ExitNotification.type);
+  conn.dispose();
+  return rows;
+}
+
+/** Re-indexing one ~100 KB note after an edit, in the index of the whole corpus. */
+export async function reindexRow(dir: string, runs = 50): Promise<Row> {
+  const index = new WorkspaceIndex(new FsWorkspace([fileUri(dir)]));
+  await index.build();
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  let big = '';
+  for (const f of files) {
+    if (big.length >= 100 * 1024) break;
+    big += fs.readFileSync(path.join(dir, f), 'utf8').replace(/\^c(\d+)/g, '^big$1');
+  }
+  const uri = URI.file(path.join(dir, files[0])).toString();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const edited = big + `\n- #claim edit number ${i} ^edit-${i}\n`;
+    const t0 = performance.now();
+    index.update(uri, edited);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const p50 = percentile(times, 50);
+  return { what: `re-index after an edit of one ${(big.length / 1024).toFixed(0)} KB note (${runs} edits)`, figure: `p50 ${p50.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`, budget: '≤ 5 ms', ok: p50 <= 5 };
+}
