@@ -5,15 +5,26 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export type Decoded = { text: string } | { error: string };
 
-export function decodeText(bytes: Uint8Array): Decoded {
+export const BINARY = 'binary file (it contains NUL bytes), skipped';
+export const NOT_UTF8 = 'not valid UTF-8 text, skipped';
+
+export function tooLarge(maxBytes: number): string {
+  return `larger than ${Math.round(maxBytes / 1048576)} MB (claimlens.maxFileSize), skipped`;
+}
+
+/** A NUL byte in the first 8,000 bytes: how editors and git tell binary files. */
+export function looksBinary(bytes: Uint8Array): boolean {
   const probe = Math.min(bytes.length, 8000);
-  for (let i = 0; i < probe; i++) {
-    if (bytes[i] === 0) return { error: 'binary file (it contains NUL bytes), skipped' };
-  }
+  for (let i = 0; i < probe; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (looksBinary(bytes)) return { error: BINARY };
   try {
     // With ignoreBOM false the decoder drops a leading byte-order mark.
     return { text: utf8.decode(bytes) };
   } catch {
-    return { error: 'not valid UTF-8 text, skipped' };
+    return { error: NOT_UTF8 };
   }
 }

@@ -4,7 +4,7 @@
 // folded name as written, so an edit re-parses one file and touches only its
 // own entries — nothing else is re-resolved until someone asks.
 import { defaultConfig, parseConfig } from './config';
-import { decodeText } from './decode';
+import { type Decoded, decodeText, tooLarge } from './decode';
 import { type Claim, type ClaimRef, type Config, type EntityDef, type NoteModel, type Problem, type WikiLink } from './model';
 import { foldName, noteBaseName } from './names';
 import { parseNote } from './parser';
@@ -109,19 +109,19 @@ export class WorkspaceIndex {
   }
 
   private async readFile(uri: string, kind: FileKind): Promise<void> {
-    let bytes: Uint8Array | undefined;
+    let decoded: Decoded | undefined;
     try {
-      bytes = await this.workspace.readFile(uri);
+      if (this.workspace.readText) {
+        decoded = await this.workspace.readText(uri, this.maxFileSize);
+      } else {
+        const bytes = await this.workspace.readFile(uri);
+        if (bytes) decoded = bytes.length > this.maxFileSize ? { error: tooLarge(this.maxFileSize) } : decodeText(bytes);
+      }
     } catch (e) {
       this.skip(uri, `unreadable: ${(e as Error).message ?? String(e)}`);
       return;
     }
-    if (!bytes) { this.remove(uri, false); return; }
-    if (bytes.length > this.maxFileSize) {
-      this.skip(uri, `larger than ${Math.round(this.maxFileSize / 1048576)} MB (claimlens.maxFileSize), skipped`);
-      return;
-    }
-    const decoded = decodeText(bytes);
+    if (!decoded) { this.remove(uri, false); return; }
     if ('error' in decoded) { this.skip(uri, decoded.error); return; }
     this.set(uri, decoded.text, kind);
   }
@@ -137,7 +137,7 @@ export class WorkspaceIndex {
     const kind = this.kindOf(uri);
     if (!kind) return;
     if (text.length > this.maxFileSize) {
-      this.skip(uri, `larger than ${Math.round(this.maxFileSize / 1048576)} MB (claimlens.maxFileSize), skipped`);
+      this.skip(uri, tooLarge(this.maxFileSize));
     } else {
       this.set(uri, text, kind);
     }
@@ -198,7 +198,7 @@ export class WorkspaceIndex {
 
   /** The note's file name folded: what `[[name]]` matches. */
   private noteKey(uri: string): string {
-    return foldName(noteBaseName(decodeURIComponent(uri)));
+    return foldName(noteBaseName(this.notes.get(uri)?.name ?? decodeURIComponent(uri)));
   }
 
   private linkNote(note: NoteModel): void {

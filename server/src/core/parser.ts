@@ -194,6 +194,7 @@ function startClaim(note: NoteModel, line: string, lineNo: number, contentStart:
   const otherTags = masked.indexOf('#', claim.tagEnd) >= 0 || masked.lastIndexOf('#', tagStart - 1) >= 0;
   for (let m; otherTags && (m = INLINE_TAG.exec(masked)); ) {
     if (m[1] === 'claim' || m[1].startsWith('claim/')) continue;
+    if (claim.tags === NONE) claim.tags = [];
     claim.tags.push(m[1]);
   }
   scanLinks(note, line, lineNo, index, undefined, contentStart, claim.cuts);
@@ -230,6 +231,8 @@ class ParsedField implements ClaimField {
   toJSON(): object { return { key: this.key, value: this.value, inline: this.inline, keyRange: this.keyRange, valueRange: this.valueRange }; }
 }
 
+const NONE: never[] = [];
+
 /**
  * A claim as parsed: plain numbers into its first line, ranges built on
  * demand, and its display text computed on first use — a cold index of tens
@@ -239,8 +242,9 @@ class ParsedClaim implements Claim {
   id?: string;
   kind?: string;
   status?: string;
-  fields: ClaimField[] = [];
-  tags: string[] = [];
+  // Most claims have few fields and no tags: they share one empty array until they get their own.
+  fields: ClaimField[] = NONE;
+  tags: string[] = NONE;
   /** Spans of the first line that are not text, flat [start, end, …]: tag, id, inline fields. */
   readonly cuts: number[];
   endLine: number;
@@ -327,6 +331,7 @@ function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, 
   keyStart: number, valueStart: number, inline: boolean): void {
   const key = rawKey.toLowerCase();
   const field = new ParsedField(key, value, lineNo, keyStart, rawKey.length, valueStart, inline);
+  if (claim.fields === NONE) claim.fields = [];
   claim.fields.push(field);
   if (key === 'kind' && claim.kind === undefined && value.length > 0) claim.kind = value.toLowerCase();
   if (key === 'status' && claim.status === undefined && value.trim().length > 0) claim.status = value.trim().toLowerCase();

@@ -3,6 +3,7 @@
 // backed by the file system, tests an in-memory one. URIs are strings in
 // vscode-uri's canonical encoding (a space is %20), the form VS Code sends.
 import { URI, Utils } from 'vscode-uri';
+import { type Decoded } from './decode';
 
 export type EntryKind = 'file' | 'directory';
 
@@ -10,6 +11,12 @@ export interface Workspace {
   /** Workspace folder URIs (`file:///…`), without a trailing slash. */
   readonly folders: readonly string[];
   readFile(uri: string): Promise<Uint8Array | undefined>;
+  /**
+   * Optional fast path: the file as text (byte-order mark dropped), or why it
+   * cannot be read as text (binary, not UTF-8, larger than `maxBytes`);
+   * undefined when it does not exist. Without it the core decodes readFile's bytes.
+   */
+  readText?(uri: string, maxBytes: number): Promise<Decoded | undefined>;
   readDirectory(uri: string): Promise<Array<[string, EntryKind]>>;
   stat(uri: string): Promise<{ size: number; mtime: number } | undefined>;
 }

@@ -1,5 +1,7 @@
 // The workspace on disk, for the language server and the command line.
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
+import { BINARY, NOT_UTF8, type Decoded, looksBinary, tooLarge } from '../core/decode';
 import { type EntryKind, type Workspace, uriToPath } from '../core/workspace';
 
 export class FsWorkspace implements Workspace {
@@ -13,6 +15,17 @@ export class FsWorkspace implements Workspace {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
       throw e;
     }
+  }
+
+  /** Node's own UTF-8 check and decoder: several times faster than TextDecoder on a cold index. */
+  async readText(uri: string, maxBytes: number): Promise<Decoded | undefined> {
+    const bytes = await this.readFile(uri);
+    if (!bytes) return undefined;
+    if (bytes.length > maxBytes) return { error: tooLarge(maxBytes) };
+    if (looksBinary(bytes)) return { error: BINARY };
+    if (!isUtf8(bytes)) return { error: NOT_UTF8 };
+    const text = (bytes as Buffer).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
 
   async readDirectory(uri: string): Promise<Array<[string, EntryKind]>> {
