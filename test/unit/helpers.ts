@@ -56,3 +56,18 @@ export function applyTo(text: string, edit: import('vscode-languageserver-types'
   const doc = TextDocument.create(fileUri, 'markdown', 0, text);
   return TextDocument.applyEdits(doc, changes.flatMap((c) => c.edits.filter((e): e is import('vscode-languageserver-types').TextEdit => 'range' in e)));
 }
+
+/** A note with headings, claims, a relation and prose mentions, for navigation tests. */
+export const STRATEGY_NOTE = `---
+source:
+  path: ../articles/a.txt
+---
+# Strategy
+- #claim [[Sam Altman]] wants a billion users. ^billion
+  - by:: [[Altman]]
+## Rivals
+- #claim [[DeepSEE]] is cheap. ^cheap
+  - supports:: ^billion
+# Prose
+Some text about [[Sam Altman]].
+`;
