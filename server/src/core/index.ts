@@ -205,14 +205,14 @@ export class WorkspaceIndex {
     pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
     for (const key of this.linkKeys(note)) { pushTo(this.linkers, key, note.uri); this.touch(key); }
     for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
-    if (note.entity) this.addEntity(note.entity, this.noteKey(note.uri));
+    if (note.entity) this.addEntity(note.entity);
   }
 
   private unlinkNote(note: NoteModel): void {
     pullFrom(this.notesByBase, this.noteKey(note.uri), note.uri);
     for (const key of this.linkKeys(note)) { pullFrom(this.linkers, key, note.uri); this.touch(key); }
     for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pullFrom(this.referrers, key, note.uri);
-    if (note.entity) this.removeEntity(note.entity, this.noteKey(note.uri));
+    if (note.entity) this.removeEntity(note.entity);
   }
 
   /** Marks what links to `key` as changed, for caches of per-entity answers. */
@@ -227,7 +227,6 @@ export class WorkspaceIndex {
   mentionVersion(entity: EntityDef): number {
     let v = this.entityVersion;
     for (const k of this.entityKeysOf(entity)) v = Math.max(v, this.keyVersions.get(k) ?? 0);
-    if (entity.uri && this.notes.get(entity.uri)?.entity === entity) v = Math.max(v, this.keyVersions.get(this.noteKey(entity.uri)) ?? 0);
     return v;
   }
 
@@ -254,11 +253,12 @@ export class WorkspaceIndex {
     return note + '#' + ref.id;
   }
 
-  /** The folded id, name and aliases of an entity (cached: entities do not change, they are replaced). */
+  /** The folded id, name, aliases (and file name, for an entity note) of an entity (cached: entities do not change, they are replaced). */
   entityKeysOf(e: EntityDef): string[] {
     let keys = this.keyCache.get(e);
     if (!keys) {
-      keys = [...new Set([foldName(e.id), foldName(e.name), ...e.aliases.map(foldName)])].filter((k) => k.length > 0);
+      const names = [e.id, e.name, ...e.aliases, ...(e.fileName !== undefined ? [e.fileName] : [])];
+      keys = [...new Set(names.map(foldName))].filter((k) => k.length > 0);
       this.keyCache.set(e, keys);
     }
     return keys;
@@ -269,29 +269,16 @@ export class WorkspaceIndex {
     return noteBaseName(note.name);
   }
 
-  private addEntity(e: EntityDef, extraKey?: string): void {
-    const keys = this.entityKeysOf(e);
-    if (extraKey && !keys.includes(extraKey)) keys.push(extraKey);
+  private addEntity(e: EntityDef): void {
     this.entityList = undefined;
     this.entityVersion = ++this.version;
-    for (const k of keys) {
-      const list = this.entityKeys.get(k);
-      if (list) list.push(e); else this.entityKeys.set(k, [e]);
-    }
+    for (const k of this.entityKeysOf(e)) pushTo(this.entityKeys, k, e);
   }
 
-  private removeEntity(e: EntityDef, extraKey?: string): void {
-    const keys = this.entityKeysOf(e);
-    if (extraKey && !keys.includes(extraKey)) keys.push(extraKey);
+  private removeEntity(e: EntityDef): void {
     this.entityList = undefined;
     this.entityVersion = ++this.version;
-    for (const k of keys) {
-      const list = this.entityKeys.get(k);
-      if (!list) continue;
-      const i = list.indexOf(e);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.entityKeys.delete(k);
-    }
+    for (const k of this.entityKeysOf(e)) pullFrom(this.entityKeys, k, e);
   }
 
   // ---- questions -----------------------------------------------------------
@@ -355,11 +342,8 @@ export class WorkspaceIndex {
 
   /** Visits the links that resolve to this entity, files in no particular order: the fast path for tallies. */
   forEachMention(entity: EntityDef, visit: (note: NoteModel, link: WikiLink) => void): void {
-    const keys = this.entityKeysOf(entity);
-    const all = new Set(keys);
-    if (entity.uri && this.notes.get(entity.uri)?.entity === entity) all.add(this.noteKey(entity.uri));
     // Only keys that resolve to this entity count (an ambiguous name resolves to several).
-    const mine = [...all].filter((k) => (this.entityKeys.get(k) ?? []).includes(entity));
+    const mine = this.entityKeysOf(entity).filter((k) => (this.entityKeys.get(k) ?? []).includes(entity));
     const files = new Set<string>();
     for (const k of mine) this.linkers.get(k)?.forEach((u) => files.add(u));
     for (const uri of files) {
@@ -424,12 +408,12 @@ export class WorkspaceIndex {
   }
 }
 
-function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value); else map.set(key, [value]);
 }
 
-function pullFrom(map: Map<string, string[]>, key: string, value: string): void {
+function pullFrom<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (!list) return;
   const i = list.indexOf(value);

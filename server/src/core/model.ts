@@ -116,6 +116,8 @@ export interface EntityDef {
   links?: Record<string, unknown>;
   /** Where the entity is defined. */
   uri: string;
+  /** For an entity note: its file name without `.md`, which names it too. */
+  fileName?: string;
   range: Range;
   /** The range of the name (registry) or heading text (entity note), which rename replaces. */
   nameRange: Range;

@@ -406,7 +406,7 @@ function scanLinks(note: NoteModel, text: string, lineNo: number, claim: number,
 function entityFromNote(note: NoteModel, lines: string[], first: number,
   decl: EntityDecl): EntityDef {
   const h = note.headings[0];
-  const name = h && h.text ? h.text : noteBaseName(note.uri.replace(/%20/g, ' '));
+  const name = h && h.text ? h.text : noteBaseName(note.name);
   let description: string | undefined;
   const start = h ? h.line + 1 : first;
   const para: string[] = [];
@@ -421,7 +421,7 @@ function entityFromNote(note: NoteModel, lines: string[], first: number,
   return {
     id: decl.id ?? foldName(name).replace(/\s+/g, '-'),
     name, type: decl.type, aliases: decl.aliases, description,
-    uri: note.uri, range: note.frontMatter?.range ?? nameRange, nameRange, aliasRanges: decl.aliasRanges,
+    uri: note.uri, fileName: noteBaseName(note.name), range: note.frontMatter?.range ?? nameRange, nameRange, aliasRanges: decl.aliasRanges,
   };
 }
 
