@@ -38,8 +38,12 @@ export function dirname(uri: string): string {
 
 /** The URI of entry `name` (unencoded) inside folder `dir`. */
 export function childUri(dir: string, name: string): string {
-  return dir + '/' + URI.from({ scheme: 'file', path: '/' + name }).toString().slice('file:///'.length);
+  // Plain names (most note names) encode to themselves, spaces aside: skip the general encoder.
+  if (PLAIN_NAME.test(name)) return dir + '/' + name.replace(/ /g, '%20');
+  return Utils.joinPath(URI.parse(dir), name).toString();
 }
+
+const PLAIN_NAME = /^[A-Za-z0-9 ._~-]+$/;
 
 /** Resolves a relative path (unencoded, `/`-separated, may use `..`) against a folder URI. */
 export function joinPath(base: string, rel: string): string {
@@ -65,8 +69,12 @@ export function fileUri(path: string): string {
 }
 
 export function uriToPath(uri: string): string {
+  // A POSIX file URI is its path percent-encoded; Windows paths need the general parser.
+  if (POSIX && uri.startsWith('file:///')) return decodeURIComponent(uri.slice('file://'.length));
   return URI.parse(uri).fsPath;
 }
+
+const POSIX = typeof process === 'undefined' || process.platform !== 'win32';
 
 /** A workspace held in memory: for tests, and for anything that has no disk. */
 export class InMemoryWorkspace implements Workspace {
