@@ -1,11 +1,15 @@
 // The `claimlens` command line: the same core as the server, without an editor.
 //   claimlens check [DIR]     diagnostics like a compiler; exit 1 on errors
+//   claimlens export [DIR] …  the claims as JSON, CSV, a report, W3C annotations, ClaimReview or REFI-QDA
 //   claimlens lsp --stdio     the language server, for any LSP editor
 import { runServer } from '../lsp/run';
 import { check } from './check';
+import { exportCommand } from './export';
 
 const USAGE = `usage:
   claimlens check [DIR]      print diagnostics (file:line:col: severity: message); exit 1 on errors
+  claimlens export [DIR] --format json|csv|md|w3c|claimreview|qdpx [-o FILE]
+                             export the claims (claimlens export --help for the filters)
   claimlens lsp --stdio      start the language server on stdin/stdout`;
 
 async function main(argv: string[]): Promise<number> {
@@ -13,6 +17,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check':
       return check(rest.find((a) => !a.startsWith('-')) ?? '.', (l) => console.log(l), (l) => console.error(l));
+    case 'export':
+      return exportCommand(rest, { out: (d) => process.stdout.write(d), err: (l) => console.error(l) });
     case 'lsp':
       runServer();
       return -1;

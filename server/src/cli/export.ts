@@ -1,0 +1,90 @@
+// `claimlens export [DIR] --format F [-o FILE] [--force] [--status S] [--entity E] [--note GLOB]`:
+// the notes of a folder in one of the export formats, to standard output or
+// to a file written atomically that is never replaced without --force.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { WorkspaceIndex } from '../core/index';
+import { ExportError, exportClaims, FORMATS, isExportFormat, workspaceAnchoring } from '../core/export/index';
+import { fileUri } from '../core/workspace';
+import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
+import { FsWorkspace } from '../node/fsWorkspace';
+
+export const EXPORT_USAGE = `usage: claimlens export [DIR] --format ${Object.keys(FORMATS).join('|')} [-o FILE] [--force]
+                        [--status S]... [--entity NAME]... [--note GLOB]...
+  -o, --output FILE   write to FILE (atomically) instead of standard output; qdpx needs it
+  --force             replace FILE if it exists
+  --status S          only claims with status S (repeatable, or comma-separated)
+  --entity NAME       only claims that mention the entity (id, name or alias; repeatable)
+  --note GLOB         only notes whose path matches (e.g. 'notes/**', '*-shift.md'; repeatable)`;
+
+export interface ExportIo {
+  /** Standard output: the export itself when no -o is given. */
+  out(data: string): void;
+  /** Messages for the person running the command. */
+  err(line: string): void;
+}
+
+export async function exportCommand(argv: string[], io: ExportIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' },
+        status: { type: 'string', multiple: true }, entity: { type: 'string', multiple: true },
+        note: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`claimlens export: ${(e as Error).message}\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) { io.err(EXPORT_USAGE); return 0; }
+  const format = values.format;
+  if (!isExportFormat(format)) {
+    io.err(`claimlens export: ${format === undefined ? '--format is required' : `unknown format "${format}"`}\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  if (positionals.length > 1) { io.err(`claimlens export: one folder at most\n${EXPORT_USAGE}`); return 2; }
+  if (FORMATS[format].binary && !values.output) {
+    io.err(`claimlens export: the ${format} format is a zip file; name it with -o FILE`);
+    return 2;
+  }
+  const root = path.resolve(positionals[0] ?? '.');
+  const target = values.output ? path.resolve(values.output) : undefined;
+  if (target && !values.force && (await exists(target))) {
+    io.err(`claimlens export: ${values.output} already exists; use --force to replace it`);
+    return 1;
+  }
+  const workspace = new FsWorkspace([fileUri(root)]);
+  const index = new WorkspaceIndex(workspace, { logger: { log: (m) => io.err(`claimlens: ${m}`) } });
+  await index.build();
+  const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  try {
+    const result = await exportClaims(index, workspaceAnchoring(workspace), {
+      format,
+      filter: { status: list(values.status), entity: values.entity, note: values.note },
+      base: fileUri(target ? path.dirname(target) : root),
+    });
+    for (const w of result.warnings) io.err(`claimlens: ${w}`);
+    const summary = `${result.claims} claims, ${result.quotes} quotes (${result.anchored} anchored)`;
+    if (!target) {
+      io.out(result.data as string);
+      io.err(`exported ${summary}`);
+      return 0;
+    }
+    const { bytes } = await writeFileAtomic(target, result.data, values.force === true);
+    io.err(`exported ${summary} to ${values.output} (${bytes} bytes)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ExportError) { io.err(`claimlens export: ${e.message}`); return 2; }
+    if (e instanceof TargetExistsError) { io.err(`claimlens export: ${values.output} already exists; use --force to replace it`); return 1; }
+    throw e;
+  }
+}
+
+function exists(file: string): Promise<boolean> {
+  return fs.promises.stat(file).then(() => true, () => false);
+}

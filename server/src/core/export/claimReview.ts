@@ -1,0 +1,84 @@
+// The schema.org ClaimReview export (JSON-LD): one ClaimReview for every claim
+// whose status carries a rating in `.claimlens.yaml` (a verdict); statuses
+// without one, like "unverified", are no verdict and are left out. The rating
+// scale is the config's `rating: { best, worst }`.
+//
+// The reviewed Claim's author is its speaker (`by::`), else the source's
+// `author`, else the site the source was published on (its host name): an
+// unsigned article makes the claims it states. Its appearance is the source.
+import { guid } from './guid';
+import { type ExportClaim, type ExportEntity, type ExportModel, type ExportSource, plainLinks } from './model';
+
+export function toClaimReviews(model: ExportModel): object {
+  const reviews: object[] = [];
+  for (const c of model.claims) {
+    const status = model.statuses.find((s) => s.id === c.status);
+    if (status?.rating === undefined) continue;
+    reviews.push({
+      '@type': 'ClaimReview',
+      '@id': `urn:uuid:${guid('claimreview', c.id)}`,
+      identifier: c.id,
+      claimReviewed: c.text,
+      itemReviewed: claimItem(c),
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: status.rating,
+        bestRating: model.rating.best,
+        worstRating: model.rating.worst,
+        alternateName: status.label,
+      },
+      ...(c.fields.note?.length ? { reviewBody: c.fields.note.map(plainLinks).join('\n\n') } : {}),
+    });
+  }
+  return { '@context': 'https://schema.org', '@graph': reviews };
+}
+
+export function writeClaimReview(model: ExportModel): string {
+  return JSON.stringify(toClaimReviews(model), null, 2) + '\n';
+}
+
+function claimItem(c: ExportClaim): object {
+  const item: Record<string, unknown> = { '@type': 'Claim' };
+  const author = authorOf(c);
+  if (author) item.author = author;
+  const s = c.source;
+  if (s) {
+    item.appearance = appearance(s);
+    if (s.published) item.datePublished = s.published;
+  }
+  const quote = c.quotes.find((q) => q.match)?.match?.exact;
+  if (quote) item.text = quote;
+  return item;
+}
+
+function authorOf(c: ExportClaim): object | undefined {
+  const by = c.by[0];
+  if (by) return by.entity ? entityAgent(by.entity) : { '@type': 'Person', name: by.name };
+  const s = c.source;
+  if (s?.author) return { '@type': 'Person', name: s.author };
+  const host = s?.url ? hostOf(s.url) : undefined;
+  return host ? { '@type': 'Organization', name: host } : undefined;
+}
+
+function entityAgent(e: ExportEntity): object {
+  const type = e.type === 'person' ? 'Person' : e.type === 'organization' ? 'Organization' : 'Thing';
+  const sameAs = Object.values(e.links ?? {}).filter((v): v is string => typeof v === 'string' && /^https?:\/\//.test(v));
+  return { '@type': type, name: e.name, ...(sameAs.length ? { sameAs: sameAs.length === 1 ? sameAs[0] : sameAs } : {}) };
+}
+
+function appearance(s: ExportSource): object {
+  const out: Record<string, unknown> = { '@type': 'CreativeWork' };
+  if (s.url) out.url = s.url;
+  if (s.title) out.headline = s.title;
+  if (s.author) out.author = { '@type': 'Person', name: s.author };
+  if (s.published) out.datePublished = s.published;
+  return out;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+// Which claims an export takes: by status, by entity and by note path glob.
+// Values within one filter are alternatives; different filters must all hold.
+// A filter value that names nothing is an error, not an empty export, so a
+// typo on the command line says so instead of writing an empty file.
+import picomatch from 'picomatch';
+import { type WorkspaceIndex } from '../index';
+import { type NoteModel } from '../model';
+import { relativeTo } from '../workspace';
+import type { ExportClaim } from './model';
+
+export interface ClaimFilter {
+  /** Status ids (case-insensitive). */
+  status?: string[];
+  /** Entity ids, names or aliases, resolved as a mention would be. */
+  entity?: string[];
+  /** Globs over the note's workspace-relative path (`notes/*.md`); a glob without `/` matches the file name. */
+  note?: string[];
+}
+
+export class ExportError extends Error {}
+
+export interface CompiledFilter {
+  note(note: NoteModel): boolean;
+  claim(claim: ExportClaim): boolean;
+}
+
+export function claimFilter(index: WorkspaceIndex, filter: ClaimFilter): CompiledFilter {
+  const statuses = filter.status?.length ? new Set(filter.status.map((s) => s.trim().toLowerCase())) : undefined;
+  if (statuses) {
+    const known = new Set(index.config.statuses.map((s) => s.id));
+    const unknown = [...statuses].filter((s) => !known.has(s));
+    if (unknown.length) {
+      throw new ExportError(`Unknown status ${unknown.map((s) => `"${s}"`).join(', ')}: use one of ${[...known].join(', ')}.`);
+    }
+  }
+  let entityIds: Set<string> | undefined;
+  if (filter.entity?.length) {
+    entityIds = new Set();
+    for (const name of filter.entity) {
+      const found = index.resolveEntity(name);
+      if (found.length === 0) throw new ExportError(`No entity is named "${name}".`);
+      found.forEach((e) => entityIds!.add(e.id));
+    }
+  }
+  // One matcher per glob: picomatch's `basename` option would also apply to globs with a `/`.
+  const globs = filter.note?.map((g) => picomatch(g, { nocase: true, dot: true, basename: !g.includes('/') }));
+  return {
+    note: (n) => !globs?.length || globs.some((g) => g(pathIn(index, n.uri))),
+    claim: (c) => (!statuses || statuses.has(c.status)) && (!entityIds || c.entities.some((e) => entityIds!.has(e.id))),
+  };
+}
+
+function pathIn(index: WorkspaceIndex, uri: string): string {
+  for (const folder of index.workspace.folders) {
+    const rel = relativeTo(folder, uri);
+    if (rel !== undefined) return rel;
+  }
+  return uri;
+}

@@ -1,0 +1,57 @@
+// The W3C Web Annotation export (JSON-LD, http://www.w3.org/ns/anno.jsonld):
+// one AnnotationCollection whose first page holds one Annotation per quote
+// that anchored in its source. The target is the source's URL (else the saved
+// copy's file URI) with a TextQuoteSelector (exact, prefix, suffix) and a
+// TextPositionSelector (start, end); the bodies are the claim text
+// (`describing`), its status id and its entities' names (`tagging`). Ids are
+// name-based UUIDs, so a second export of the same notes gives the same ids.
+//
+// Offsets are UTF-16 code units of the saved copy as read (BOM dropped; the
+// visible text for HTML), the unit browsers and Hypothesis count in.
+// Quotes that did not anchor have no place in the source and are left out.
+import { guid } from './guid';
+import type { ExportClaim, ExportModel, ExportQuote } from './model';
+
+export function toAnnotationCollection(model: ExportModel): object {
+  const items: object[] = [];
+  for (const c of model.claims) c.quotes.forEach((q, i) => { if (q.match && q.source) items.push(annotation(c, q, i)); });
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:${guid('collection', model.notes.map((n) => n.path).join('\n'))}`,
+    type: 'AnnotationCollection',
+    label: 'Claims exported by Claimlens',
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+export function writeW3c(model: ExportModel): string {
+  return JSON.stringify(toAnnotationCollection(model), null, 2) + '\n';
+}
+
+function annotation(c: ExportClaim, q: ExportQuote, i: number): object {
+  const m = q.match!;
+  const s = q.source!;
+  const body: object[] = [
+    { type: 'TextualBody', value: c.text, format: 'text/plain', purpose: 'describing' },
+    { type: 'TextualBody', value: c.status, purpose: 'tagging' },
+    ...c.entities.map((e) => ({ type: 'TextualBody', value: e.name, purpose: 'tagging' })),
+  ];
+  const target: Record<string, unknown> = {
+    source: s.url ?? s.uri,
+    selector: [
+      { type: 'TextQuoteSelector', exact: m.exact, prefix: m.prefix, suffix: m.suffix },
+      { type: 'TextPositionSelector', start: m.start, end: m.end },
+    ],
+  };
+  // The offsets count in the copy saved on that day, which the live page may no longer match.
+  const date = s.retrieved ?? s.published;
+  if (s.url && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) target.state = { type: 'TimeState', sourceDate: `${date}T00:00:00Z` };
+  return {
+    id: `urn:uuid:${guid('annotation', `${c.id}#${i}`)}`,
+    type: 'Annotation',
+    motivation: 'describing',
+    body,
+    target,
+  };
+}

@@ -1,0 +1,76 @@
+// `claimlens export`: standard output or an atomically written file, never
+// replaced without --force; filters; and the usage errors.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { exportCommand } from '../../server/src/cli/export';
+import { TargetExistsError, writeFileAtomic } from '../../server/src/node/atomicWrite';
+import { SAMPLES } from './exportHelpers';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-export-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  let out = '';
+  const err: string[] = [];
+  const code = await exportCommand(argv, { out: (d) => { out += d; }, err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+test('without -o the export goes to standard output, the summary to standard error', async () => {
+  const r = await run(SAMPLES, '--format', 'csv', '--status', 'refuted,misleading');
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.out.split('\r\n').map((l) => l.split(',')[0]), ['id', 'notes/openai-consumer-shift#^deepseek-owner', 'notes/openai-consumer-shift#^subscriptions', '']);
+  assert.deepEqual(r.err, ['exported 2 claims, 2 quotes (2 anchored)']);
+});
+
+test('-o writes the file; an existing file is refused without --force and kept as it was', async () => {
+  const file = path.join(tmp, 'claims.json');
+  const first = await run(SAMPLES, '--format', 'json', '-o', file, '--note', 'deepseek-notes.md');
+  assert.equal(first.code, 0);
+  assert.match(first.err[0]!, /^exported 2 claims, 0 quotes \(0 anchored\) to .*claims\.json \(\d+ bytes\)$/);
+  const written = fs.readFileSync(file, 'utf8');
+  assert.equal(JSON.parse(written).claims.length, 2);
+
+  const again = await run(SAMPLES, '--format', 'json', '-o', file);
+  assert.equal(again.code, 1);
+  assert.deepEqual(again.err, [`claimlens export: ${file} already exists; use --force to replace it`]);
+  assert.equal(fs.readFileSync(file, 'utf8'), written);
+
+  const forced = await run(SAMPLES, '--format', 'json', '-o', file, '--force');
+  assert.equal(forced.code, 0);
+  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).claims.length, 20);
+  assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left behind');
+});
+
+test('qdpx needs -o; unknown formats, filters and options are usage errors (exit 2)', async () => {
+  assert.deepEqual(await run(SAMPLES, '--format', 'qdpx'),
+    { code: 2, out: '', err: ['claimlens export: the qdpx format is a zip file; name it with -o FILE'] });
+  const bad = await run(SAMPLES, '--format', 'pdf');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err[0]!, /^claimlens export: unknown format "pdf"\nusage: claimlens export \[DIR\] --format json\|csv\|md\|w3c\|claimreview\|qdpx/);
+  assert.equal((await run(SAMPLES)).err[0]!.split('\n')[0], 'claimlens export: --format is required');
+  assert.deepEqual(await run(SAMPLES, '--format', 'md', '--entity', 'Nobody'),
+    { code: 2, out: '', err: ['claimlens export: No entity is named "Nobody".'] });
+  assert.equal((await run(SAMPLES, '--format', 'md', '--colour')).code, 2);
+});
+
+test('qdpx to a file: a zip that starts with the local file header', async () => {
+  const file = path.join(tmp, 'claims.qdpx');
+  const r = await run(SAMPLES, '--format', 'qdpx', '-o', file);
+  assert.equal(r.code, 0);
+  assert.deepEqual([...fs.readFileSync(file).subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+});
+
+test('writeFileAtomic: the hard link refuses a name that appeared meanwhile; overwrite replaces it whole', async () => {
+  const file = path.join(tmp, 'race.txt');
+  fs.writeFileSync(file, 'someone else');
+  await assert.rejects(writeFileAtomic(file, 'mine', false), TargetExistsError);
+  assert.equal(fs.readFileSync(file, 'utf8'), 'someone else');
+  assert.deepEqual(await writeFileAtomic(file, 'mine', true), { bytes: 4 });
+  assert.equal(fs.readFileSync(file, 'utf8'), 'mine');
+  await assert.rejects(writeFileAtomic(path.join(tmp, 'no-such-dir', 'x.txt'), 'x', false), { code: 'ENOENT' });
+  assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')), []);
+});
