@@ -4,8 +4,9 @@
 // node_modules and lock file are never touched. A finished install leaves a
 // marker file; with every marker present a second run only checks and exits.
 //
-// Usable as a script (`node scripts/e2e-setup.mjs`) and as a module
-// (`await setup()` returns the paths the other scripts need).
+// Usable as a script (`node scripts/e2e-setup.mjs`, or with `--debian` for
+// the Debian packages alone) and as a module (`await setup()` returns the
+// paths the other scripts need).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,10 @@ const APT_PACKAGES = [
   // The claim cards show status emoji; without a font for them the
   // screenshots show empty boxes where the analyst sees icons.
   'fonts-noto-color-emoji',
+  // The sample article dates itself "2025年3月28日": a CJK font draws it (7 MB).
+  'fonts-wqy-zenhei',
+  // xmllint: the unit tests validate the REFI-QDA export against its XML Schema.
+  'libxml2-utils',
 ];
 
 const nodeDir = join(CACHE, `node-${NODE_MAJOR}`);
@@ -142,5 +147,7 @@ export async function setup() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await setup();
+  // --debian: only the Debian packages (what the unit tests need), not the editor.
+  if (process.argv.includes('--debian')) ensureAptPackages();
+  else await setup();
 }

@@ -1,5 +1,7 @@
-// `npm test`: every test, in the order that fails fastest. Type-check, unit
-// tests (in-memory), build, protocol tests (the built server over stdio),
+// `npm test`: every test, in the order that fails fastest. Type-check, the
+// Debian packages the tests use (xmllint validates the REFI-QDA export; the
+// same apt step the editor setup runs, so CI installs them), unit tests
+// (in-memory), build, protocol tests (the built server over stdio),
 // then the in-editor tests in a real VS Code (code-server + Chromium, which
 // scripts/e2e-setup.mjs installs and caches under .cache/).
 //   npm test                 everything
@@ -19,6 +21,7 @@ function tests(dir) {
 
 const steps = [
   ['type-check', 'npx', ['tsc', '-p', '.', '--noEmit']],
+  ['test tools', node, ['scripts/e2e-setup.mjs', '--debian']],
   ['unit tests', node, [...runner, ...tests('test/unit')]],
   ['build', node, ['scripts/build.mjs']],
   ['protocol tests', node, [...runner, ...tests('test/protocol')]],

@@ -47,7 +47,10 @@ export function packageVsix(out = VSIX) {
     process.execPath,
     [
       join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package',
-      '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out,
+      '--no-dependencies', '--allow-missing-repository', '--skip-license',
+      // The README's screenshots are relative paths; with no repository URL
+      // to rewrite them against, vsce would refuse to package.
+      '--no-rewrite-relative-links', '-o', out,
     ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );

@@ -30,3 +30,77 @@ export interface StatusParams {
   /** Milliseconds the last full index took. */
   ms?: number;
 }
+
+// ---- anchoring: go to source, the source view, tag a selection ----------
+// Positions are LSP's: 0-based lines, UTF-16 characters.
+
+export interface WirePosition { line: number; character: number }
+export interface WireRange { start: WirePosition; end: WirePosition }
+
+/** Client → server: where a claim's source passage is (the claim or quote at `position` in a note). */
+export const SourceLocationRequest = 'claimlens/sourceLocation';
+export interface SourceLocationParams { textDocument: { uri: string }; position: WirePosition }
+/** A file with the passage to select, or only the article's URL (with a `#:~:text=` fragment); null: no source. */
+export type SourceLocationResult = { kind: 'file'; uri: string; range: WireRange } | { kind: 'url'; url: string } | null;
+
+/** Client → server: the anchored passages in an open source file, to highlight. */
+export const SourceHighlightsRequest = 'claimlens/sourceHighlights';
+export interface SourceHighlightsParams { textDocument: { uri: string } }
+export interface SourceHighlight {
+  range: WireRange;
+  method: 'exact' | 'normalized' | 'fuzzy';
+  /** The note and claim the passage is quoted by. */
+  note: string;
+  claimId?: string;
+  claimText: string;
+}
+export interface SourceHighlightsResult {
+  /** Whether some note names this file as its source. */
+  isSource: boolean;
+  highlights: SourceHighlight[];
+}
+
+/** Server → client: notes or sources changed; highlighted source editors should ask again. */
+export const SourcesChangedNotification = 'claimlens/sourcesChanged';
+
+/** Client → server: make the selection in a source a new claim in its note. */
+export const TagSelectionRequest = 'claimlens/tagSelection';
+export interface TagSelectionParams { textDocument: { uri: string }; range: WireRange }
+/**
+ * The edit to apply (versioned; it may create the note), the note it goes
+ * to and the range of the new claim's text there once applied; or why not.
+ */
+export type TagSelectionResult =
+  | { edit: import('vscode-languageserver-types').WorkspaceEdit; uri: string; selection: WireRange; created: boolean }
+  | { error: string };
+
+// ---- export (SPEC §6): the server writes the file -------------------------
+
+export type ExportFormat = 'json' | 'csv' | 'md' | 'w3c' | 'claimreview' | 'qdpx';
+
+/**
+ * Client → server: export the claims to `target` (a file URI), written
+ * atomically. Refused in an untrusted workspace, and when `target` exists
+ * and `overwrite` is false. Cancellable; reports work-done progress on
+ * `workDoneToken` when the client gives one.
+ */
+export const ExportRequest = 'claimlens/export';
+export interface ExportParams {
+  format: ExportFormat;
+  target: string;
+  overwrite: boolean;
+  filter?: { status?: string[]; entity?: string[]; note?: string[] };
+  workDoneToken?: string | number;
+}
+export interface ExportResult {
+  target: string;
+  claims: number;
+  quotes: number;
+  /** Quotes that anchored in their source. */
+  anchored: number;
+  bytes: number;
+  /** Sources that could not be read, one line each. */
+  warnings: string[];
+}
+/** The ResponseError codes of ExportRequest, so the client can tell the cases apart. */
+export const ExportErrors = { Untrusted: -32001, TargetExists: -32002, BadRequest: -32003 } as const;

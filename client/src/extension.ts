@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { type ClaimlensSettings, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { registerExportCommand } from './exportCommand';
+import { SourceView } from './sourceView';
 
 let client: LanguageClient | undefined;
 
@@ -19,10 +21,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Claimlens', { log: true });
   context.subscriptions.push(output);
 
+  const sourceView = new SourceView();
+  context.subscriptions.push(sourceView);
+
   const start = async () => {
     client = createClient(context, output);
     context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => showStatus(status, p)));
     await client.start();
+    context.subscriptions.push(sourceView.attach(client));
   };
   const restart = async () => {
     const old = client;
@@ -35,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('claimlens.restartServer', restart),
     vscode.commands.registerCommand('claimlens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('claimlens.showReferences', showReferences),
+    registerExportCommand(() => client),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('claimlens')) void restart();
     }),
@@ -58,6 +65,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', pattern: '**/{entities,*.entities}.{yaml,yml}' },
+      // Sources: the server answers hover there and reads their unsaved text.
+      { scheme: 'file', pattern: '**/*.{txt,html,htm}' },
     ],
     initializationOptions: settings(),
     outputChannel: output,

@@ -1,7 +1,9 @@
 // One editor session for an e2e test file: the extension built, packaged and
-// installed into a fresh profile, code-server serving samples/, and Chromium
-// showing the workbench. Plus small helpers the tests share.
-import { readFileSync } from 'node:fs';
+// installed into a fresh profile, code-server serving samples/ (or a
+// temporary copy of it, for tests that edit notes), and Chromium showing the
+// workbench. Plus small helpers the tests share.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openWorkbench, screenshot, type Position, type Workbench } from './workbench';
@@ -11,28 +13,49 @@ export const SAMPLES = join(__dirname, '../../samples');
 export interface Session extends Workbench {
   /** The address code-server answers on. */
   url: string;
+  /** The folder the editor has open: samples/, or the copy of it. */
+  workspace: string;
   close(): Promise<void>;
 }
 
+export interface SessionOptions {
+  /** Serve a temporary copy of samples/, removed on close: for tests that change files. */
+  copySamples?: boolean;
+  /** User settings on top of the quiet defaults (scripts/vscode.mjs). */
+  settings?: Record<string, unknown>;
+}
+
 /** Starts everything; `profileName` names the profile folder (under .cache/profiles/). */
-export async function startSession(profileName: string): Promise<Session> {
+export async function startSession(profileName: string, options: SessionOptions = {}): Promise<Session> {
   // The launch helpers are ES modules shared with `npm start`; this project's
   // TypeScript compiles to CommonJS, which reaches them through import().
   const { launchEditor } = await import('../../scripts/vscode.mjs');
-  const editor = await launchEditor({ workspace: SAMPLES, profileName });
+  const workspace = options.copySamples ? mkdtempSync(join(tmpdir(), 'claimlens-e2e-')) : SAMPLES;
+  const removeCopy = () => { if (workspace !== SAMPLES) rmSync(workspace, { recursive: true, force: true }); };
+  if (workspace !== SAMPLES) cpSync(SAMPLES, workspace, { recursive: true });
+  let editor;
+  try {
+    editor = await launchEditor({ workspace, profileName, settings: options.settings ?? {} });
+  } catch (error) {
+    removeCopy();
+    throw error;
+  }
   try {
     const workbench = await openWorkbench(editor.url);
     return {
       ...workbench,
       url: editor.url,
+      workspace,
       async close() {
         await workbench.browser.close();
         await editor.stop();
+        removeCopy();
       },
     };
   } catch (error) {
     console.error(`code-server log: ${editor.logFile}`);
     await editor.stop();
+    removeCopy();
     throw error;
   }
 }

@@ -73,6 +73,10 @@ test('hover on a claim id shows the claim card with speaker, quote and reference
     '',
     '> “Altman draws a parallel to the transistor ... most models, except for the very leading edge, will become commoditized”',
     '',
+    `Exact · [openai-consumer-shift.txt:16](${client.uri('articles/openai-consumer-shift.txt')}#L16,98)`,
+    '',
+    '…on of advanced language models. **Altman draws a parallel to the transistor** … **most models, except for the very leading edge, will become commoditized** and easily accessible to a wide…',
+    '',
     'supports ^consumer-pivot',
     '',
     'Referenced 2 times from `notes/deepseek-notes`, `notes/openai-consumer-shift`',
@@ -127,11 +131,11 @@ test('completion after status:: offers the statuses, after [[ the entities', asy
   assert.deepEqual(entities.items.map((i) => [i.label, (i.textEdit as TextEdit).newText]), [['DeepSeek', 'DeepSeek]]'], ['deepseek-notes', 'deepseek-notes]]']]);
 });
 
-test('code lens above each claim: status and references', async () => {
+test('code lens above each claim: status, references and quote result', async () => {
   const lenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(NOTE) } }) as CodeLens[];
   assert.equal(lenses.length, 18);
   const transistor = lenses.find((l) => l.range.start.line === 64)!;
-  assert.equal(transistor.command!.title, '👍 Plausible · 2 references');
+  assert.equal(transistor.command!.title, '👍 Plausible · 2 references · 1 quote exact');
 });
 
 test('diagnostics of an edited note; a quick fix applied clears its diagnostic', async () => {

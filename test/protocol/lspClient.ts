@@ -95,6 +95,13 @@ export class TestClient {
     return find()!.diagnostics;
   }
 
+  /** Waits until a document's published diagnostics satisfy `check` (the latest publish counts). */
+  async diagnosticsUntil(uri: string, check: (ds: PublishDiagnosticsParams['diagnostics']) => boolean, what: string): Promise<PublishDiagnosticsParams['diagnostics']> {
+    const latest = () => this.diagnostics.get(uri)?.at(-1)?.diagnostics;
+    await this.until(() => { const ds = latest(); return !!ds && check(ds); }, what);
+    return latest()!;
+  }
+
   async stop(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);

@@ -113,6 +113,15 @@ test('fuzzy: case and quotes are folded first, so they cost no errors', () => {
   assert.equal(r.exact, 'most models, except for the very leading edge');
 });
 
+test('fuzzy: of two matches as near in length, the one that ends on a whole word', () => {
+  // "paralel" is one edit from "parall" (21 units) and from "parallel" (23 units): the word is kept whole.
+  const r = anchorIn('Altman draws a parallel to the transistor.', 'Altman draws a paralel');
+  assert.equal(r.method, 'fuzzy');
+  assert.equal(r.errors, 1);
+  assert.equal(r.end, 23);
+  assert.equal(r.exact, 'Altman draws a parallel');
+});
+
 test('not-found, including a short quote that has no edit budget', () => {
   for (const quote of ['the cat sat on the mat', 'brwn fox', '', '   ']) {
     const r = anchorIn(FOX, quote);

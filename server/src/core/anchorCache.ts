@@ -61,6 +61,12 @@ export class AnchorCache {
     return result;
   }
 
+  /** Whether the prepared source for this version is held, so `anchor` will not call `load`. */
+  holds(uri: string, version: SourceVersion): boolean {
+    const entry = this.entries.get(uri);
+    return !!entry && entry.version === version && entry.prepared !== undefined;
+  }
+
   /** A result already computed for this version, without computing anything. */
   peek(uri: string, version: SourceVersion, quote: string): AnchorResult | undefined {
     const entry = this.entries.get(uri);

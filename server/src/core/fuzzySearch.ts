@@ -59,11 +59,16 @@ interface Best {
   count: number;
 }
 
+const WORD = /[\p{L}\p{N}]/u;
+
 // Folds one region's matches (offset by `base`; only those starting before
 // `limit`) into `best`. approx-string-match reports every end position, so
 // overlapping matches are one place; at one start, the length nearest the
-// pattern's wins (a substituted last letter rather than a dropped one).
-function consider(best: Best, found: Found, base: number, limit: number, m: number): void {
+// pattern's wins (a substituted last letter rather than a dropped one), and
+// of two as near, the one that does not end inside a word: a quote fixed
+// from the match must not cut "parallel" to "parall".
+function consider(best: Best, found: Found, base: number, limit: number, m: number, text: string): void {
+  const cost = (start: number, end: number) => 2 * Math.abs(end - start - m) + (WORD.test(text[end] ?? ' ') ? 1 : 0);
   const sorted = [...found].sort((a, b) => a.start - b.start || a.end - b.end);
   let places = 0;
   let first: { start: number; end: number } | undefined;
@@ -75,7 +80,7 @@ function consider(best: Best, found: Found, base: number, limit: number, m: numb
     if (start >= lastEnd) places++;
     lastEnd = Math.max(lastEnd, end);
     if (!first) first = { start, end };
-    else if (start === first.start && Math.abs(end - start - m) < Math.abs(first.end - first.start - m)) first.end = end;
+    else if (start === first.start && cost(start, end) < cost(first.start, first.end)) first.end = end;
   }
   const errors = sorted[0]?.errors;
   if (!first || errors === undefined || errors > best.errors) return;
@@ -191,7 +196,7 @@ export function fuzzySearch(text: string, pattern: string, maxErrors: number,
       // Sorted by bound: once it exceeds the best, nothing left can tie it.
       if (w.lowerBound > best.errors) break;
       throwIfCancelled(token);
-      consider(best, search(text.slice(w.start, w.end), pattern, Math.min(k, best.errors)), w.start, w.end, m);
+      consider(best, search(text.slice(w.start, w.end), pattern, Math.min(k, best.errors)), w.start, w.end, m, text);
     }
   } else {
     // A match starting in [s, s + CHUNK) ends before s + CHUNK + m + k, so it
@@ -199,7 +204,7 @@ export function fuzzySearch(text: string, pattern: string, maxErrors: number,
     for (let s = from; s < text.length; s += CHUNK) {
       throwIfCancelled(token);
       const e = Math.min(text.length, s + CHUNK + m + k);
-      consider(best, search(text.slice(s, e), pattern, Math.min(k, best.errors)), s, s + CHUNK, m);
+      consider(best, search(text.slice(s, e), pattern, Math.min(k, best.errors)), s, s + CHUNK, m, text);
     }
   }
   return best.count === 0 ? undefined : { start: best.start, end: best.end, errors: best.errors, count: best.count };

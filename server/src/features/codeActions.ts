@@ -1,5 +1,6 @@
 // Code actions: add a missing claim id, add an unknown entity to the nearest
-// entities.yaml, set a claim's status (one action per status).
+// entities.yaml, replace a fuzzy quote with the source's text, set a claim's
+// status (one action per status).
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../core/index';
 import { type Claim, type NoteModel, lineRange } from '../core/model';
@@ -8,6 +9,7 @@ import { childUri, dirname, relativeTo } from '../core/workspace';
 import { statusBadge } from './cards';
 import { EditBuilder, type VersionOf, yamlScalar } from './edits';
 import { claimAt } from './locate';
+import { fuzzyQuoteAction } from './quoteActions';
 
 export interface ActionContext {
   diagnostics: Diagnostic[];
@@ -25,6 +27,8 @@ export function codeActions(index: WorkspaceIndex, uri: string, range: Range, ct
       const a = addEntityAction(index, note, d.data.name, ctx.versionOf, d);
       if (a) out.push(a);
     }
+    const fix = fuzzyQuoteAction(note, d, ctx.versionOf);
+    if (fix) out.push(fix);
   }
   const claim = claimAt(note, range.start);
   if (!claim) return out;

@@ -1,8 +1,9 @@
 // Go to definition: a mention → the entity's entry; a claim reference → the
-// claim; a link → the note; `source.path` → the file.
+// claim; a link → the note; `source.path` → the file; a `quote::` → the
+// passage in the source (which the anchoring layer supplies).
 import { type Location } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../core/index';
-import { type EntityDef, type Position, lineRange } from '../core/model';
+import { type ClaimField, type EntityDef, type NoteModel, type Position, lineRange } from '../core/model';
 import { dirname, joinPath } from '../core/workspace';
 import { claimOfLink, locate } from './locate';
 
@@ -10,7 +11,10 @@ export function entityLocation(e: EntityDef): Location {
   return { uri: e.uri, range: e.nameRange };
 }
 
-export function definition(index: WorkspaceIndex, uri: string, pos: Position): Location[] {
+/** Where a `quote::` field's passage is in its source file. */
+export type QuoteLocation = (note: NoteModel, field: ClaimField) => Location | undefined;
+
+export function definition(index: WorkspaceIndex, uri: string, pos: Position, quoteLocation?: QuoteLocation): Location[] {
   const t = locate(index, uri, pos);
   if (!t) return [];
   switch (t.kind) {
@@ -27,6 +31,10 @@ export function definition(index: WorkspaceIndex, uri: string, pos: Position): L
     }
     case 'source':
       return t.source.path ? [{ uri: joinPath(dirname(uri), t.source.path), range: lineRange(0, 0, 0) }] : [];
+    case 'field': {
+      const at = t.field.key === 'quote' ? quoteLocation?.(t.note, t.field) : undefined;
+      return at ? [at] : [];
+    }
     default:
       return [];
   }

@@ -1,13 +1,18 @@
 // Diagnostics of one file: what the parser found, plus what only the whole
 // workspace can tell — unknown entities, duplicate ids, dangling references,
-// unknown statuses, ambiguous names, missing sources and `supports` cycles.
+// unknown statuses, ambiguous names, missing sources and `supports` cycles;
+// and, through a hook, what anchoring the quotes finds.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../core/index';
 import { type Claim, type ClaimRef, type EntityDef, type NoteModel, type Problem, type Range } from '../core/model';
 import { foldName } from '../core/names';
 import { type CancellationToken, dirname, joinPath, neverCancelled } from '../core/workspace';
 
-export interface DiagnosticOptions { allowOutsideWorkspace?: boolean }
+export interface DiagnosticOptions {
+  allowOutsideWorkspace?: boolean;
+  /** Problems found by anchoring the note's quotes in their sources (features/anchoring.ts). */
+  quoteProblems?: (note: NoteModel) => Promise<Problem[]>;
+}
 
 const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
@@ -28,6 +33,7 @@ export async function diagnose(index: WorkspaceIndex, uri: string, options: Diag
     problems.push(...noteProblems(index, note));
     if (note.entity) problems.push(...ambiguity(index, note.entity));
     if (!token.isCancellationRequested) problems.push(...await sourceProblems(index, note, options));
+    if (options.quoteProblems && !token.isCancellationRequested) problems.push(...await options.quoteProblems(note));
   }
   const reg = index.registries.get(uri);
   if (reg) for (const e of reg.entities) problems.push(...ambiguity(index, e));

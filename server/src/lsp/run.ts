@@ -2,9 +2,10 @@
 // arguments (`--stdio`, `--node-ipc`, `--socket=`), over the file system.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { sha256 } from '../node/hash';
 import { startServer } from './server';
 
 export function runServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, { createWorkspace: (folders) => new FsWorkspace(folders) });
+  startServer(connection, { createWorkspace: (folders) => new FsWorkspace(folders), hash: sha256 });
 }

@@ -18,11 +18,15 @@ import { hover } from '../features/hover';
 import { references } from '../features/references';
 import { prepareRename, rename, RenameError } from '../features/rename';
 import { documentSymbols, workspaceSymbols } from '../features/symbols';
+import { type AnchoringHandlers, registerAnchoring } from './anchoringHandlers';
 import { readSettings } from './convert';
+import { registerExport } from './exportHandler';
 
 export interface ServerHost {
   /** Makes the workspace the index reads (the file system, overlaid by open documents). */
   createWorkspace(folders: string[]): Workspace;
+  /** SHA-256 of a file's bytes, for `source.sha256` (Node's crypto; absent: no check). */
+  hash?: (bytes: Uint8Array) => string;
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
@@ -33,7 +37,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
       .map((u) => canonicalUri(u).replace(/\/$/, ''));
     const settings = readSettings(params.initializationOptions);
-    const session = new Session(connection, documents, host.createWorkspace(folders), settings, log);
+    const session = new Session(connection, documents, host.createWorkspace(folders), settings, log, host.hash);
     session.register(params);
     return {
       capabilities: {
@@ -61,10 +65,12 @@ class Session {
   readonly index: WorkspaceIndex;
   private ready: Promise<void> = Promise.resolve();
   private pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private anchoring: AnchoringHandlers | undefined;
 
   // Settings are read once: the client restarts the server when they change.
   constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>,
-    workspace: Workspace, private readonly settings: ClaimlensSettings, log: (m: string) => void) {
+    workspace: Workspace, private readonly settings: ClaimlensSettings, log: (m: string) => void,
+    private readonly hash?: (bytes: Uint8Array) => string) {
     this.index = new WorkspaceIndex(workspace, {
       include: settings.notes.include, exclude: settings.notes.exclude,
       maxFileSize: settings.maxFileSize, logger: { log },
@@ -77,11 +83,16 @@ class Session {
     const idx = this.index;
     const uriOf = (u: string) => canonicalUri(u);
     const versionOf = (u: string) => docs.get(u)?.version ?? null;
+    const anchoring = this.anchoring = registerAnchoring(c, docs, idx, {
+      allowOutsideWorkspace: this.settings.sources.allowOutsideWorkspace && this.settings.trusted, hash: this.hash,
+      ready: () => this.ready, refreshDiagnostics: () => this.scheduleDiagnostics(),
+      codeLensRefresh: params.capabilities.workspace?.codeLens?.refreshSupport === true,
+    });
 
     c.onInitialized(() => {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void c.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{md,yaml,yml}' }],
+          watchers: [{ globPattern: '**/*.{md,yaml,yml,txt,html,htm}' }],
         });
       }
       this.ready = this.build();
@@ -100,11 +111,23 @@ class Session {
         if (change.type === FileChangeType.Deleted) idx.delete(uri);
         else await idx.refresh(uri);
       }
+      anchoring.filesChanged(p.changes.map((change) => uriOf(change.uri)));
     });
     idx.onDidChange(() => this.scheduleDiagnostics());
+    registerExport(c, { index: idx, settings: this.settings, ready: () => this.ready });
 
-    c.onHover(async (p) => { await this.ready; return hover(idx, uriOf(p.textDocument.uri), p.position) ?? null; });
-    c.onDefinition(async (p) => { await this.ready; return definition(idx, uriOf(p.textDocument.uri), p.position); });
+    c.onHover(async (p) => {
+      await this.ready;
+      const uri = uriOf(p.textDocument.uri);
+      await anchoring.prepareHover(uri, p.position);
+      return hover(idx, uri, p.position, anchoring.quoteDetail, anchoring.sourceDetail) ?? await anchoring.sourceHover(uri, p.position) ?? null;
+    });
+    c.onDefinition(async (p) => {
+      await this.ready;
+      const uri = uriOf(p.textDocument.uri);
+      await anchoring.ensure(uri);
+      return definition(idx, uri, p.position, anchoring.quoteLocation);
+    });
     c.onReferences(async (p) => { await this.ready; return references(idx, uriOf(p.textDocument.uri), p.position, p.context.includeDeclaration); });
     c.onDocumentSymbol(async (p) => {
       await this.ready;
@@ -140,8 +163,10 @@ class Session {
     });
     c.onCodeLens(async (p) => {
       await this.ready;
-      const note = idx.notes.get(uriOf(p.textDocument.uri));
-      return note ? codeLenses(idx, note) : [];
+      const uri = uriOf(p.textDocument.uri);
+      await anchoring.ensure(uri);
+      const note = idx.notes.get(uri);
+      return note ? codeLenses(idx, note, anchoring.quoteSummary) : [];
     });
   }
 
@@ -180,7 +205,10 @@ class Session {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const diagnostics = await diagnose(this.index, canonicalUri(uri), { allowOutsideWorkspace: this.settings.sources.allowOutsideWorkspace && this.settings.trusted });
+    const diagnostics = await diagnose(this.index, canonicalUri(uri), {
+      allowOutsideWorkspace: this.settings.sources.allowOutsideWorkspace && this.settings.trusted,
+      quoteProblems: this.anchoring?.problems,
+    });
     // A document that changed meanwhile gets fresh diagnostics from its own change.
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });

@@ -1,0 +1,151 @@
+// Which file a claim's quotes are checked against, and reading it.
+//
+// A claim's source is the front matter entry its `source:: <id>` names, else
+// the note's first source; its file is `path` resolved against the note's
+// folder. Files are read through the injected Workspace (the disk), except a
+// file open in the editor, whose unsaved text wins. Only `stat` runs on every
+// question: the text is read again only when the source's version changes.
+import { type SourceVersion } from '../core/anchorCache';
+import { decodeText } from '../core/decode';
+import { type Claim, type NoteModel, type SourceRef } from '../core/model';
+import { type SourceKind } from '../core/sourceText';
+import { type Workspace, dirname, joinPath } from '../core/workspace';
+
+/** An editor's copy of a file: its LSP version and text. */
+export interface OpenDocument {
+  readonly version: number;
+  getText(): string;
+}
+
+export interface SourceOptions {
+  /** Read sources outside the workspace folders (never in an untrusted workspace). */
+  allowOutsideWorkspace?: boolean;
+  /** An open editor's copy of a file (by canonical URI), which wins over the disk. */
+  openDocument?: (uri: string) => OpenDocument | undefined;
+  /** Hex digest of the saved bytes, compared with `source.sha256`; absent: no check. */
+  hash?: (bytes: Uint8Array) => string;
+  /** Larger sources are not read (bytes). Default 32 MB. */
+  maxSourceSize?: number;
+}
+
+/** The file a source entry names, or undefined when it names none. */
+export function sourceUri(note: NoteModel, ref: SourceRef): string | undefined {
+  return ref.path ? joinPath(dirname(note.uri), ref.path) : undefined;
+}
+
+/** The source a claim's quotes are checked against: its `source:: id`, else the note's first. */
+export function claimSource(note: NoteModel, claim: Claim): SourceRef | undefined {
+  const id = claim.fields.find((f) => f.key === 'source')?.value.trim();
+  if (id) return note.sources.find((s) => s.id === id);
+  return note.sources[0];
+}
+
+export function sourceKind(uri: string): SourceKind {
+  if (/\.html?$/i.test(uri)) return 'html';
+  if (/\.(md|markdown)$/i.test(uri)) return 'markdown';
+  return 'text';
+}
+
+export function insideWorkspace(workspace: Workspace, uri: string): boolean {
+  return workspace.folders.some((f) => uri.startsWith(f + '/'));
+}
+
+/** Where a source stands now; `ok` carries what anchoring needs. */
+export type SourceState =
+  | { readonly status: 'ok'; readonly uri: string; readonly kind: SourceKind; readonly version: SourceVersion }
+  | { readonly status: 'missing' | 'outside' | 'unreadable'; readonly uri: string; readonly reason: string };
+
+// What was learnt from one saved version of a file (mtime and size).
+interface DiskFacts {
+  key: string;
+  sha256?: string;
+  error?: string;
+}
+
+export class SourceFiles {
+  private readonly disk = new Map<string, DiskFacts>();
+  private readonly maxSize: number;
+
+  constructor(private readonly workspace: Workspace, private readonly options: SourceOptions = {}) {
+    this.maxSize = options.maxSourceSize ?? 32 * 1024 * 1024;
+  }
+
+  /**
+   * The source's state and version: the open document's LSP version, else
+   * the saved file's mtime and size. The file is read here only the first
+   * time a saved version turns out not to be decodable.
+   */
+  async state(uri: string): Promise<SourceState> {
+    if (!this.options.allowOutsideWorkspace && !insideWorkspace(this.workspace, uri)) {
+      return { status: 'outside', uri, reason: 'it lies outside the workspace folders' };
+    }
+    const open = this.options.openDocument?.(uri);
+    const kind = sourceKind(uri);
+    if (open) return { status: 'ok', uri, kind, version: `open:${open.version}` };
+    const facts = await this.facts(uri);
+    if (!facts) return { status: 'missing', uri, reason: 'file not found' };
+    if (facts.error) return { status: 'unreadable', uri, reason: facts.error };
+    return { status: 'ok', uri, kind, version: `disk:${facts.key}` };
+  }
+
+  /** The text anchoring reads: the editor's, else the saved file decoded; undefined if that failed. */
+  async text(uri: string): Promise<string | undefined> {
+    const open = this.options.openDocument?.(uri);
+    if (open) return open.getText();
+    const read = await this.read(uri);
+    return read && 'text' in read ? read.text : undefined;
+  }
+
+  /** The sha256 (or whatever `hash` computes) of the saved bytes; undefined without a hash or a file. */
+  async digest(uri: string): Promise<string | undefined> {
+    if (!this.options.hash) return undefined;
+    const facts = await this.facts(uri);
+    if (!facts) return undefined;
+    if (facts.sha256 === undefined) await this.read(uri);
+    return this.disk.get(uri)?.sha256;
+  }
+
+  /** Forgets what was learnt about a file (changed or deleted on disk). */
+  forget(uri: string): void {
+    this.disk.delete(uri);
+  }
+
+  private async facts(uri: string): Promise<DiskFacts | undefined> {
+    const st = await this.workspace.stat(uri);
+    if (!st) return undefined;
+    const key = `${st.mtime}:${st.size}`;
+    let facts = this.disk.get(uri);
+    if (!facts || facts.key !== key) {
+      facts = { key };
+      if (st.size > this.maxSize) facts.error = `larger than ${Math.round(this.maxSize / 1048576)} MB`;
+      this.disk.set(uri, facts);
+    }
+    return facts;
+  }
+
+  // Reads the saved bytes once, recording their digest and whether they decode.
+  private async read(uri: string): Promise<{ text: string } | { error: string } | undefined> {
+    const facts = await this.facts(uri);
+    if (!facts) return undefined;
+    if (facts.error) return { error: facts.error };
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await this.workspace.readFile(uri);
+    } catch (e) {
+      facts.error = `unreadable: ${(e as Error).message ?? String(e)}`;
+      return { error: facts.error };
+    }
+    if (!bytes) {
+      facts.error = 'not a file that can be read';
+      return { error: facts.error };
+    }
+    if (this.options.hash) facts.sha256 = this.options.hash(bytes);
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) {
+      // The decoder's reasons are worded for skipped notes; a source is not skipped but reported.
+      facts.error = decoded.error.replace(/, skipped$/, '');
+      return { error: facts.error };
+    }
+    return decoded;
+  }
+}

@@ -1,0 +1,67 @@
+// The export request (claimlens/export): the client names a format and a
+// file, the server builds the export from its own index, reports progress,
+// and writes the file atomically. Refused in an untrusted workspace — the
+// server checks on its own, whatever the client did — and when the file
+// exists and the client did not confirm replacing it.
+import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { type ClaimlensSettings, ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../../shared/protocol';
+import { AnchorCancelledError } from '../core/anchor';
+import { ExportCancelled, ExportError, exportClaims, isExportFormat, workspaceAnchoring } from '../core/export/index';
+import { type WorkspaceIndex } from '../core/index';
+import { dirname, uriToPath } from '../core/workspace';
+import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
+
+export interface ExportContext {
+  index: WorkspaceIndex;
+  settings: ClaimlensSettings;
+  /** Resolves once the index is built. */
+  ready(): Promise<void>;
+}
+
+export function registerExport(connection: Connection, ctx: ExportContext): void {
+  connection.onRequest(ExportRequest, (params: ExportParams, token: CancellationToken) => runExport(connection, ctx, params, token));
+}
+
+async function runExport(connection: Connection, ctx: ExportContext, params: ExportParams,
+  token: CancellationToken): Promise<ExportResult> {
+  if (!ctx.settings.trusted) {
+    throw new ResponseError(ExportErrors.Untrusted,
+      'Claimlens does not export in Restricted Mode: exporting writes files and reads sources. Trust this workspace to export.');
+  }
+  if (!params || !isExportFormat(params.format) || typeof params.target !== 'string' || !params.target.startsWith('file:')) {
+    throw new ResponseError(ExportErrors.BadRequest, 'An export needs a format and a file: URI to write to.');
+  }
+  const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+  progress.begin('Exporting claims', 0, 'reading the notes', true);
+  let reported = 0;
+  try {
+    await ctx.ready();
+    const target = uriToPath(params.target);
+    const result = await exportClaims(ctx.index, workspaceAnchoring(ctx.index.workspace, {
+      allowOutsideWorkspace: ctx.settings.sources.allowOutsideWorkspace,
+    }), {
+      format: params.format,
+      filter: params.filter,
+      base: dirname(params.target),
+      token,
+      progress: (done, total) => {
+        // One report per percent, not one per note: a large workspace has thousands.
+        const pct = Math.floor((done / Math.max(total, 1)) * 90);
+        if (pct !== reported) progress.report(reported = pct, `${done} of ${total} notes`);
+      },
+    });
+    if (token.isCancellationRequested) throw new ExportCancelled();
+    progress.report(95, 'writing the file');
+    const { bytes } = await writeFileAtomic(target, result.data, params.overwrite === true);
+    return { target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes, warnings: result.warnings };
+  } catch (e) {
+    if (e instanceof TargetExistsError) throw new ResponseError(ExportErrors.TargetExists, e.message);
+    if (e instanceof ExportError) throw new ResponseError(ExportErrors.BadRequest, e.message);
+    if (e instanceof ExportCancelled || e instanceof AnchorCancelledError) {
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
+    }
+    throw e;
+  } finally {
+    progress.done();
+  }
+}

@@ -1,0 +1,90 @@
+// Protocol tests of claimlens/export: the built server writes the file with
+// work-done progress, refuses to replace an existing file unless asked, and
+// refuses to export at all in an untrusted workspace.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ResponseError } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+import { ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../shared/protocol';
+import { TestClient, copySamples } from './lspClient';
+
+let client: TestClient;
+let root: string;
+const progress: Array<{ token: string | number; value: { kind: string; percentage?: number; message?: string } }> = [];
+
+before(async () => {
+  root = copySamples();
+  client = await TestClient.start(root);
+  client.connection.onNotification('$/progress', (p) => { progress.push(p); });
+});
+after(async () => {
+  await client.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+function exportTo(c: TestClient, params: ExportParams): Promise<ExportResult> {
+  return c.connection.sendRequest(ExportRequest, params) as Promise<ExportResult>;
+}
+
+async function rejection(p: Promise<unknown>): Promise<ResponseError<unknown>> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ResponseError) return e;
+    throw e;
+  }
+  throw new Error('the request succeeded');
+}
+
+test('export writes the file and reports work-done progress', async () => {
+  const file = path.join(root, 'out', 'claims.json');
+  fs.mkdirSync(path.dirname(file));
+  const target = URI.file(file).toString();
+  const result = await exportTo(client, { format: 'json', target, overwrite: false, workDoneToken: 'export-1' });
+  assert.deepEqual(result, { target, claims: 20, quotes: 24, anchored: 24, bytes: fs.statSync(file).size, warnings: [] });
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.deepEqual([doc.format, doc.version, doc.claims.length], ['claimlens', 1, 20]);
+  await client.until(() => progress.some((p) => p.token === 'export-1' && p.value.kind === 'end'), 'the end of the progress');
+  const kinds = progress.filter((p) => p.token === 'export-1').map((p) => p.value.kind);
+  assert.equal(kinds[0], 'begin');
+  assert.equal(kinds[kinds.length - 1], 'end');
+  assert.ok(kinds.includes('report'));
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), ['claims.json'], 'no temporary file is left behind');
+});
+
+test('an existing file is not replaced unless the request says overwrite', async () => {
+  const file = path.join(root, 'existing.csv');
+  fs.writeFileSync(file, 'keep me');
+  const target = URI.file(file).toString();
+  const e = await rejection(exportTo(client, { format: 'csv', target, overwrite: false }));
+  assert.equal(e.code, ExportErrors.TargetExists);
+  assert.equal(e.message, `${file} already exists; it is not replaced unless you ask to overwrite it.`);
+  assert.equal(fs.readFileSync(file, 'utf8'), 'keep me');
+  const result = await exportTo(client, { format: 'csv', target, overwrite: true, filter: { status: ['refuted'] } });
+  assert.equal(result.claims, 1);
+  assert.match(fs.readFileSync(file, 'utf8'), /^id,note,text,.*\r\nnotes\/openai-consumer-shift#\^deepseek-owner,/);
+});
+
+test('a bad filter or format is refused with a message', async () => {
+  const target = URI.file(path.join(root, 'bad.json')).toString();
+  const e = await rejection(exportTo(client, { format: 'json', target, overwrite: false, filter: { entity: ['Nobody'] } }));
+  assert.deepEqual([e.code, e.message], [ExportErrors.BadRequest, 'No entity is named "Nobody".']);
+  const f = await rejection(exportTo(client, { format: 'pdf' as never, target, overwrite: false }));
+  assert.equal(f.code, ExportErrors.BadRequest);
+  assert.equal(fs.existsSync(path.join(root, 'bad.json')), false);
+});
+
+test('in an untrusted workspace the server refuses to export, and says why', async () => {
+  const untrusted = await TestClient.start(root, { trusted: false });
+  try {
+    const file = path.join(root, 'untrusted.json');
+    const e = await rejection(exportTo(untrusted, { format: 'json', target: URI.file(file).toString(), overwrite: true }));
+    assert.equal(e.code, ExportErrors.Untrusted);
+    assert.equal(e.message, 'Claimlens does not export in Restricted Mode: exporting writes files and reads sources. Trust this workspace to export.');
+    assert.equal(fs.existsSync(file), false);
+  } finally {
+    await untrusted.stop();
+  }
+});
