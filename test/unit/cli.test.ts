@@ -1,4 +1,5 @@
-// The command line's `check`: compiler-style lines and its exit code.
+// The command line's `check`: compiler-style lines (quotes checked against
+// their sources, as in the editor) and its exit code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -26,6 +27,8 @@ test('check on a broken folder: file:line:col: severity: message, sorted, exit 1
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-check-'));
   fs.writeFileSync(path.join(dir, 'n.md'), '- #claim A ^a\n- #claim B ^a\n  - status:: maybe\n');
   fs.writeFileSync(path.join(dir, 'bin.md'), Buffer.from([0, 1, 2]));
+  fs.writeFileSync(path.join(dir, 'src.txt'), 'The committee met on Tuesday and voted to adjourn.\n');
+  fs.writeFileSync(path.join(dir, 'q.md'), '---\nsource:\n  path: src.txt\n---\n- #claim Met ^met\n  - quote:: "met on Tuesdy and voted to"\n  - quote:: "the budget was approved"\n');
   const r = await run(dir);
   assert.equal(r.code, 1);
   assert.deepEqual(r.out.map((l) => path.relative(dir, l)), [
@@ -33,7 +36,9 @@ test('check on a broken folder: file:line:col: severity: message, sorted, exit 1
     'n.md:1:13: error: The claim id ^a is used 2 times in this note; ids must be unique.',
     'n.md:2:13: error: The claim id ^a is used 2 times in this note; ids must be unique.',
     'n.md:3:14: warning: Unknown status "maybe": use one of unverified, supported, plausible, disputed, misleading, refuted.',
+    'q.md:6:13: warning: Quote differs from the source (1 edit); the source reads: “met on Tuesday and voted to”',
+    'q.md:7:13: error: Quote not found in src.txt.',
   ]);
-  assert.deepEqual(r.err, ['1 notes, 2 claims, 0 entities: 2 errors, 2 warnings']);
+  assert.deepEqual(r.err, ['2 notes, 3 claims, 0 entities: 3 errors, 3 warnings']);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -4,8 +4,11 @@ import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from '../core/index';
 import { fileUri, relativeTo } from '../core/workspace';
+import { Anchoring } from '../features/anchoring';
+import { anchoringProblems } from '../features/anchorViews';
 import { diagnose } from '../features/diagnostics';
 import { FsWorkspace } from '../node/fsWorkspace';
+import { sha256 } from '../node/hash';
 
 const SEVERITY: Record<number, string> = {
   [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
@@ -18,12 +21,15 @@ export async function check(dir: string, out: (line: string) => void, err: (line
   const logged: string[] = [];
   const index = new WorkspaceIndex(new FsWorkspace([folder]), { logger: { log: (m) => logged.push(m) } });
   await index.build();
+  // Quotes are checked against their sources, as in the editor.
+  const anchoring = new Anchoring(index, { hash: sha256 });
+  const quoteProblems = async (note: Parameters<typeof anchoring.anchorNote>[0]) => anchoringProblems(await anchoring.anchorNote(note));
   const uris = [...index.notes.keys(), ...index.registries.keys(), ...index.skipped.keys()];
   if (index.configUri) uris.push(index.configUri);
   let errors = 0, warnings = 0;
   for (const uri of uris.sort()) {
     const rel = relativeTo(folder, uri) ?? uri;
-    const ds = (await diagnose(index, uri)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const ds = (await diagnose(index, uri, { quoteProblems })).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     for (const d of ds) {
       if (d.severity === DiagnosticSeverity.Hint) continue;
       if (d.severity === DiagnosticSeverity.Error) errors++;
