@@ -58,6 +58,31 @@ test('evicted prepared sources keep their results and are reloaded only for new 
   assert.equal(a.calls(), 2);
 });
 
+test('the prepared source dropped is the least recently used, however often the latest is asked for', () => {
+  const cache = new AnchorCache({ maxPreparedSources: 2 });
+  const a = loader('red green');
+  const b = loader('blue green');
+  const c = loader('cyan green');
+  cache.anchor('a', 1, 'red', a.load);
+  cache.anchor('a', 1, 'green', a.load);
+  cache.anchor('b', 1, 'blue', b.load);
+  cache.anchor('a', 1, 'red green', a.load); // a is the latest again
+  cache.anchor('a', 1, 'gre', a.load);
+  cache.anchor('c', 1, 'cyan', c.load); // drops b, not a
+  cache.anchor('a', 1, 'ed', a.load);
+  assert.equal(a.calls(), 1);
+  cache.anchor('b', 1, 'green', b.load);
+  assert.equal(b.calls(), 2);
+
+  // A new version of the latest source is the latest too, and is dropped in turn.
+  const one = new AnchorCache({ maxPreparedSources: 1 });
+  one.anchor('a', 1, 'red', a.load);
+  one.anchor('a', 2, 'red', a.load);
+  one.anchor('b', 1, 'blue', b.load);
+  assert.equal(one.holds('a', 2), false);
+  assert.equal(one.holds('b', 1), true);
+});
+
 test('a cancelled token stops anchoring, and nothing is cached', () => {
   const src = prepareSource('some text to search in', 'text');
   assert.throws(() => anchorQuote(src, 'text', { isCancellationRequested: true }), AnchorCancelledError);

@@ -88,6 +88,16 @@ test('a note is anchored again only when it or its source changes; the source is
   assert.deepEqual(reads, ['articles/a.txt', 'articles/a.txt']);
 });
 
+test('a cold source costs one stat and one read: the read trusts the stat just taken', async () => {
+  const { ws, anchoring, note, reads } = await setup();
+  const stats: string[] = [];
+  const stat = ws.stat.bind(ws);
+  ws.stat = async (u: string) => { stats.push(u.slice('file:///ws/'.length)); return stat(u); };
+  await anchoring.anchorNote(note);
+  assert.deepEqual(stats, ['articles/a.txt']);
+  assert.deepEqual(reads, ['articles/a.txt']);
+});
+
 test('an open document wins over the saved file, by its version', async () => {
   const open = { version: 3, getText: () => 'Nothing here but ads are not the plan.' };
   const { anchoring, note, reads } = await setup({}, { openDocument: (u) => (u === uri('articles/a.txt') ? open : undefined) });

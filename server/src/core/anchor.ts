@@ -11,7 +11,8 @@
 // start/end for text and Markdown sources.
 
 import { fuzzySearch, throwIfCancelled, type CancellationLike } from './fuzzySearch';
-import { fold, type Position, type PreparedSource } from './sourceText';
+import { foldText, keepsUnit } from './fold';
+import { type Position, type PreparedSource } from './sourceText';
 
 export { AnchorCancelledError, type CancellationLike } from './fuzzySearch';
 
@@ -85,31 +86,52 @@ function countFrom(haystack: string, needle: string, from: number): number {
   return n;
 }
 
-// First folded index whose original offset is at or after `offset`.
-function foldedIndexAt(origin: Uint32Array, offset: number): number {
-  let lo = 0;
-  let hi = origin.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((origin[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+// Whether every exact occurrence of `quote` starts a normalized occurrence at
+// the folded index of its first unit. Folding carries no state past a unit
+// that is kept and is not a space, so if the quote's first unit is such a
+// unit, the folded text holds the folded quote right there. Surrogates are
+// left out: a pair the quote's edge splits folds differently in the text.
+function exactIsNormalized(quote: string): boolean {
+  return quote.length > 0 && keepsUnit(quote.charCodeAt(0)) && !SURROGATE.test(quote);
 }
 
 // One quote (or one part) at or after `from`, trying the steps in order.
+//
+// Once the source is folded, the exact step looks only at the normalized
+// occurrences (see exactIsNormalized): one search of the folded text, often a
+// gram-index lookup, serves both steps and their counts.
 function findPart(src: PreparedSource, quote: string, from: number, token?: CancellationLike): Hit {
-  const at = src.text.indexOf(quote, from);
-  if (at >= 0) return { method: 'exact', start: at, end: at + quote.length, occurrences: countFrom(src.text, quote, at) };
+  const viaFolded = src.isFolded && exactIsNormalized(quote);
+  if (!viaFolded) {
+    const at = src.text.indexOf(quote, from);
+    if (at >= 0) return { method: 'exact', start: at, end: at + quote.length, occurrences: countFrom(src.text, quote, at) };
+  }
 
-  const q = fold(quote).text.trim();
+  const q = foldText(quote).trim();
   if (q.length === 0) return { method: 'not-found', start: 0, end: 0, occurrences: 0 };
   const { text: folded, origin } = src.folded;
-  const foldedFrom = foldedIndexAt(origin, from);
-  const nat = folded.indexOf(q, foldedFrom);
-  if (nat >= 0) {
-    return { method: 'normalized', start: origin[nat] as number, end: origin[nat + q.length] as number,
-      occurrences: countFrom(folded, q, nat) };
+  const foldedFrom = origin.indexAt(from);
+  const found = src.foldedOccurrences(q, foldedFrom);
+  if (found.length > 0) {
+    if (viaFolded) {
+      let first = -1;
+      let count = 0;
+      let previous = -1;
+      for (const f of found) {
+        const at = origin.at(f);
+        // '…' folds to three dots at one offset: one candidate, not three.
+        if (at === previous) continue;
+        previous = at;
+        if (!src.text.startsWith(quote, at)) continue;
+        if (count++ === 0) first = at;
+      }
+      if (count > 0) return { method: 'exact', start: first, end: first + quote.length, occurrences: count };
+    }
+    const nat = found[0] as number;
+    return { method: 'normalized', start: origin.at(nat), end: origin.at(nat + q.length),
+      occurrences: found.length };
   }
 
   throwIfCancelled(token);
@@ -121,7 +143,7 @@ function findPart(src: PreparedSource, quote: string, from: number, token?: Canc
   let e = fz.end;
   while (s < e && folded.charCodeAt(s) === 0x20) s++;
   while (e > s && folded.charCodeAt(e - 1) === 0x20) e--;
-  return { method: 'fuzzy', start: origin[s] as number, end: origin[e] as number, errors: fz.errors,
+  return { method: 'fuzzy', start: origin.at(s), end: origin.at(e), errors: fz.errors,
     occurrences: fz.count };
 }
 
@@ -146,10 +168,16 @@ function suffixOf(text: string, end: number): string {
 }
 
 function rangeOf(src: PreparedSource, start: number, end: number): AnchorRange {
+  const startPos = src.positionAt(start);
+  const endPos = src.positionAt(end);
+  // Outside HTML the file range is the same range: one pair of positions
+  // serves both (a workspace keeps a result per quote, so objects add up).
+  if (src.kind !== 'html') {
+    return { start, end, startPos, endPos, fileStart: start, fileEnd: end, fileStartPos: startPos, fileEndPos: endPos };
+  }
   const file = src.toFileRange(start, end);
   return {
-    start, end, startPos: src.positionAt(start), endPos: src.positionAt(end),
-    fileStart: file.start, fileEnd: file.end,
+    start, end, startPos, endPos, fileStart: file.start, fileEnd: file.end,
     fileStartPos: src.filePositionAt(file.start), fileEndPos: src.filePositionAt(file.end),
   };
 }

@@ -30,6 +30,8 @@ export class AnchorCache {
   private readonly entries = new Map<string, Entry>();
   // URIs whose prepared source is held, least recently used first.
   private readonly preparedOrder = new Set<string>();
+  // The last URI moved to the end of preparedOrder.
+  private latest: string | undefined;
   private readonly maxPrepared: number;
 
   constructor(options: AnchorCacheOptions = {}) {
@@ -40,13 +42,19 @@ export class AnchorCache {
   source(uri: string, version: SourceVersion, load: () => PreparedSource): PreparedSource {
     const entry = this.entry(uri, version);
     if (!entry.prepared) entry.prepared = load();
-    this.preparedOrder.delete(uri);
-    this.preparedOrder.add(uri);
-    for (const old of this.preparedOrder) {
-      if (this.preparedOrder.size <= this.maxPrepared) break;
-      this.preparedOrder.delete(old);
-      const e = this.entries.get(old);
-      if (e) e.prepared = undefined;
+    // Quotes come source by source: the source asked for is usually the latest already.
+    if (this.latest !== uri || !this.preparedOrder.has(uri)) {
+      this.preparedOrder.delete(uri);
+      this.preparedOrder.add(uri);
+      this.latest = uri;
+    }
+    if (this.preparedOrder.size > this.maxPrepared) {
+      for (const old of this.preparedOrder) {
+        if (this.preparedOrder.size <= this.maxPrepared) break;
+        this.preparedOrder.delete(old);
+        const e = this.entries.get(old);
+        if (e) e.prepared = undefined;
+      }
     }
     return entry.prepared;
   }

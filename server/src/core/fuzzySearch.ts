@@ -1,20 +1,21 @@
 // Approximate search for a quote in a long text: the lowest-error match with
 // at most k edits (insertions, deletions, substitutions), earliest on ties.
 //
-// The matcher is approx-string-match, Myers' bit-parallel algorithm (what
-// Hypothesis uses): O(n·⌈m/32⌉) over the text, never an n·m table. Over a
-// 1 MB article one scan still takes ~25 ms, too slow for hundreds of quotes,
-// so we filter first, losslessly. Pigeonhole: cut the pattern into k+s
-// pieces; an alignment with at most k edits leaves at least s of them intact,
-// so every match contains some pieces verbatim. We find the pieces (with a
-// 5-gram index on long texts, gramIndex.ts) and run the matcher only on the
-// windows around them that could hold a match, most promising first: this
-// finds exactly what a full scan finds (a property test checks it). When the
-// pieces are too common for that to pay, we scan the text in chunks.
-// Cancellation is checked between windows and between chunks.
+// The matcher is Myers' bit-parallel algorithm as approx-string-match (what
+// Hypothesis uses) has it, reimplemented to verify many windows of one text
+// cheaply (bitParallel.ts): O(n·⌈m/32⌉) over the text, never an n·m table.
+// Over a 1 MB article one scan still takes ~25 ms, too slow for hundreds of
+// quotes, so we filter first, losslessly. Pigeonhole: cut the pattern into
+// k+s pieces; an alignment with at most k edits leaves at least s of them
+// intact, so every match contains some pieces verbatim. We find the pieces
+// (with the source's 5-gram index, gramIndex.ts) and run the matcher only on
+// the windows around them that could hold a match, most promising first:
+// this finds exactly what a full scan finds (a property test checks it).
+// When the pieces are too common for that to pay, we scan the text in
+// chunks. Cancellation is checked between windows and between chunks.
 
-import search from 'approx-string-match';
-import { GRAM, type GramIndex } from './gramIndex';
+import { BitParallelMatcher, type ApproxMatch } from './bitParallel';
+import { INDEXED_LENGTH, type GramIndex } from './gramIndex';
 
 export interface CancellationLike {
   readonly isCancellationRequested: boolean;
@@ -48,8 +49,6 @@ export interface FuzzyOptions {
   readonly index?: GramIndex;
 }
 
-type Found = ReadonlyArray<{ start: number; end: number; errors: number }>;
-
 // The best matches so far: fewest errors, then earliest start; `count` the
 // non-overlapping places with that many errors.
 interface Best {
@@ -61,21 +60,19 @@ interface Best {
 
 const WORD = /[\p{L}\p{N}]/u;
 
-// Folds one region's matches (offset by `base`; only those starting before
-// `limit`) into `best`. approx-string-match reports every end position, so
-// overlapping matches are one place; at one start, the length nearest the
-// pattern's wins (a substituted last letter rather than a dropped one), and
-// of two as near, the one that does not end inside a word: a quote fixed
-// from the match must not cut "parallel" to "parall".
-function consider(best: Best, found: Found, base: number, limit: number, m: number, text: string): void {
+// Folds one region's matches (only those starting before `limit`) into
+// `best`. The matcher reports every end position, so overlapping matches are
+// one place; at one start, the length nearest the pattern's wins (a
+// substituted last letter rather than a dropped one), and of two as near,
+// the one that does not end inside a word: a quote fixed from the match must
+// not cut "parallel" to "parall".
+function consider(best: Best, found: ApproxMatch[], limit: number, m: number, text: string): void {
   const cost = (start: number, end: number) => 2 * Math.abs(end - start - m) + (WORD.test(text[end] ?? ' ') ? 1 : 0);
-  const sorted = [...found].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = found.sort((a, b) => a.start - b.start || a.end - b.end);
   let places = 0;
   let first: { start: number; end: number } | undefined;
   let lastEnd = -1;
-  for (const f of sorted) {
-    const start = base + f.start;
-    const end = base + f.end;
+  for (const { start, end } of sorted) {
     if (start >= limit) break;
     if (start >= lastEnd) places++;
     lastEnd = Math.max(lastEnd, end);
@@ -111,25 +108,45 @@ function pieceCount(m: number, k: number): number {
   return k + s;
 }
 
-interface Hit {
-  /** Where the pattern would start if this piece is intact: occurrence - offset in the pattern. */
-  readonly diagonal: number;
-  readonly piece: number;
-}
+// The hits of the search under way, in buffers reused from one search to the
+// next (a search is synchronous; they grow to 1 MB at most): a fuzzy search
+// per quote adds up, and typed arrays of this size are allocated outside the
+// heap, at a cost. A hit is first one number, (diagonal + m) · pieces +
+// piece, so that sorting plain numbers sorts hits by diagonal (where the
+// pattern would start if the piece is intact: occurrence − offset in the
+// pattern, never below −m); then it is split into `diagonals` and `pieceOf`.
+const hits = {
+  keys: new Float64Array(1024),
+  diagonals: new Int32Array(1024),
+  pieceOf: new Int32Array(1024),
+  count: 0,
+  // False once there are more than MAX_HITS: a scan is then cheaper.
+  add(key: number): boolean {
+    if (this.count === this.keys.length) {
+      const keys = new Float64Array(2 * this.count);
+      keys.set(this.keys);
+      this.keys = keys;
+      this.diagonals = new Int32Array(2 * this.count);
+      this.pieceOf = new Int32Array(2 * this.count);
+    }
+    this.keys[this.count++] = key;
+    return this.count <= MAX_HITS;
+  },
+};
 
-// Most distinct pieces among hits[from, to) (sorted by diagonal) whose
+// Most distinct pieces among hits [from, to) (sorted by diagonal) whose
 // diagonals lie within `width` of each other. Per-piece counts fit 16 bits
 // because there are at most MAX_HITS hits.
-function mostConsistentPieces(hits: readonly Hit[], from: number, to: number, pieces: number, width: number): number {
+function mostConsistentPieces(from: number, to: number, pieces: number, width: number): number {
+  const { diagonals, pieceOf } = hits;
   const inRange = new Uint16Array(pieces);
   let distinct = 0;
   let most = 0;
   let lo = from;
   for (let i = from; i < to; i++) {
-    const h = hits[i] as Hit;
-    if (inRange[h.piece]++ === 0) distinct++;
-    for (let old = hits[lo] as Hit; old.diagonal < h.diagonal - width; old = hits[++lo] as Hit) {
-      if (--inRange[old.piece] === 0) distinct--;
+    if (inRange[pieceOf[i] as number]++ === 0) distinct++;
+    for (; (diagonals[lo] as number) < (diagonals[i] as number) - width; lo++) {
+      if (--inRange[pieceOf[lo] as number] === 0) distinct--;
     }
     most = Math.max(most, distinct);
   }
@@ -149,27 +166,35 @@ function candidateWindows(text: string, pattern: string, k: number, from: number
   const m = pattern.length;
   const pieces = pieceCount(m, k);
   const pieceLength = Math.floor(m / pieces);
-  const hits: Hit[] = [];
+  hits.count = 0;
   for (let p = 0; p < pieces; p++) {
     const offset = p * pieceLength;
     const piece = pattern.slice(offset, p === pieces - 1 ? m : offset + pieceLength);
-    if (index && piece.length >= GRAM) {
-      for (const at of index.occurrences(piece, from)) hits.push({ diagonal: at - offset, piece: p });
+    const base = m - offset;
+    if (index && piece.length >= INDEXED_LENGTH) {
+      for (const at of index.occurrences(piece, from)) if (!hits.add((at + base) * pieces + p)) return undefined;
     } else {
       for (let at = text.indexOf(piece, from); at >= 0; at = text.indexOf(piece, at + 1)) {
-        hits.push({ diagonal: at - offset, piece: p });
+        if (!hits.add((at + base) * pieces + p)) return undefined;
       }
     }
-    if (hits.length > MAX_HITS) return undefined;
   }
-  hits.sort((a, b) => a.diagonal - b.diagonal);
+  const count = hits.count;
+  const keys = hits.keys.subarray(0, count).sort();
+  const { diagonals, pieceOf } = hits;
+  for (let i = 0; i < count; i++) {
+    const key = keys[i] as number;
+    const piece = key % pieces;
+    pieceOf[i] = piece;
+    diagonals[i] = (key - piece) / pieces - m;
+  }
   const windows: Window[] = [];
-  for (let i = 0; i < hits.length;) {
-    const first = (hits[i] as Hit).diagonal;
+  for (let i = 0; i < count;) {
+    const first = diagonals[i] as number;
     let end = first + m + k;
     let j = i + 1;
-    for (; j < hits.length && (hits[j] as Hit).diagonal - k <= end; j++) end = (hits[j] as Hit).diagonal + m + k;
-    const lowerBound = pieces - mostConsistentPieces(hits, i, j, pieces, 2 * k);
+    for (; j < count && (diagonals[j] as number) - k <= end; j++) end = (diagonals[j] as number) + m + k;
+    const lowerBound = pieces - mostConsistentPieces(i, j, pieces, 2 * k);
     if (lowerBound <= k) windows.push({ start: Math.max(from, first - k), end: Math.min(text.length, end), lowerBound });
     i = j;
   }
@@ -191,12 +216,14 @@ export function fuzzySearch(text: string, pattern: string, maxErrors: number,
   const best: Best = { start: Infinity, end: Infinity, errors: k + 1, count: 0 };
 
   const windows = candidateWindows(text, pattern, k, from, index);
+  if (windows?.length === 0) return undefined;
+  const matcher = new BitParallelMatcher(pattern);
   if (windows) {
     for (const w of windows) {
       // Sorted by bound: once it exceeds the best, nothing left can tie it.
       if (w.lowerBound > best.errors) break;
       throwIfCancelled(token);
-      consider(best, search(text.slice(w.start, w.end), pattern, Math.min(k, best.errors)), w.start, w.end, m, text);
+      consider(best, matcher.search(text, w.start, w.end, Math.min(k, best.errors)), w.end, m, text);
     }
   } else {
     // A match starting in [s, s + CHUNK) ends before s + CHUNK + m + k, so it
@@ -204,7 +231,7 @@ export function fuzzySearch(text: string, pattern: string, maxErrors: number,
     for (let s = from; s < text.length; s += CHUNK) {
       throwIfCancelled(token);
       const e = Math.min(text.length, s + CHUNK + m + k);
-      consider(best, search(text.slice(s, e), pattern, Math.min(k, best.errors)), s, s + CHUNK, m, text);
+      consider(best, matcher.search(text, s, e, Math.min(k, best.errors)), s + CHUNK, m, text);
     }
   }
   return best.count === 0 ? undefined : { start: best.start, end: best.end, errors: best.errors, count: best.count };

@@ -1,0 +1,152 @@
+// The fast paths of anchoring against plain references (fast-check): the
+// gram index against repeated indexOf, the bit-parallel matcher against
+// approx-string-match, folding against a unit-by-unit fold, the exact step
+// through the folded text against a plain indexOf, line starts against
+// LineIndex.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import search from 'approx-string-match';
+import { anchorQuote } from '../../server/src/core/anchor';
+import { BitParallelMatcher } from '../../server/src/core/bitParallel';
+import { fold, foldText } from '../../server/src/core/fold';
+import { GramIndex, INDEXED_LENGTH } from '../../server/src/core/gramIndex';
+import { LineIndex } from '../../server/src/core/lines';
+import { prepareSource } from '../../server/src/core/sourceText';
+
+function indexOfAll(text: string, piece: string, from: number): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(piece, from); at >= 0; at = text.indexOf(piece, at + 1)) out.push(at);
+  return out;
+}
+
+// A text and a piece of it (or not), with a start to search from.
+const lookup = (unit: fc.Arbitrary<string>, maxLength: number) =>
+  fc.string({ unit, minLength: 1, maxLength }).chain((t) => fc.record({
+    text: fc.constant(t),
+    piece: fc.oneof(
+      fc.tuple(fc.nat(t.length - 1), fc.integer({ min: INDEXED_LENGTH, max: 30 })).map(([i, n]) => t.slice(i, i + n)),
+      fc.string({ unit, minLength: INDEXED_LENGTH, maxLength: 12 })),
+    from: fc.nat(t.length),
+  }));
+
+test('the gram index finds exactly the occurrences repeated indexOf finds', () => {
+  const few = fc.constantFrom('a', 'b', ' ');
+  const many = fc.constantFrom('a', 'b', 'c', ' ', '.', 'é', '年', '😀', '\ud83d');
+  for (const unit of [few, many]) {
+    fc.assert(fc.property(lookup(unit, 300), ({ text, piece, from }) => {
+      fc.pre(piece.length >= INDEXED_LENGTH);
+      assert.deepEqual(new GramIndex(text).occurrences(piece, from), indexOfAll(text, piece, from));
+    }), { numRuns: 1000 });
+  }
+});
+
+test('the gram index of a text past 65,535 units (32-bit tables)', () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+  const text = Array.from({ length: 80_000 }, () => 'abcd '[next() % 5]).join('');
+  const index = new GramIndex(text);
+  for (let i = 0; i < 200; i++) {
+    const at = next() % (text.length - 20);
+    const piece = text.slice(at, at + INDEXED_LENGTH + (next() % 12));
+    const from = next() % text.length;
+    assert.deepEqual(index.occurrences(piece, from), indexOfAll(text, piece, from));
+  }
+});
+
+test('the bit-parallel matcher reports what approx-string-match reports, on any range of a text', () => {
+  const unit = fc.constantFrom('a', 'b', 'c', ' ', 'é', '😀');
+  fc.assert(fc.property(fc.string({ unit, maxLength: 200 }), fc.string({ unit, minLength: 1, maxLength: 80 }),
+    fc.nat(), fc.nat(), fc.nat(), (text, pattern, a, b, k) => {
+      const start = a % (text.length + 1);
+      const end = start + (b % (text.length - start + 1));
+      const maxErrors = k % (pattern.length + 2);
+      const theirs = search(text.slice(start, end), pattern, maxErrors)
+        .map((m) => ({ start: m.start + start, end: m.end + start, errors: m.errors }));
+      assert.deepEqual(new BitParallelMatcher(pattern).search(text, start, end, maxErrors), theirs);
+    }), { numRuns: 2000 });
+});
+
+// SPEC §4's folding, unit by unit, with each folded unit's offset: slow and plain.
+function referenceFold(text: string): { text: string; origin: number[] } {
+  let out = '';
+  const origin: number[] = [];
+  let inSpace = false;
+  const put = (s: string, at: number) => {
+    out += s;
+    for (let k = 0; k < s.length; k++) origin.push(at + (s.length === 2 ? k : 0));
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (/[\u00ad\u200b-\u200d\u2060\ufeff]/.test(c)) continue;
+    if (/\s/.test(c)) {
+      if (!inSpace) put(' ', i);
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    if (c === '\u2026') put('...', i);
+    else if (/[\u2018-\u201b\u2032]/.test(c)) put("'", i);
+    else if (/[\u201c-\u201f\u2033]/.test(c)) put('"', i);
+    else if (/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/.test(c)) put('-', i);
+    else {
+      const cp = text.codePointAt(i) as number;
+      const ch = String.fromCodePoint(cp);
+      const whole = cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff) ? ch : c;
+      const lower = cp >= 0xd800 && cp <= 0xdfff ? ch : ch.toLowerCase();
+      put(lower.length === whole.length ? lower : whole, i);
+      if (cp > 0xffff) i++;
+    }
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+test('folding gives the text and offsets a unit-by-unit fold gives', () => {
+  const ascii = fc.constantFrom('a', 'B', ' ', ' ', '\n', '\r', '\t', 'z', '.');
+  const any = fc.constantFrom('a', 'B', ' ', '\n', '\t', 'é', 'İ', 'Σ', '年', '😀', '𐐀', '\ud801', '\udc00', '’', '“',
+    '—', '…', '\u200b', '\u00ad', '\u00a0', '\u3000', '\ufeff', 'K');
+  for (const unit of [ascii, any]) {
+    fc.assert(fc.property(fc.string({ unit, maxLength: 120 }), (t) => {
+      const ref = referenceFold(t);
+      const ours = fold(t);
+      assert.equal(ours.text, ref.text);
+      assert.equal(foldText(t), ref.text);
+      assert.deepEqual(Array.from({ length: ref.origin.length }, (_, i) => ours.origin.at(i)), ref.origin);
+      for (let offset = 0; offset <= t.length; offset++) {
+        assert.equal(ours.origin.indexAt(offset), ref.origin.findIndex((o) => o >= offset), `indexAt(${offset})`);
+      }
+    }), { numRuns: 1000 });
+  }
+});
+
+test('folding a text longer than the reused buffers', () => {
+  const t = 'Ab  c\n'.repeat(20_000) + '“x…”';
+  const ours = fold(t);
+  const ref = referenceFold(t);
+  assert.equal(ours.text, ref.text);
+  for (let i = 0; i < ref.origin.length; i += 997) assert.equal(ours.origin.at(i), ref.origin[i]);
+  assert.equal(ours.origin.at(ref.text.length), t.length);
+});
+
+test('a quote anchors the same before and after its source is folded (the exact step then goes through it)', () => {
+  const unit = fc.constantFrom('a', 'b', 'A', ' ', '\n', '…', '.', '\u200b', '😀', '𐐀', '\udc00', 'İ', '’', "'");
+  const source = fc.string({ unit, minLength: 1, maxLength: 80 });
+  fc.assert(fc.property(source, fc.nat(), fc.integer({ min: 1, max: 20 }), fc.boolean(), (t, i, n, lower) => {
+    const at = i % t.length;
+    const quote = lower ? t.slice(at, at + n).toLowerCase() : t.slice(at, at + n);
+    const fresh = prepareSource(t, 'text');
+    const folded = prepareSource(t, 'text');
+    void folded.folded;
+    assert.deepEqual(anchorQuote(folded, quote), anchorQuote(fresh, quote));
+  }), { numRuns: 2000 });
+});
+
+test('positions: line starts found with indexOf agree with LineIndex', () => {
+  fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', 'b'), maxLength: 60 }), (t) => {
+    const lines = new LineIndex(t);
+    const src = prepareSource(t, 'text');
+    for (let offset = 0; offset <= t.length; offset++) assert.deepEqual(src.positionAt(offset), lines.positionAt(offset));
+  }), { numRuns: 1000 });
+});
