@@ -156,7 +156,7 @@ export class Anchoring {
       const state = checks[i]?.state;
       if (state?.status !== 'ok') return false;
       if (texts.has(state.uri) || this.cache.holds(state.uri, state.version)) return true;
-      const text = await this.files.text(state.uri);
+      const text = await this.files.text(state.uri, state.version);
       if (text !== undefined) { texts.set(state.uri, text); return true; }
       checks[i] = { ...checks[i]!, state: await this.files.state(state.uri) };
       return false;
@@ -174,23 +174,37 @@ export class Anchoring {
     let slice = Date.now();
     for (const claim of note.claims) {
       if (Date.now() - slice > YIELD_AFTER_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // setImmediate, not setTimeout(0): requests waiting on the pipe are read
+        // first either way, and a timer would idle ≥ 1 ms per slice.
+        await new Promise((resolve) => setImmediate(resolve));
         slice = Date.now();
       }
-      const fields = claim.fields.filter((f) => f.key === 'quote' && f.value.length > 0);
-      if (fields.length === 0) continue;
-      const source = claimSource(note, claim);
-      const at = source ? note.sources.indexOf(source) : -1;
-      for (let n = 0; n < fields.length; n++) {
-        const field = fields[n]!;
+      // The claim's non-empty quotes, numbered as the claim card numbers them; its source looked up at the first.
+      let n = 0;
+      let source: SourceRef | undefined;
+      let at = -1;
+      for (const field of claim.fields) {
+        if (field.key !== 'quote' || field.value.length === 0) continue;
+        if (n === 0) {
+          source = claimSource(note, claim);
+          at = source ? note.sources.indexOf(source) : -1;
+        }
+        const index = n++;
         const quote = unquote(field.value);
-        const base = { claim, field, index: n, quote, ...(source ? { source } : {}) };
-        const state = at >= 0 && (await ready(at)) ? checks[at]!.state : undefined;
-        if (state?.status !== 'ok') { quotes.push({ ...base, method: 'no-source' }); continue; }
+        if (!source) { quotes.push({ claim, field, index, quote, method: 'no-source' }); continue; }
+        // An await per quote adds up over a cold workspace: await only when the text must be read.
+        const known = checks[at]!.state;
+        const isReady = (known?.status === 'ok' && (texts.has(known.uri) || this.cache.holds(known.uri, known.version)))
+          || await ready(at);
+        const state = checks[at]!.state;
+        if (!isReady || state?.status !== 'ok') {
+          quotes.push({ claim, field, index, quote, source, method: 'no-source' });
+          continue;
+        }
         // Synchronous from here: the prepared source cannot be dropped between `ready` and `anchor`.
         const result = this.cache.anchor(state.uri, state.version, quote,
           () => prepareSource(texts.get(state.uri) ?? '', state.kind));
-        quotes.push({ ...base, uri: state.uri, method: result.method, result });
+        quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result });
       }
     }
     return { note, quotes, sources: checks };

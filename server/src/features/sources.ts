@@ -62,6 +62,10 @@ interface DiskFacts {
   error?: string;
 }
 
+function diskVersion(facts: DiskFacts): string {
+  return `disk:${facts.key}`;
+}
+
 export class SourceFiles {
   private readonly disk = new Map<string, DiskFacts>();
   private readonly maxSize: number;
@@ -85,14 +89,19 @@ export class SourceFiles {
     const facts = await this.facts(uri);
     if (!facts) return { status: 'missing', uri, reason: 'file not found' };
     if (facts.error) return { status: 'unreadable', uri, reason: facts.error };
-    return { status: 'ok', uri, kind, version: `disk:${facts.key}` };
+    return { status: 'ok', uri, kind, version: diskVersion(facts) };
   }
 
-  /** The text anchoring reads: the editor's, else the saved file decoded; undefined if that failed. */
-  async text(uri: string): Promise<string | undefined> {
+  /**
+   * The text anchoring reads: the editor's, else the saved file decoded;
+   * undefined if that failed. `version`, from a `state` just taken, spares
+   * the file a second `stat` while what was learnt then still holds it.
+   */
+  async text(uri: string, version?: SourceVersion): Promise<string | undefined> {
     const open = this.options.openDocument?.(uri);
     if (open) return open.getText();
-    const read = await this.read(uri);
+    const known = this.disk.get(uri);
+    const read = await this.read(uri, known && version === diskVersion(known) ? known : undefined);
     return read && 'text' in read ? read.text : undefined;
   }
 
@@ -101,7 +110,7 @@ export class SourceFiles {
     if (!this.options.hash) return undefined;
     const facts = await this.facts(uri);
     if (!facts) return undefined;
-    if (facts.sha256 === undefined) await this.read(uri);
+    if (facts.sha256 === undefined) await this.read(uri, facts);
     return this.disk.get(uri)?.sha256;
   }
 
@@ -123,9 +132,10 @@ export class SourceFiles {
     return facts;
   }
 
-  // Reads the saved bytes once, recording their digest and whether they decode.
-  private async read(uri: string): Promise<{ text: string } | { error: string } | undefined> {
-    const facts = await this.facts(uri);
+  // Reads the saved bytes once, recording their digest and whether they
+  // decode; `known`: the facts of a `stat` just taken, not to be repeated.
+  private async read(uri: string, known?: DiskFacts): Promise<{ text: string } | { error: string } | undefined> {
+    const facts = known ?? await this.facts(uri);
     if (!facts) return undefined;
     if (facts.error) return { error: facts.error };
     let bytes: Uint8Array | undefined;

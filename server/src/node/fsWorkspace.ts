@@ -40,7 +40,8 @@ export class FsWorkspace implements Workspace {
 
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
     try {
-      const s = await fs.promises.stat(uriToPath(uri));
+      // Synchronous, like readFile: thousands of quick stats beat the thread pool's queue.
+      const s = fs.statSync(uriToPath(uri));
       return { size: s.size, mtime: s.mtimeMs };
     } catch {
       return undefined;
