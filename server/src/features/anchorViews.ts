@@ -8,7 +8,7 @@ import { type QuoteDetail, escapeMd } from './cards';
 import { type QuoteSummary } from './codeLens';
 import { type SourceDetail } from './hover';
 import { type NoteAnchoring, type QuoteAnchor, type QuoteMethod } from './anchoring';
-import { unquote } from './values';
+import { unquote } from '../core/quotes';
 
 const ELISION = /(\.\.\.|\u2026)/;
 

@@ -12,7 +12,7 @@ import { type WorkspaceIndex } from '../core/index';
 import { type Claim, type ClaimField, type NoteModel, type SourceRef } from '../core/model';
 import { prepareSource } from '../core/sourceText';
 import { SourceFiles, type SourceOptions, type SourceState, claimSource, sourceUri } from './sources';
-import { unquote } from './values';
+import { unquote } from '../core/quotes';
 
 /** How a quote matched; `no-source` when its claim has no readable source. */
 export type QuoteMethod = AnchorMethod | 'no-source';

@@ -3,7 +3,7 @@
 import { type ResolvedClaim, type WorkspaceIndex } from '../core/index';
 import { type Claim, type EntityDef, type NoteModel, type StatusDef } from '../core/model';
 import { RELATION_FIELDS } from '../core/parser';
-import { displayQuote } from './values';
+import { displayQuote } from '../core/quotes';
 
 /** Codicon names (as `.claimlens.yaml` gives them) shown as characters any Markdown renders. */
 const ICONS: Record<string, string> = {

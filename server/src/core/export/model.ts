@@ -10,7 +10,7 @@ import { type WorkspaceIndex } from '../index';
 import { type Claim, type EntityDef, type NoteModel, type SourceRef, type StatusDef } from '../model';
 import { RELATION_FIELDS } from '../parser';
 import { type CancellationToken, dirname, joinPath, neverCancelled, relativeTo, uriToPath } from '../workspace';
-import { unquote } from '../../features/values';
+import { unquote } from '../quotes';
 import { prepareSource, type PreparedSource } from '../sourceText';
 import { type ExportAnchoring, isUnreadable, sourceKind, type Unreadable } from './anchors';
 import { type ClaimFilter, claimFilter } from './filter';

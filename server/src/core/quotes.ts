@@ -1,4 +1,5 @@
-// Reading field values the way analysts write them: quotes in straight or
+// Reading quote values the way analysts write them: in straight or curly
+// quotation marks. Shared by the editor features and the exports.
 // curly quotation marks, comma-separated references, `[[wikilinks]]`.
 
 const OPENERS: Record<string, string> = { '"': '"', '“': '”', '”': '”', '„': '“', "'": "'", '‘': '’', '«': '»' };
