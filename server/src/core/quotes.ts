@@ -1,6 +1,5 @@
 // Reading quote values the way analysts write them: in straight or curly
 // quotation marks. Shared by the editor features and the exports.
-// curly quotation marks, comma-separated references, `[[wikilinks]]`.
 
 const OPENERS: Record<string, string> = { '"': '"', '“': '”', '”': '”', '„': '“', "'": "'", '‘': '’', '«': '»' };
 

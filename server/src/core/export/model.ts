@@ -41,13 +41,8 @@ export interface ExportSource {
   text?: string;
 }
 
-export interface ExportEntity {
-  id: string;
-  name: string;
-  type: string;
-  aliases: string[];
-  description?: string;
-  links?: Record<string, unknown>;
+/** An entity as exported: its definition's data, and where it is defined instead of its ranges. */
+export interface ExportEntity extends Pick<EntityDef, 'id' | 'name' | 'type' | 'aliases' | 'description' | 'links'> {
   /** Workspace-relative path of the registry or entity note that defines it. */
   definedIn: string;
 }
