@@ -11,7 +11,8 @@ import { AnchorCache } from '../core/anchorCache';
 import { type WorkspaceIndex } from '../core/index';
 import { type Claim, type ClaimField, type NoteModel, type SourceRef } from '../core/model';
 import { prepareSource } from '../core/sourceText';
-import { SourceFiles, type SourceOptions, type SourceState, claimSource, sourceUri } from './sources';
+import { claimSource, sourceUri } from '../core/sourceRefs';
+import { SourceFiles, type SourceOptions, type SourceState } from './sources';
 import { unquote } from '../core/quotes';
 
 /** How a quote matched; `no-source` when its claim has no readable source. */

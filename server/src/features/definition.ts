@@ -4,7 +4,7 @@
 import { type Location } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../core/index';
 import { type ClaimField, type EntityDef, type NoteModel, type Position, lineRange } from '../core/model';
-import { dirname, joinPath } from '../core/workspace';
+import { sourceUri } from '../core/sourceRefs';
 import { claimOfLink, locate } from './locate';
 
 export function entityLocation(e: EntityDef): Location {
@@ -29,8 +29,10 @@ export function definition(index: WorkspaceIndex, uri: string, pos: Position, qu
       const target = index.resolveRef(t.note, t.ref);
       return target ? [{ uri: target.note.uri, range: target.claim.range }] : [];
     }
-    case 'source':
-      return t.source.path ? [{ uri: joinPath(dirname(uri), t.source.path), range: lineRange(0, 0, 0) }] : [];
+    case 'source': {
+      const file = sourceUri(t.note, t.source);
+      return file ? [{ uri: file, range: lineRange(0, 0, 0) }] : [];
+    }
     case 'field': {
       const at = t.field.key === 'quote' ? quoteLocation?.(t.note, t.field) : undefined;
       return at ? [at] : [];

@@ -6,7 +6,8 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import { type WorkspaceIndex } from '../core/index';
 import { type Claim, type ClaimRef, type EntityDef, type NoteModel, type Problem, type Range } from '../core/model';
 import { foldName } from '../core/names';
-import { type CancellationToken, dirname, joinPath, neverCancelled } from '../core/workspace';
+import { insideWorkspace, sourceUri } from '../core/sourceRefs';
+import { type CancellationToken, neverCancelled } from '../core/workspace';
 
 export interface DiagnosticOptions {
   allowOutsideWorkspace?: boolean;
@@ -145,8 +146,8 @@ async function sourceProblems(index: WorkspaceIndex, note: NoteModel, options: D
   const out: Problem[] = [];
   for (const s of note.sources) {
     if (!s.path || !s.pathRange) continue;
-    const uri = joinPath(dirname(note.uri), s.path);
-    if (!options.allowOutsideWorkspace && !index.workspace.folders.some((f) => uri.startsWith(f + '/'))) {
+    const uri = sourceUri(note, s)!;
+    if (!options.allowOutsideWorkspace && !insideWorkspace(index.workspace, uri)) {
       out.push({
         code: 'source-outside', severity: 'warning', range: s.pathRange,
         message: 'This source lies outside the workspace folders, so it is not read (setting claimlens.sources.allowOutsideWorkspace).',

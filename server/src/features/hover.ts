@@ -4,6 +4,7 @@
 import { type Hover, MarkupKind } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../core/index';
 import { type NoteModel, type Position, type SourceRef } from '../core/model';
+import { claimSource } from '../core/sourceRefs';
 import { claimCard, entityCard, escapeMd, type QuoteDetail } from './cards';
 import { claimOfLink, locate } from './locate';
 
@@ -53,9 +54,8 @@ function sourceSummary(note: NoteModel, s: SourceRef, detail?: SourceDetail): st
   if (s.retrieved) meta.push(`retrieved ${escapeMd(s.retrieved)}`);
   if (meta.length) lines.push('', meta.join(' · '));
   if (s.url) lines.push('', `[${escapeMd(s.url)}](${s.url})`);
-  const claims = note.sources.length > 1 && s.id
-    ? note.claims.filter((c) => c.fields.some((f) => f.key === 'source' && f.value.trim() === s.id))
-    : note.claims;
+  // The claims checked against this source: the same rule the anchoring follows.
+  const claims = note.sources.length > 1 ? note.claims.filter((c) => claimSource(note, c) === s) : note.claims;
   const quotes = claims.reduce((n, c) => n + c.fields.filter((f) => f.key === 'quote').length, 0);
   lines.push('', `${claims.length} claim${claims.length === 1 ? '' : 's'}, ${quotes} quote${quotes === 1 ? '' : 's'}`);
   const extra = detail?.(note, s);

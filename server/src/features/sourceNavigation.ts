@@ -10,7 +10,7 @@ import { type SourceHighlight, type SourceLocationResult } from '../../../shared
 import { type AnchoredQuote, type NoteAnchoring, type QuoteAnchor } from './anchoring';
 import { type QuoteDetail, claimCard } from './cards';
 import { claimOfLink, locate } from './locate';
-import { claimSource } from './sources';
+import { claimSource } from '../core/sourceRefs';
 
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

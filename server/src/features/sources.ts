@@ -7,9 +7,9 @@
 // question: the text is read again only when the source's version changes.
 import { type SourceVersion } from '../core/anchorCache';
 import { decodeText } from '../core/decode';
-import { type Claim, type NoteModel, type SourceRef } from '../core/model';
+import { insideWorkspace, sourceKind } from '../core/sourceRefs';
 import { type SourceKind } from '../core/sourceText';
-import { type Workspace, dirname, joinPath } from '../core/workspace';
+import { type Workspace } from '../core/workspace';
 
 /** An editor's copy of a file: its LSP version and text. */
 export interface OpenDocument {
@@ -26,28 +26,6 @@ export interface SourceOptions {
   hash?: (bytes: Uint8Array) => string;
   /** Larger sources are not read (bytes). Default 32 MB. */
   maxSourceSize?: number;
-}
-
-/** The file a source entry names, or undefined when it names none. */
-export function sourceUri(note: NoteModel, ref: SourceRef): string | undefined {
-  return ref.path ? joinPath(dirname(note.uri), ref.path) : undefined;
-}
-
-/** The source a claim's quotes are checked against: its `source:: id`, else the note's first. */
-export function claimSource(note: NoteModel, claim: Claim): SourceRef | undefined {
-  const id = claim.fields.find((f) => f.key === 'source')?.value.trim();
-  if (id) return note.sources.find((s) => s.id === id);
-  return note.sources[0];
-}
-
-export function sourceKind(uri: string): SourceKind {
-  if (/\.html?$/i.test(uri)) return 'html';
-  if (/\.(md|markdown)$/i.test(uri)) return 'markdown';
-  return 'text';
-}
-
-export function insideWorkspace(workspace: Workspace, uri: string): boolean {
-  return workspace.folders.some((f) => uri.startsWith(f + '/'));
 }
 
 /** Where a source stands now; `ok` carries what anchoring needs. */

@@ -17,7 +17,7 @@ import { type TagSelectionResult } from '../../../shared/protocol';
 import { type Anchoring } from './anchoring';
 import { oneLine } from './anchorViews';
 import { EditBuilder, type VersionOf, yamlScalar } from './edits';
-import { sourceKind, sourceUri } from './sources';
+import { sourceKind, sourceUri } from '../core/sourceRefs';
 
 export interface TagContext {
   versionOf: VersionOf;

@@ -5,7 +5,8 @@
 // command line, the server and the tests share it.
 import { anchorQuote, type AnchorResult, type CancellationLike } from '../anchor';
 import { decodeText } from '../decode';
-import { prepareSource, type PreparedSource, type SourceKind } from '../sourceText';
+import { insideWorkspace, sourceKind } from '../sourceRefs';
+import { prepareSource, type PreparedSource } from '../sourceText';
 import { type Workspace } from '../workspace';
 
 /** A source that could not be read, and why (shown in the export's warnings). */
@@ -25,13 +26,6 @@ export interface AnchoringOptions {
   allowOutsideWorkspace?: boolean;
 }
 
-export function sourceKind(uri: string): SourceKind {
-  const path = uri.toLowerCase();
-  if (path.endsWith('.html') || path.endsWith('.htm') || path.endsWith('.xhtml')) return 'html';
-  if (path.endsWith('.md') || path.endsWith('.markdown')) return 'markdown';
-  return 'text';
-}
-
 export function isUnreadable(s: PreparedSource | Unreadable): s is Unreadable {
   return 'state' in s && 'reason' in s;
 }
@@ -40,7 +34,7 @@ export function isUnreadable(s: PreparedSource | Unreadable): s is Unreadable {
 export function workspaceAnchoring(workspace: Workspace, options: AnchoringOptions = {}): ExportAnchoring {
   return {
     async load(uri) {
-      if (!options.allowOutsideWorkspace && !workspace.folders.some((f) => uri.startsWith(f + '/'))) {
+      if (!options.allowOutsideWorkspace && !insideWorkspace(workspace, uri)) {
         return { state: 'outside', reason: 'outside the workspace folders (setting claimlens.sources.allowOutsideWorkspace)' };
       }
       let bytes: Uint8Array | undefined;

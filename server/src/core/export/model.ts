@@ -9,10 +9,11 @@ import { type AnchorMethod, type AnchorResult } from '../anchor';
 import { type WorkspaceIndex } from '../index';
 import { type Claim, type EntityDef, type NoteModel, type SourceRef, type StatusDef } from '../model';
 import { RELATION_FIELDS } from '../parser';
-import { type CancellationToken, dirname, joinPath, neverCancelled, relativeTo, uriToPath } from '../workspace';
+import { type CancellationToken, neverCancelled, relativeTo, uriToPath } from '../workspace';
 import { unquote } from '../quotes';
 import { prepareSource, type PreparedSource } from '../sourceText';
-import { type ExportAnchoring, isUnreadable, sourceKind, type Unreadable } from './anchors';
+import { type ExportAnchoring, isUnreadable, type Unreadable } from './anchors';
+import { sourceKind, sourceUri } from '../sourceRefs';
 import { type ClaimFilter, claimFilter } from './filter';
 
 export type QuoteAnchor = AnchorMethod | 'no-source';
@@ -240,7 +241,7 @@ async function preparedSource(s: ExportSource, anchoring: ExportAnchoring, prepa
 
 function sourceOf(s: SourceRef, k: number, note: NoteModel, en: ExportNote, all: Map<string, ExportSource>,
   pathOf: (uri: string) => string): ExportSource {
-  const uri = s.path ? joinPath(dirname(note.uri), s.path) : undefined;
+  const uri = sourceUri(note, s);
   const key = uri ? pathOf(uri) : s.url ?? `${en.path}#source-${k + 1}`;
   const known = all.get(key);
   if (known) return known;
