@@ -139,7 +139,7 @@ class Session {
       await this.ready;
       const doc = docs.get(p.textDocument.uri);
       if (!doc) return null;
-      const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: { line: p.position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+      const line = lineOf(doc, p.position.line);
       return completion(idx, uriOf(doc.uri), p.position, line);
     });
     c.onCodeAction(async (p) => {
