@@ -1,5 +1,12 @@
 // The custom messages between the Claimlens client and server, declared once
-// and imported by both sides. Everything else is standard LSP.
+// and imported by both sides. Each is a typed RequestType or NotificationType,
+// so a wrong parameter or result is a compile error on either side. Everything
+// else is standard LSP.
+import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { ExportFormat } from '../server/src/core/export/formatList';
+
+export type { ExportFormat };
 
 /** Settings the client passes at start (initializationOptions) and on change. */
 export interface ClaimlensSettings {
@@ -18,7 +25,6 @@ export const defaultSettings: ClaimlensSettings = {
 };
 
 /** Server → client: where indexing stands (shown in the status bar). */
-export const StatusNotification = 'claimlens/status';
 export interface StatusParams {
   state: 'indexing' | 'ready';
   notes: number;
@@ -30,6 +36,7 @@ export interface StatusParams {
   /** Milliseconds the last full index took. */
   ms?: number;
 }
+export const StatusNotification = new NotificationType<StatusParams>('claimlens/status');
 
 // ---- anchoring: go to source, the source view, tag a selection ----------
 // Positions are LSP's: 0-based lines, UTF-16 characters.
@@ -38,13 +45,12 @@ export interface WirePosition { line: number; character: number }
 export interface WireRange { start: WirePosition; end: WirePosition }
 
 /** Client → server: where a claim's source passage is (the claim or quote at `position` in a note). */
-export const SourceLocationRequest = 'claimlens/sourceLocation';
 export interface SourceLocationParams { textDocument: { uri: string }; position: WirePosition }
 /** A file with the passage to select, or only the article's URL (with a `#:~:text=` fragment); null: no source. */
 export type SourceLocationResult = { kind: 'file'; uri: string; range: WireRange } | { kind: 'url'; url: string } | null;
+export const SourceLocationRequest = new RequestType<SourceLocationParams, SourceLocationResult, void>('claimlens/sourceLocation');
 
 /** Client → server: the anchored passages in an open source file, to highlight. */
-export const SourceHighlightsRequest = 'claimlens/sourceHighlights';
 export interface SourceHighlightsParams { textDocument: { uri: string } }
 export interface SourceHighlight {
   range: WireRange;
@@ -59,24 +65,23 @@ export interface SourceHighlightsResult {
   isSource: boolean;
   highlights: SourceHighlight[];
 }
+export const SourceHighlightsRequest = new RequestType<SourceHighlightsParams, SourceHighlightsResult, void>('claimlens/sourceHighlights');
 
 /** Server → client: notes or sources changed; highlighted source editors should ask again. */
-export const SourcesChangedNotification = 'claimlens/sourcesChanged';
+export const SourcesChangedNotification = new NotificationType0('claimlens/sourcesChanged');
 
 /** Client → server: make the selection in a source a new claim in its note. */
-export const TagSelectionRequest = 'claimlens/tagSelection';
 export interface TagSelectionParams { textDocument: { uri: string }; range: WireRange }
 /**
  * The edit to apply (versioned; it may create the note), the note it goes
  * to and the range of the new claim's text there once applied; or why not.
  */
 export type TagSelectionResult =
-  | { edit: import('vscode-languageserver-types').WorkspaceEdit; uri: string; selection: WireRange; created: boolean }
+  | { edit: WorkspaceEdit; uri: string; selection: WireRange; created: boolean }
   | { error: string };
+export const TagSelectionRequest = new RequestType<TagSelectionParams, TagSelectionResult, void>('claimlens/tagSelection');
 
 // ---- export (SPEC §6): the server writes the file -------------------------
-
-export type ExportFormat = 'json' | 'csv' | 'md' | 'w3c' | 'claimreview' | 'qdpx';
 
 /**
  * Client → server: export the claims to `target` (a file URI), written
@@ -84,7 +89,6 @@ export type ExportFormat = 'json' | 'csv' | 'md' | 'w3c' | 'claimreview' | 'qdpx
  * and `overwrite` is false. Cancellable; reports work-done progress on
  * `workDoneToken` when the client gives one.
  */
-export const ExportRequest = 'claimlens/export';
 export interface ExportParams {
   format: ExportFormat;
   target: string;
@@ -102,5 +106,6 @@ export interface ExportResult {
   /** Sources that could not be read, one line each. */
   warnings: string[];
 }
+export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('claimlens/export');
 /** The ResponseError codes of ExportRequest, so the client can tell the cases apart. */
 export const ExportErrors = { Untrusted: -32001, TargetExists: -32002, BadRequest: -32003 } as const;

@@ -73,7 +73,7 @@ async function run(client: LanguageClient, params: ExportParams, target: vscode.
         last = pct;
       });
       try {
-        return await client.sendRequest<ExportResult>(ExportRequest, { ...params, workDoneToken }, token);
+        return await client.sendRequest(ExportRequest, { ...params, workDoneToken }, token);
       } finally {
         listener.dispose();
       }

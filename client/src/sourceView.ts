@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { type LanguageClient } from 'vscode-languageclient/node';
 import {
-  type SourceHighlightsResult, SourceHighlightsRequest, type SourceLocationResult, SourceLocationRequest,
-  SourcesChangedNotification, type TagSelectionResult, TagSelectionRequest, type WireRange,
+  SourceHighlightsRequest, SourceLocationRequest,
+  SourcesChangedNotification, TagSelectionRequest, type WireRange,
 } from '../../shared/protocol';
 
 const CANDIDATE = /\.(txt|html?|md|markdown)$/i;
@@ -82,7 +82,7 @@ export class SourceView implements vscode.Disposable {
     const doc = editor.document;
     const client = this.client;
     if (!client || doc.uri.scheme !== 'file' || !CANDIDATE.test(doc.uri.path)) return;
-    const result = await client.sendRequest<SourceHighlightsResult>(SourceHighlightsRequest, {
+    const result = await client.sendRequest(SourceHighlightsRequest, {
       textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) },
     });
     this.sources.set(doc.uri.toString(), result.isSource);
@@ -105,7 +105,7 @@ export class SourceView implements vscode.Disposable {
     const target = uri ?? (editor ? client?.code2ProtocolConverter.asUri(editor.document.uri) : undefined);
     const at = position ?? editor?.selection.active;
     if (!client || !target || !at) return;
-    const result = await client.sendRequest<SourceLocationResult>(SourceLocationRequest, {
+    const result = await client.sendRequest(SourceLocationRequest, {
       textDocument: { uri: target }, position: { line: at.line, character: at.character },
     });
     if (!result) {
@@ -130,7 +130,7 @@ export class SourceView implements vscode.Disposable {
       return;
     }
     const s = editor.selection;
-    const result = await client.sendRequest<TagSelectionResult>(TagSelectionRequest, {
+    const result = await client.sendRequest(TagSelectionRequest, {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       range: { start: { line: s.start.line, character: s.start.character }, end: { line: s.end.line, character: s.end.character } },
     });

@@ -12,12 +12,12 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AnchorMethod } from '../../server/src/core/anchor';
-import { AnchorCache } from '../../server/src/core/anchorCache';
-import { WorkspaceIndex } from '../../server/src/core/index';
-import { prepareSource, stripBom } from '../../server/src/core/sourceText';
-import { InMemoryWorkspace } from '../../server/src/core/workspace';
-import { Anchoring, type QuoteMethod } from '../../server/src/features/anchoring';
+import type { AnchorMethod } from '../../server/src/core/anchoring/anchor';
+import { AnchorCache } from '../../server/src/core/anchoring/anchorCache';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { prepareSource, stripBom } from '../../server/src/core/anchoring/sourceText';
+import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
+import { Anchoring, type QuoteMethod } from '../../server/src/core/anchoring/noteAnchoring';
 import { sha256 } from '../../server/src/node/hash';
 
 export const FEDERALIST = path.join(__dirname, '..', '..', '..', 'shared', 'articles', 'federalist-papers.txt');

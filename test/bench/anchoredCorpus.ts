@@ -5,7 +5,7 @@
 // source. Generated once under .cache/ (ignored by git).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { stripBom } from '../../server/src/core/sourceText';
+import { stripBom } from '../../server/src/core/anchoring/sourceText';
 import { FEDERALIST } from './anchorBench';
 
 const OUT = path.resolve(__dirname, '../../.cache/bench/anchored-100k');

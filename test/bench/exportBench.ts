@@ -8,10 +8,10 @@
 //
 //   node --import tsx test/bench/exportBench.ts
 import { performance } from 'node:perf_hooks';
-import { FORMATS, type ExportFormat, workspaceAnchoring } from '../../server/src/core/export/index';
-import { buildExportModel } from '../../server/src/core/export/model';
-import { WorkspaceIndex } from '../../server/src/core/index';
-import { InMemoryWorkspace } from '../../server/src/core/workspace';
+import { FORMATS, type ExportFormat, workspaceAnchoring } from '../../server/src/core/export/formats';
+import { buildExportModel } from '../../server/src/core/export/exportModel';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 
 export const EXPORT_BUDGET_MS = 5000;
 

@@ -11,10 +11,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { StatusNotification, type StatusParams } from '../../shared/protocol';
-import { WorkspaceIndex } from '../../server/src/core/index';
-import { fileUri } from '../../server/src/core/workspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { fileUri } from '../../server/src/core/workspace/workspace';
 import { FsWorkspace } from '../../server/src/node/fsWorkspace';
-import { Anchoring } from '../../server/src/features/anchoring';
+import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 

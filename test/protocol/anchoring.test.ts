@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CodeAction, type CodeLens, type Hover, type Location, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import {
-  SourceHighlightsRequest, type SourceHighlightsResult, SourceLocationRequest, type SourceLocationResult,
-  TagSelectionRequest, type TagSelectionResult,
+  SourceHighlightsRequest, SourceLocationRequest, type SourceLocationResult,
+  TagSelectionRequest,
 } from '../../shared/protocol';
 import { TestClient, copySamples, positionOf } from './lspClient';
 
@@ -54,6 +54,10 @@ after(async () => {
 
 function request<T>(method: string, rel: string, position: { line: number; character: number }): Promise<T> {
   return client.connection.sendRequest(method, { textDocument: { uri: client.uri(rel) }, position }) as Promise<T>;
+}
+
+function sourceLocation(rel: string, position: { line: number; character: number }): Promise<SourceLocationResult> {
+  return client.connection.sendRequest(SourceLocationRequest, { textDocument: { uri: client.uri(rel) }, position });
 }
 
 function applyEdit(edit: WorkspaceEdit, rel: string, text: string): string {
@@ -141,15 +145,15 @@ test('hover on a claim shows each quote\'s result and source line; on source: th
 
 test('Go to Source: the passage in the saved file, else the article\'s URL with a text fragment', async () => {
   const text = read(NOTE);
-  const file = await request<SourceLocationResult>(SourceLocationRequest, NOTE, positionOf(text, '^agi-lab', 2));
+  const file = await sourceLocation(NOTE, positionOf(text, '^agi-lab', 2));
   assert.deepEqual(file, { kind: 'file', uri: client.uri(ARTICLE), range: { start: { line: 17, character: 147 }, end: { line: 17, character: 220 } } });
-  const url = await request<SourceLocationResult>(SourceLocationRequest, URL_ONLY, { line: 4, character: 4 });
+  const url = await sourceLocation(URL_ONLY, { line: 4, character: 4 });
   assert.deepEqual(url, { kind: 'url', url: 'https://example.com/post#:~:text=a%20destination%20site%20with,the%20interview%20says' });
-  assert.equal(await request<SourceLocationResult>(SourceLocationRequest, NOTE, { line: 0, character: 0 }), null);
+  assert.equal(await sourceLocation(NOTE, { line: 0, character: 0 }), null);
 });
 
 test('the source view: the article\'s quoted passages, and hovering one shows its claim card', async () => {
-  const { isSource, highlights } = await client.connection.sendRequest(SourceHighlightsRequest, { textDocument: { uri: client.uri(ARTICLE) } }) as SourceHighlightsResult;
+  const { isSource, highlights } = await client.connection.sendRequest(SourceHighlightsRequest, { textDocument: { uri: client.uri(ARTICLE) } });
   assert.equal(isSource, true);
   assert.equal(highlights.length, 26);
   assert.deepEqual(highlights.slice(0, 3).map((h) => [h.range.start.line, h.range.start.character, h.range.end.character, h.method, h.claimId, path.basename(h.note)]), [
@@ -179,7 +183,7 @@ test('Tag Selection as Claim: the passage becomes a new claim at the end of the 
   const start = line.indexOf(sentence);
   const result = await client.connection.sendRequest(TagSelectionRequest, {
     textDocument: { uri: client.uri(ARTICLE) }, range: { start: { line: 26, character: start }, end: { line: 26, character: start + sentence.length } },
-  }) as TagSelectionResult;
+  });
   assert.ok(!('error' in result));
   assert.equal(result.uri, client.uri(NOTE));
   const note = read(NOTE);

@@ -25,7 +25,7 @@ after(async () => {
 });
 
 function exportTo(c: TestClient, params: ExportParams): Promise<ExportResult> {
-  return c.connection.sendRequest(ExportRequest, params) as Promise<ExportResult>;
+  return c.connection.sendRequest(ExportRequest, params);
 }
 
 async function rejection(p: Promise<unknown>): Promise<ResponseError<unknown>> {

@@ -4,8 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anchorQuote, quoteParts, type AnchorResult } from '../../server/src/core/anchor';
-import { prepareSource } from '../../server/src/core/sourceText';
+import { anchorQuote, quoteParts, type AnchorResult } from '../../server/src/core/anchoring/anchor';
+import { prepareSource } from '../../server/src/core/anchoring/sourceText';
 
 function anchorIn(text: string, quote: string): AnchorResult {
   return anchorQuote(prepareSource(text, 'text'), quote);

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { anchorQuote } from '../../server/src/core/anchor';
-import { prepareSource, stripBom } from '../../server/src/core/sourceText';
+import { anchorQuote } from '../../server/src/core/anchoring/anchor';
+import { prepareSource, stripBom } from '../../server/src/core/anchoring/sourceText';
 import { alterWords, flatten, sentenceAt } from '../bench/anchorBench';
 
 const ARTICLES = path.join(__dirname, '..', '..', '..', 'shared', 'articles');

@@ -1,11 +1,12 @@
 // The anchoring cache (one result per source version and quote) and
 // cancellation of long anchoring.
 
+import { CancelledError } from '../../server/src/core/base/cancellation';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnchorCancelledError, anchorQuote } from '../../server/src/core/anchor';
-import { AnchorCache } from '../../server/src/core/anchorCache';
-import { prepareSource, type PreparedSource } from '../../server/src/core/sourceText';
+import { anchorQuote } from '../../server/src/core/anchoring/anchor';
+import { AnchorCache } from '../../server/src/core/anchoring/anchorCache';
+import { prepareSource, type PreparedSource } from '../../server/src/core/anchoring/sourceText';
 
 function loader(text: string): { load: () => PreparedSource; calls: () => number } {
   let calls = 0;
@@ -85,16 +86,16 @@ test('the prepared source dropped is the least recently used, however often the 
 
 test('a cancelled token stops anchoring, and nothing is cached', () => {
   const src = prepareSource('some text to search in', 'text');
-  assert.throws(() => anchorQuote(src, 'text', { isCancellationRequested: true }), AnchorCancelledError);
+  assert.throws(() => anchorQuote(src, 'text', { isCancellationRequested: true }), CancelledError);
 
   // Cancelled after the cheap steps: the fuzzy step does not start.
   let reads = 0;
   const later = { get isCancellationRequested() { return ++reads > 1; } };
-  assert.throws(() => anchorQuote(src, 'sone text to search', later), AnchorCancelledError);
+  assert.throws(() => anchorQuote(src, 'sone text to search', later), CancelledError);
 
   const cache = new AnchorCache();
   const load = () => src;
-  assert.throws(() => cache.anchor('s', 1, 'text', load, { isCancellationRequested: true }), AnchorCancelledError);
+  assert.throws(() => cache.anchor('s', 1, 'text', load, { isCancellationRequested: true }), CancelledError);
   assert.equal(cache.peek('s', 1, 'text'), undefined);
   assert.equal(cache.anchor('s', 1, 'text', load).method, 'exact');
 });

@@ -4,9 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anchorQuote } from '../../server/src/core/anchor';
-import { htmlVisibleText } from '../../server/src/core/htmlText';
-import { prepareSource } from '../../server/src/core/sourceText';
+import { anchorQuote } from '../../server/src/core/anchoring/anchor';
+import { htmlVisibleText } from '../../server/src/core/anchoring/htmlText';
+import { prepareSource } from '../../server/src/core/anchoring/sourceText';
 
 // Line starts: 0, 16, 96, 103, 128 (the <p> line), 198, 242, 261, 292, 317.
 const HTML = [

@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import search from 'approx-string-match';
-import { anchorQuote } from '../../server/src/core/anchor';
-import { fuzzySearch } from '../../server/src/core/fuzzySearch';
-import { GramIndex } from '../../server/src/core/gramIndex';
-import { fold, prepareSource } from '../../server/src/core/sourceText';
+import { anchorQuote } from '../../server/src/core/anchoring/anchor';
+import { fuzzySearch } from '../../server/src/core/anchoring/fuzzySearch';
+import { GramIndex } from '../../server/src/core/anchoring/gramIndex';
+import { fold, prepareSource } from '../../server/src/core/anchoring/sourceText';
 
 // Letters, the characters normalization touches, line breaks, non-BMP.
 const unit = fc.constantFrom('a', 'b', 'c', 'A', 'B', ' ', ' ', '\n', '\r', '\t', 'é', '年', '😀', '’', "'", '-', '—', '"', '“');

@@ -8,12 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import search from 'approx-string-match';
-import { anchorQuote } from '../../server/src/core/anchor';
-import { BitParallelMatcher } from '../../server/src/core/bitParallel';
-import { fold, foldText } from '../../server/src/core/fold';
-import { GramIndex, INDEXED_LENGTH } from '../../server/src/core/gramIndex';
-import { LineIndex } from '../../server/src/core/lines';
-import { prepareSource } from '../../server/src/core/sourceText';
+import { anchorQuote } from '../../server/src/core/anchoring/anchor';
+import { BitParallelMatcher } from '../../server/src/core/anchoring/bitParallel';
+import { fold, foldText } from '../../server/src/core/text/fold';
+import { GramIndex, INDEXED_LENGTH } from '../../server/src/core/anchoring/gramIndex';
+import { LineIndex } from '../../server/src/core/text/lines';
+import { prepareSource } from '../../server/src/core/anchoring/sourceText';
 
 function indexOfAll(text: string, piece: string, from: number): number[] {
   const out: number[] = [];
@@ -143,10 +143,25 @@ test('a quote anchors the same before and after its source is folded (the exact 
   }), { numRuns: 2000 });
 });
 
-test('positions: line starts found with indexOf agree with LineIndex', () => {
+test('positions: LineIndex (indexOf for a text without CR, a scan for one with CR) agrees with counting breaks by hand', () => {
+  // The reference: walk the text, a break is \n, \r\n or \r.
+  const byHand = (t: string, offset: number) => {
+    let line = 0, start = 0;
+    for (let i = 0; i < offset; i++) {
+      const c = t[i];
+      if (c === '\r' && t[i + 1] === '\n') { if (i + 1 < offset) { i++; line++; start = i + 1; } continue; }
+      if (c === '\n' || c === '\r') { line++; start = i + 1; }
+    }
+    return { line, character: offset - start };
+  };
   fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', 'b'), maxLength: 60 }), (t) => {
     const lines = new LineIndex(t);
     const src = prepareSource(t, 'text');
-    for (let offset = 0; offset <= t.length; offset++) assert.deepEqual(src.positionAt(offset), lines.positionAt(offset));
+    for (let offset = 0; offset <= t.length; offset++) {
+      // Inside a \r\n pair the offset sits on the first line's end.
+      assert.deepEqual(lines.positionAt(offset), byHand(t, offset));
+      assert.deepEqual(src.positionAt(offset), lines.positionAt(offset));
+      assert.equal(lines.offsetAt(lines.positionAt(offset)), offset);
+    }
   }), { numRuns: 1000 });
 });

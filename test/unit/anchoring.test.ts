@@ -5,16 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type TextDocumentEdit } from 'vscode-languageserver-types';
-import { anchorQuote } from '../../server/src/core/anchor';
-import { prepareSource } from '../../server/src/core/sourceText';
-import { Anchoring } from '../../server/src/features/anchoring';
-import { anchoringProblems, correctedQuote, quoteDetail, quoteSummary, sourceDetail } from '../../server/src/features/anchorViews';
-import { codeActions } from '../../server/src/features/codeActions';
-import { codeLenses } from '../../server/src/features/codeLens';
-import { definition } from '../../server/src/features/definition';
-import { diagnose } from '../../server/src/features/diagnostics';
-import { hover } from '../../server/src/features/hover';
-import { quoteDefinition, sourceHighlights, sourceHover, sourceTarget, textFragmentUrl } from '../../server/src/features/sourceNavigation';
+import { anchorQuote } from '../../server/src/core/anchoring/anchor';
+import { prepareSource } from '../../server/src/core/anchoring/sourceText';
+import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
+import { anchoringProblems, correctedQuote, quoteDetail, quoteSummary, sourceDetail } from '../../server/src/core/features/anchorViews';
+import { codeActions } from '../../server/src/core/features/codeActions';
+import { codeLenses } from '../../server/src/core/features/codeLens';
+import { definition } from '../../server/src/core/features/definition';
+import { diagnose } from '../../server/src/core/features/diagnostics';
+import { hover } from '../../server/src/core/features/hover';
+import { quoteDefinition, sourceHighlights, sourceHover, sourceTarget, textFragmentUrl } from '../../server/src/core/features/sourceNavigation';
 import { applyTo, caret, indexOf, uri } from './helpers';
 
 const ARTICLE = [

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type CodeAction, type TextDocumentEdit } from 'vscode-languageserver-types';
-import { codeActions } from '../../server/src/features/codeActions';
-import { diagnose } from '../../server/src/features/diagnostics';
+import { codeActions } from '../../server/src/core/features/codeActions';
+import { diagnose } from '../../server/src/core/features/diagnostics';
 import { ENTITIES, applyTo, uri, withCaret } from './helpers';
 
 async function actionsAt(path: string, marked: string, others: Record<string, string> = {}) {

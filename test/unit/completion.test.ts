@@ -1,7 +1,7 @@
 // Completion: entities and notes after `[[`, claim ids, field names and values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completion } from '../../server/src/features/completion';
+import { completion } from '../../server/src/core/features/completion';
 import { ENTITIES, withCaret } from './helpers';
 
 async function complete(marked: string, others: Record<string, string> = {}) {

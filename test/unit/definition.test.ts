@@ -1,7 +1,7 @@
 // Go to definition: mention → entity, reference → claim, source.path → file, link → note.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { definition } from '../../server/src/features/definition';
+import { definition } from '../../server/src/core/features/definition';
 import { ENTITIES, STRATEGY_NOTE, uri, withCaret } from './helpers';
 
 test('definition: mention → registry entry, claim reference → claim, source.path → file, link → note', async () => {

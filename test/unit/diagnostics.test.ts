@@ -1,7 +1,7 @@
 // Diagnostics of a note and of a registry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose } from '../../server/src/features/diagnostics';
+import { diagnose } from '../../server/src/core/features/diagnostics';
 import { ENTITIES, indexOf, uri } from './helpers';
 
 const summary = (ds: Awaited<ReturnType<typeof diagnose>>) =>

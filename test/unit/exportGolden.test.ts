@@ -4,7 +4,7 @@
 // UPDATE_GOLDEN=1, read the diff, and keep it if it is right.
 import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { FORMATS, type ExportFormat } from '../../server/src/core/export/index';
+import { FORMATS, type ExportFormat } from '../../server/src/core/export/formats';
 import { ROOT } from './helpers';
 import { expectGolden, samplesModel } from './exportHelpers';
 

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceIndex } from '../../server/src/core/index';
-import { type ClaimFilter, workspaceAnchoring } from '../../server/src/core/export/index';
-import { buildExportModel, type ExportModel } from '../../server/src/core/export/model';
-import { InMemoryWorkspace } from '../../server/src/core/workspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { type ClaimFilter, workspaceAnchoring } from '../../server/src/core/export/formats';
+import { buildExportModel, type ExportModel } from '../../server/src/core/export/exportModel';
+import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { ROOT, uri } from './helpers';
 
 export const PROJECT = path.resolve(__dirname, '../..');

@@ -3,8 +3,8 @@
 // sources that are missing, outside the workspace, unreadable or HTML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExportError, workspaceAnchoring } from '../../server/src/core/export/index';
-import { buildExportModel } from '../../server/src/core/export/model';
+import { ExportError, workspaceAnchoring } from '../../server/src/core/export/formats';
+import { buildExportModel } from '../../server/src/core/export/exportModel';
 import { ENTITIES, indexOf } from './helpers';
 import { ARTICLE, samplesModel } from './exportHelpers';
 

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { writeQdpx } from '../../server/src/core/export/qdpx';
-import { type ExportModel } from '../../server/src/core/export/model';
+import { type ExportModel } from '../../server/src/core/export/exportModel';
 import { ARTICLE, PROJECT, samplesModel } from './exportHelpers';
 
 const XSD = path.join(PROJECT, 'test/fixtures/refi-qda-project-1.0.xsd');

@@ -1,9 +1,9 @@
 // Test helpers: inline fixtures with a caret `|` marking a position, and an
 // in-memory workspace indexed the way the server indexes a real one.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex } from '../../server/src/core/index';
-import { type Position } from '../../server/src/core/model';
-import { InMemoryWorkspace, joinPath } from '../../server/src/core/workspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { type Position } from '../../server/src/core/notes/model';
+import { InMemoryWorkspace, joinPath } from '../../server/src/core/workspace/workspace';
 
 export const ROOT = 'file:///ws';
 

@@ -1,7 +1,7 @@
 // Hover: the claim card, the entity card with its tally, the source summary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hover } from '../../server/src/features/hover';
+import { hover } from '../../server/src/core/features/hover';
 import { ENTITIES, withCaret } from './helpers';
 
 const text = (h: ReturnType<typeof hover>) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');

@@ -2,8 +2,8 @@
 // change updates the answers without re-reading the rest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../server/src/core/index';
-import { InMemoryWorkspace } from '../../server/src/core/workspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { ENTITIES, ROOT, indexOf, uri } from './helpers';
 
 test('reads notes, registries and the config; skips hidden folders, node_modules and .gitignore\'d files', async () => {

@@ -2,7 +2,7 @@
 // front matter, and the bad input of SPEC §8.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNote } from '../../server/src/core/parser';
+import { parseNote } from '../../server/src/core/notes/parser';
 
 const parse = (text: string) => parseNote('file:///ws/n.md', 'n', text);
 

@@ -1,7 +1,7 @@
 // Find references: an entity's mentions across notes, a claim's references.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { references } from '../../server/src/features/references';
+import { references } from '../../server/src/core/features/references';
 import { ENTITIES, STRATEGY_NOTE, caret, indexOf, uri, withCaret } from './helpers';
 
 test('references: an entity by name, alias and id across notes; a claim and its references', async () => {

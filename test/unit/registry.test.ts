@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { fastParseList } from '../../server/src/core/fastYaml';
-import { parseRegistry } from '../../server/src/core/registry';
+import { fastParseList } from '../../server/src/core/notes/fastYaml';
+import { parseRegistry } from '../../server/src/core/notes/registry';
 import { ENTITIES } from './helpers';
 
 test('reads entities with id, name, type, aliases, description and links', () => {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type TextDocumentEdit } from 'vscode-languageserver-types';
-import { prepareRename, rename, RenameError } from '../../server/src/features/rename';
+import { prepareRename, rename, RenameError } from '../../server/src/core/features/rename';
 import { ENTITIES, applyTo, caret, indexOf, uri } from './helpers';
 
 test('rename an entity from a mention: registry name and every mention by that name, display text kept', async () => {

@@ -1,7 +1,7 @@
 // Document symbols (claims under headings) and workspace symbols (claims and entities).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentSymbols, workspaceSymbols } from '../../server/src/features/symbols';
+import { documentSymbols, workspaceSymbols } from '../../server/src/core/features/symbols';
 import { ENTITIES, STRATEGY_NOTE, indexOf, uri } from './helpers';
 
 test('document symbols nest every claim under its heading', async () => {

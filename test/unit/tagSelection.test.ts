@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-types';
-import { Anchoring } from '../../server/src/features/anchoring';
-import { relativePath, selectionQuote, tagSelection } from '../../server/src/features/tagSelection';
+import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
+import { relativePath, selectionQuote, tagSelection } from '../../server/src/core/features/tagSelection';
 import { applyTo, indexOf, uri } from './helpers';
 
 const ARTICLE = 'Title of the piece\nAds are not the plan. Models will\nbecome commodities.\n';

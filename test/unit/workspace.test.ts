@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { URI } from 'vscode-uri';
-import { childUri, joinPath, relativeTo, uriToPath } from '../../server/src/core/workspace';
+import { childUri, joinPath, relativeTo, uriToPath } from '../../server/src/core/workspace/workspace';
 
 test('property: childUri and uriToPath agree with vscode-uri for any file name', () => {
   const name = fc.oneof(

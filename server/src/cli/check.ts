@@ -2,11 +2,11 @@
 // way compilers print them, for CI on a notes repository.
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { WorkspaceIndex } from '../core/index';
-import { fileUri, relativeTo } from '../core/workspace';
-import { Anchoring } from '../features/anchoring';
-import { anchoringProblems } from '../features/anchorViews';
-import { diagnose } from '../features/diagnostics';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { fileUri, relativeTo } from '../core/workspace/workspace';
+import { Anchoring } from '../core/anchoring/noteAnchoring';
+import { anchoringProblems } from '../core/features/anchorViews';
+import { diagnose } from '../core/features/diagnostics';
 import { FsWorkspace } from '../node/fsWorkspace';
 import { sha256 } from '../node/hash';
 

@@ -4,13 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { WorkspaceIndex } from '../core/index';
-import { ExportError, exportClaims, FORMATS, isExportFormat, workspaceAnchoring } from '../core/export/index';
-import { fileUri } from '../core/workspace';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { EXPORT_FORMATS, ExportError, exportClaims, isExportFormat, workspaceAnchoring } from '../core/export/formats';
+import { fileUri } from '../core/workspace/workspace';
 import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
 import { FsWorkspace } from '../node/fsWorkspace';
 
-export const EXPORT_USAGE = `usage: claimlens export [DIR] --format ${Object.keys(FORMATS).join('|')} [-o FILE] [--force]
+export const EXPORT_USAGE = `usage: claimlens export [DIR] --format ${Object.keys(EXPORT_FORMATS).join('|')} [-o FILE] [--force]
                         [--status S]... [--entity NAME]... [--note GLOB]...
   -o, --output FILE   write to FILE (atomically) instead of standard output; qdpx needs it
   --force             replace FILE if it exists
@@ -48,7 +48,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
     return 2;
   }
   if (positionals.length > 1) { io.err(`claimlens export: one folder at most\n${EXPORT_USAGE}`); return 2; }
-  if (FORMATS[format].binary && !values.output) {
+  if (EXPORT_FORMATS[format].binary && !values.output) {
     io.err(`claimlens export: the ${format} format is a zip file; name it with -o FILE`);
     return 2;
   }

@@ -10,15 +10,15 @@ import {
   type SourceLocationParams, type SourceLocationResult, SourcesChangedNotification, TagSelectionRequest,
   type TagSelectionParams, type TagSelectionResult,
 } from '../../../shared/protocol';
-import { type WorkspaceIndex } from '../core/index';
-import { type NoteModel, type Position, type Problem } from '../core/model';
-import { canonicalUri } from '../core/workspace';
-import { Anchoring, type NoteAnchoring } from '../features/anchoring';
-import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from '../features/anchorViews';
-import { type QuoteLocation } from '../features/definition';
-import { claimAt } from '../features/locate';
-import { notesForHover, quoteDefinition, sourceHighlights, sourceHover, sourceTarget } from '../features/sourceNavigation';
-import { tagSelection } from '../features/tagSelection';
+import { type WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { type NoteModel, type Position, type Problem } from '../core/notes/model';
+import { canonicalUri } from '../core/workspace/workspace';
+import { Anchoring, type NoteAnchoring } from '../core/anchoring/noteAnchoring';
+import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from '../core/features/anchorViews';
+import { type QuoteLocation } from '../core/features/definition';
+import { claimAt } from '../core/features/locate';
+import { notesForHover, quoteDefinition, sourceHighlights, sourceHover, sourceTarget } from '../core/features/sourceNavigation';
+import { tagSelection } from '../core/features/tagSelection';
 
 export interface AnchoringHost {
   /** Read sources outside the workspace folders (the setting, and only in a trusted workspace). */

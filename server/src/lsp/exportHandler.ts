@@ -3,12 +3,12 @@
 // and writes the file atomically. Refused in an untrusted workspace — the
 // server checks on its own, whatever the client did — and when the file
 // exists and the client did not confirm replacing it.
-import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { type CancellationToken, CancelledError, throwIfCancelled } from '../core/base/cancellation';
+import { type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { type ClaimlensSettings, ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../../shared/protocol';
-import { AnchorCancelledError } from '../core/anchor';
-import { ExportCancelled, ExportError, exportClaims, isExportFormat, workspaceAnchoring } from '../core/export/index';
-import { type WorkspaceIndex } from '../core/index';
-import { dirname, uriToPath } from '../core/workspace';
+import { ExportError, exportClaims, isExportFormat, workspaceAnchoring } from '../core/export/formats';
+import { type WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { dirname, uriToPath } from '../core/workspace/workspace';
 import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
 
 export interface ExportContext {
@@ -50,14 +50,14 @@ async function runExport(connection: Connection, ctx: ExportContext, params: Exp
         if (pct !== reported) progress.report(reported = pct, `${done} of ${total} notes`);
       },
     });
-    if (token.isCancellationRequested) throw new ExportCancelled();
+    throwIfCancelled(token, 'the export');
     progress.report(95, 'writing the file');
     const { bytes } = await writeFileAtomic(target, result.data, params.overwrite === true);
     return { target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes, warnings: result.warnings };
   } catch (e) {
     if (e instanceof TargetExistsError) throw new ResponseError(ExportErrors.TargetExists, e.message);
     if (e instanceof ExportError) throw new ResponseError(ExportErrors.BadRequest, e.message);
-    if (e instanceof ExportCancelled || e instanceof AnchorCancelledError) {
+    if (e instanceof CancelledError) {
       throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
     }
     throw e;

@@ -1,8 +1,8 @@
 // The workspace on disk, for the language server and the command line.
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
-import { BINARY, NOT_UTF8, type Decoded, looksBinary, tooLarge } from '../core/decode';
-import { type EntryKind, type Workspace, uriToPath } from '../core/workspace';
+import { BINARY, NOT_UTF8, type Decoded, looksBinary, tooLarge } from '../core/text/decode';
+import { type EntryKind, type Workspace, uriToPath } from '../core/workspace/workspace';
 
 export class FsWorkspace implements Workspace {
   constructor(public folders: readonly string[]) {}

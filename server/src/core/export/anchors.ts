@@ -3,11 +3,12 @@
 // dropped, binary refused), prepared once per source and every quote anchored
 // with the anchoring core. Pure apart from the Workspace it is given, so the
 // command line, the server and the tests share it.
-import { anchorQuote, type AnchorResult, type CancellationLike } from '../anchor';
-import { decodeText } from '../decode';
-import { insideWorkspace, sourceKind } from '../sourceRefs';
-import { prepareSource, type PreparedSource } from '../sourceText';
-import { type Workspace } from '../workspace';
+import { type CancellationToken } from '../base/cancellation';
+import { anchorQuote, type AnchorResult } from '../anchoring/anchor';
+import { decodeText } from '../text/decode';
+import { insideWorkspace, sourceKind } from '../anchoring/sourceRefs';
+import { prepareSource, type PreparedSource } from '../anchoring/sourceText';
+import { type Workspace } from '../workspace/workspace';
 
 /** A source that could not be read, and why (shown in the export's warnings). */
 export interface Unreadable {
@@ -18,7 +19,7 @@ export interface Unreadable {
 /** What the export model needs from anchoring: load a source, anchor a quote in it. */
 export interface ExportAnchoring {
   load(uri: string): Promise<PreparedSource | Unreadable>;
-  anchor(uri: string, source: PreparedSource, quote: string, token?: CancellationLike): AnchorResult;
+  anchor(uri: string, source: PreparedSource, quote: string, token?: CancellationToken): AnchorResult;
 }
 
 export interface AnchoringOptions {

@@ -7,7 +7,7 @@
 // `author`, else the site the source was published on (its host name): an
 // unsigned article makes the claims it states. Its appearance is the source.
 import { guid } from './guid';
-import { type ExportClaim, type ExportEntity, type ExportModel, type ExportSource, plainLinks } from './model';
+import { type ExportClaim, type ExportEntity, type ExportModel, type ExportSource, plainLinks } from './exportModel';
 
 export function toClaimReviews(model: ExportModel): object {
   const reviews: object[] = [];

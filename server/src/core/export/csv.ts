@@ -7,7 +7,7 @@
 // lines, so the line break is unambiguous); a quote that did not anchor has
 // empty `start`/`end` on its line. Lists (`by`, `entities`, `supports`,
 // `contradicts`, `tags`) are joined with "; ".
-import type { ExportClaim, ExportModel } from './model';
+import type { ExportClaim, ExportModel } from './exportModel';
 
 export const CSV_COLUMNS = [
   'id', 'note', 'text', 'status', 'kind', 'by', 'entities', 'quote', 'anchor', 'source_title', 'source_url',

@@ -3,10 +3,9 @@
 // A filter value that names nothing is an error, not an empty export, so a
 // typo on the command line says so instead of writing an empty file.
 import picomatch from 'picomatch';
-import { type WorkspaceIndex } from '../index';
-import { type NoteModel } from '../model';
-import { relativeTo } from '../workspace';
-import type { ExportClaim } from './model';
+import { type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { type NoteModel } from '../notes/model';
+import { relativeTo } from '../workspace/workspace';
 
 export interface ClaimFilter {
   /** Status ids (case-insensitive). */
@@ -21,7 +20,8 @@ export class ExportError extends Error {}
 
 export interface CompiledFilter {
   note(note: NoteModel): boolean;
-  claim(claim: ExportClaim): boolean;
+  /** A claim, by its status and the ids of the entities it mentions. */
+  claim(claim: { status: string; entities: ReadonlyArray<{ id: string }> }): boolean;
 }
 
 export function claimFilter(index: WorkspaceIndex, filter: ClaimFilter): CompiledFilter {

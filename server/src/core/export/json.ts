@@ -2,7 +2,7 @@
 // described by schemas/claimlens-export.schema.json. Cross-references are by
 // key: a claim names its note by path, its entities by id, its quotes' source
 // by the source's key in the note's `sources`.
-import type { ExportClaim, ExportEntity, ExportModel, ExportNote, ExportQuote, ExportSource } from './model';
+import type { ExportClaim, ExportEntity, ExportModel, ExportNote, ExportQuote, ExportSource } from './exportModel';
 
 export const JSON_FORMAT_VERSION = 1;
 

@@ -4,7 +4,7 @@
 // so each claim appears once. Each claim links back to its line in its note
 // and shows its quotes with where they matched. Links are relative to the
 // folder the report is written to, so they work in any Markdown viewer there.
-import { type ExportClaim, type ExportModel, type ExportQuote, plainLinks } from './model';
+import { type ExportClaim, type ExportModel, type ExportQuote, plainLinks } from './exportModel';
 
 export interface MarkdownOptions {
   /** Folder URI the report is written to (default: the first note's workspace folder, given by the caller). */

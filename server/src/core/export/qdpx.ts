@@ -15,7 +15,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { strToU8, Zip, ZipPassThrough } from 'fflate';
 import { derivedGuid, guid } from './guid';
-import type { ExportClaim, ExportModel, ExportQuote, ExportSource } from './model';
+import type { ExportClaim, ExportModel, ExportQuote, ExportSource } from './exportModel';
 
 export const QDA_NAMESPACE = 'urn:QDA-XML:project:1.0';
 // The zip epoch: a reproducible archive has no "now" in it.

@@ -10,7 +10,7 @@
 // visible text for HTML), the unit browsers and Hypothesis count in.
 // Quotes that did not anchor have no place in the source and are left out.
 import { guid } from './guid';
-import type { ExportClaim, ExportModel, ExportQuote } from './model';
+import type { ExportClaim, ExportModel, ExportQuote } from './exportModel';
 
 export function toAnnotationCollection(model: ExportModel): object {
   const items: object[] = [];

@@ -1,0 +1,252 @@
+// Anchoring a quote in its source (SPEC §4): exact, then normalized, then
+// fuzzy, else not-found; elided quotes ("a ... b") part by part, in order.
+//
+// Pure: no editor, no protocol, no file system. The caller prepares the
+// source once (sourceText.ts, which also states the BOM rule) and may keep
+// results in an AnchorCache (anchorCache.ts).
+//
+// Offsets are UTF-16 code units of the matched text (the visible text for
+// HTML), positions 0-based {line, character}. `fileStart`/`fileEnd` and their
+// positions locate the same passage in the file itself; they equal
+// start/end for text and Markdown sources.
+
+import { type CancellationToken, throwIfCancelled } from '../base/cancellation';
+import { type Position } from '../base/position';
+import { fuzzySearch } from './fuzzySearch';
+import { foldText, keepsUnit } from '../text/fold';
+import { type PreparedSource } from './sourceText';
+
+
+export type AnchorMethod = 'exact' | 'normalized' | 'fuzzy' | 'not-found';
+
+/** From strongest to weakest: an elided quote is as weak as its weakest part. */
+export const ANCHOR_METHODS: readonly AnchorMethod[] = ['exact', 'normalized', 'fuzzy', 'not-found'];
+
+export interface AnchorRange {
+  readonly start: number;
+  readonly end: number;
+  readonly startPos: Position;
+  readonly endPos: Position;
+  readonly fileStart: number;
+  readonly fileEnd: number;
+  readonly fileStartPos: Position;
+  readonly fileEndPos: Position;
+}
+
+export interface AnchorPart extends AnchorRange {
+  readonly method: AnchorMethod;
+  /** The part as written in the quote (trimmed). */
+  readonly quote: string;
+  readonly exact: string;
+  readonly errors?: number;
+  readonly occurrences: number;
+}
+
+/**
+ * Where a quote is in its source. For `not-found` the offsets are 0 and the
+ * strings empty; `parts` then shows which part of an elided quote failed.
+ */
+export interface AnchorResult extends AnchorRange {
+  readonly method: AnchorMethod;
+  readonly quote: string;
+  /** The source text from start to end (W3C TextQuoteSelector `exact`). */
+  readonly exact: string;
+  /** Up to 32 UTF-16 units before start / after end, never half a surrogate pair. */
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Edit distance of a fuzzy match (summed over parts). */
+  readonly errors?: number;
+  /**
+   * How many places match at the step that matched (the first is taken); for
+   * an elided quote, those of its first part from the start of the text.
+   */
+  readonly occurrences: number;
+  /** Each part of an elided quote, in order. */
+  readonly parts?: readonly AnchorPart[];
+}
+
+const CONTEXT = 32;
+const ELISION = /\.\.\.|\u2026/;
+
+/** The edit budget for a (folded) quote part: one per ten characters. */
+export function maxFuzzyErrors(length: number): number {
+  return Math.floor(length / 10);
+}
+
+interface Hit {
+  method: AnchorMethod;
+  start: number;
+  end: number;
+  errors?: number;
+  occurrences: number;
+}
+
+function countFrom(haystack: string, needle: string, from: number): number {
+  let n = 0;
+  for (let at = haystack.indexOf(needle, from); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+// Whether every exact occurrence of `quote` starts a normalized occurrence at
+// the folded index of its first unit. Folding carries no state past a unit
+// that is kept and is not a space, so if the quote's first unit is such a
+// unit, the folded text holds the folded quote right there. Surrogates are
+// left out: a pair the quote's edge splits folds differently in the text.
+function exactIsNormalized(quote: string): boolean {
+  return quote.length > 0 && keepsUnit(quote.charCodeAt(0)) && !SURROGATE.test(quote);
+}
+
+// One quote (or one part) at or after `from`, trying the steps in order.
+//
+// Once the source is folded, the exact step looks only at the normalized
+// occurrences (see exactIsNormalized): one search of the folded text, often a
+// gram-index lookup, serves both steps and their counts.
+function findPart(src: PreparedSource, quote: string, from: number, token?: CancellationToken): Hit {
+  const viaFolded = src.isFolded && exactIsNormalized(quote);
+  if (!viaFolded) {
+    const at = src.text.indexOf(quote, from);
+    if (at >= 0) return { method: 'exact', start: at, end: at + quote.length, occurrences: countFrom(src.text, quote, at) };
+  }
+
+  const q = foldText(quote).trim();
+  if (q.length === 0) return { method: 'not-found', start: 0, end: 0, occurrences: 0 };
+  const { text: folded, origin } = src.folded;
+  const foldedFrom = origin.indexAt(from);
+  const found = src.foldedOccurrences(q, foldedFrom);
+  if (found.length > 0) {
+    if (viaFolded) {
+      let first = -1;
+      let count = 0;
+      let previous = -1;
+      for (const f of found) {
+        const at = origin.at(f);
+        // '…' folds to three dots at one offset: one candidate, not three.
+        if (at === previous) continue;
+        previous = at;
+        if (!src.text.startsWith(quote, at)) continue;
+        if (count++ === 0) first = at;
+      }
+      if (count > 0) return { method: 'exact', start: first, end: first + quote.length, occurrences: count };
+    }
+    const nat = found[0] as number;
+    return { method: 'normalized', start: origin.at(nat), end: origin.at(nat + q.length),
+      occurrences: found.length };
+  }
+
+  throwIfCancelled(token);
+  const k = maxFuzzyErrors(q.length);
+  const fz = k > 0 ? fuzzySearch(folded, q, k, { from: foldedFrom, token, index: src.gramIndex }) : undefined;
+  if (!fz) return { method: 'not-found', start: 0, end: 0, occurrences: 0 };
+  // An edit at either edge can pull in the neighbouring space; leave it out.
+  let s = fz.start;
+  let e = fz.end;
+  while (s < e && folded.charCodeAt(s) === 0x20) s++;
+  while (e > s && folded.charCodeAt(e - 1) === 0x20) e--;
+  return { method: 'fuzzy', start: origin.at(s), end: origin.at(e), errors: fz.errors,
+    occurrences: fz.count };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function prefixOf(text: string, start: number): string {
+  let s = Math.max(0, start - CONTEXT);
+  if (s > 0 && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1))) s++;
+  return text.slice(s, start);
+}
+
+function suffixOf(text: string, end: number): string {
+  let e = Math.min(text.length, end + CONTEXT);
+  if (e < text.length && isLowSurrogate(text.charCodeAt(e)) && isHighSurrogate(text.charCodeAt(e - 1))) e--;
+  return text.slice(end, e);
+}
+
+function rangeOf(src: PreparedSource, start: number, end: number): AnchorRange {
+  const startPos = src.positionAt(start);
+  const endPos = src.positionAt(end);
+  // Outside HTML the file range is the same range: one pair of positions
+  // serves both (a workspace keeps a result per quote, so objects add up).
+  if (src.kind !== 'html') {
+    return { start, end, startPos, endPos, fileStart: start, fileEnd: end, fileStartPos: startPos, fileEndPos: endPos };
+  }
+  const file = src.toFileRange(start, end);
+  return {
+    start, end, startPos, endPos, fileStart: file.start, fileEnd: file.end,
+    fileStartPos: src.filePositionAt(file.start), fileEndPos: src.filePositionAt(file.end),
+  };
+}
+
+function weakest(a: AnchorMethod, b: AnchorMethod): AnchorMethod {
+  return ANCHOR_METHODS.indexOf(a) >= ANCHOR_METHODS.indexOf(b) ? a : b;
+}
+
+const ORIGIN: Position = { line: 0, character: 0 };
+const NO_RANGE: AnchorRange = {
+  start: 0, end: 0, startPos: ORIGIN, endPos: ORIGIN, fileStart: 0, fileEnd: 0, fileStartPos: ORIGIN, fileEndPos: ORIGIN,
+};
+
+function notFound(quote: string, parts?: AnchorPart[]): AnchorResult {
+  return { method: 'not-found', quote, exact: '', prefix: '', suffix: '', occurrences: 0, ...NO_RANGE,
+    ...(parts ? { parts } : {}) };
+}
+
+function resultOf(src: PreparedSource, quote: string, method: AnchorMethod, start: number, end: number,
+  occurrences: number, errors: number | undefined, parts?: AnchorPart[]): AnchorResult {
+  return {
+    method, quote, ...rangeOf(src, start, end),
+    exact: src.text.slice(start, end), prefix: prefixOf(src.text, start), suffix: suffixOf(src.text, end),
+    occurrences, ...(errors !== undefined ? { errors } : {}), ...(parts ? { parts } : {}),
+  };
+}
+
+/** Splits a quote at `...` / `…` into its non-empty, trimmed parts. */
+export function quoteParts(quote: string): string[] {
+  return quote.split(ELISION).map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/**
+ * Anchors `quote` in `src`. Throws CancelledError if `token` is
+ * cancelled while the fuzzy step runs. The quote's outer whitespace is
+ * ignored. A quote with an ellipsis that appears verbatim in the source is an
+ * exact match; otherwise each part must match after the previous one's end.
+ */
+export function anchorQuote(src: PreparedSource, quote: string, token?: CancellationToken): AnchorResult {
+  throwIfCancelled(token);
+  const trimmed = quote.trim();
+  const parts = ELISION.test(trimmed) ? quoteParts(trimmed) : [trimmed];
+  if (parts.length === 0 || trimmed.length === 0) return notFound(quote);
+
+  const verbatim = parts.length > 1 && src.text.includes(trimmed);
+  if (parts.length === 1 || verbatim) {
+    const hit = findPart(src, verbatim ? trimmed : (parts[0] as string), 0, token);
+    if (hit.method === 'not-found') return notFound(quote);
+    return resultOf(src, quote, hit.method, hit.start, hit.end, hit.occurrences, hit.errors);
+  }
+
+  const found: AnchorPart[] = [];
+  let from = 0;
+  let method: AnchorMethod = 'exact';
+  let errors = 0;
+  for (const part of parts) {
+    const hit = findPart(src, part, from, token);
+    const missing = hit.method === 'not-found';
+    found.push({ method: hit.method, quote: part, exact: missing ? '' : src.text.slice(hit.start, hit.end),
+      occurrences: hit.occurrences, ...(hit.errors !== undefined ? { errors: hit.errors } : {}),
+      ...(missing ? NO_RANGE : rangeOf(src, hit.start, hit.end)) });
+    if (hit.method === 'not-found') return notFound(quote, found);
+    method = weakest(method, hit.method);
+    errors += hit.errors ?? 0;
+    from = hit.end;
+  }
+  const first = found[0] as AnchorPart;
+  const last = found[found.length - 1] as AnchorPart;
+  return resultOf(src, quote, method, first.start, last.end, first.occurrences,
+    method === 'fuzzy' ? errors : undefined, found);
+}

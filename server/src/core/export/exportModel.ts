@@ -1,0 +1,299 @@
+// The one model every export format writes from: the notes, their sources,
+// the entities and the claims with status, speaker, entities, quotes (each
+// anchored in its source), relations, tags and the remaining fields. Built
+// once from a WorkspaceIndex and an ExportAnchoring; the format modules only
+// serialise it. Paths are workspace-relative with `/`; offsets are UTF-16
+// code units of the source text as read (BOM dropped; for HTML its visible
+// text); lines and characters are 0-based.
+import { type CancellationToken, neverCancelled, throwIfCancelled } from '../base/cancellation';
+import { type AnchorMethod, type AnchorResult } from '../anchoring/anchor';
+import { type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { type Claim, type EntityDef, type NoteModel, type SourceRef, type StatusDef } from '../notes/model';
+import { RELATION_FIELDS } from '../notes/parser';
+import { relativeTo, uriToPath } from '../workspace/workspace';
+import { unquote } from '../notes/quotes';
+import { prepareSource, type PreparedSource } from '../anchoring/sourceText';
+import { type ExportAnchoring, isUnreadable, type Unreadable } from './anchors';
+import { sourceKind, sourceUri } from '../anchoring/sourceRefs';
+import { type ClaimFilter, claimFilter } from './filter';
+
+export type QuoteAnchor = AnchorMethod | 'no-source';
+
+export interface ExportSource {
+  /** Workspace-relative path of the saved copy; else the URL; else `<note path>#source-<n>`. */
+  key: string;
+  id?: string;
+  title?: string;
+  url?: string;
+  /** Workspace-relative path of the saved copy (or the path as written when it lies outside). */
+  path?: string;
+  /** File URI of the saved copy. */
+  uri?: string;
+  author?: string;
+  published?: string;
+  retrieved?: string;
+  sha256?: string;
+  /**
+   * `read`: its text is here and the quotes were anchored in it; `unread`: no
+   * exported quote needed it; `no-copy`: the note names no saved copy (`path`).
+   */
+  state: 'read' | 'unread' | 'no-copy' | Unreadable['state'];
+  reason?: string;
+  /** The text the offsets refer to (not written to JSON; the REFI-QDA export ships it). */
+  text?: string;
+}
+
+/** An entity as exported: its definition's data, and where it is defined instead of its ranges. */
+export interface ExportEntity extends Pick<EntityDef, 'id' | 'name' | 'type' | 'aliases' | 'description' | 'links'> {
+  /** Workspace-relative path of the registry or entity note that defines it. */
+  definedIn: string;
+}
+
+export interface ExportNote {
+  /** Workspace-relative path, `.md` included. */
+  path: string;
+  /** The path without `.md`: the note part of a claim's global id. */
+  name: string;
+  uri: string;
+  /** The first heading. */
+  title?: string;
+  tags: string[];
+  sources: ExportSource[];
+  /** Front matter keys other than source, sources and tags, as written. */
+  frontMatter: Record<string, unknown>;
+}
+
+export interface ExportQuote {
+  /** The quote as written, without its quotation marks. */
+  text: string;
+  anchor: QuoteAnchor;
+  source?: ExportSource;
+  /** Where it matched; absent for not-found and no-source. */
+  match?: AnchorResult;
+}
+
+export interface ExportSpeaker { name: string; entity?: ExportEntity }
+
+export interface ExportClaim {
+  /** Global id `<note name>#^<id>`; `<note name>#L<line + 1>` for a claim without id. */
+  id: string;
+  localId?: string;
+  note: ExportNote;
+  line: number;
+  text: string;
+  status: string;
+  kind?: string;
+  by: ExportSpeaker[];
+  /** Every entity mentioned in the claim (text or fields), in order of first mention. */
+  entities: ExportEntity[];
+  quotes: ExportQuote[];
+  supports: string[];
+  contradicts: string[];
+  refines: string[];
+  tags: string[];
+  source?: ExportSource;
+  /** The fields not given a property above (confidence, evidence, note, custom keys): values in order. */
+  fields: Record<string, string[]>;
+}
+
+export interface ExportModel {
+  notes: ExportNote[];
+  sources: ExportSource[];
+  entities: ExportEntity[];
+  claims: ExportClaim[];
+  statuses: StatusDef[];
+  rating: { best: number; worst: number };
+  /** Problems met on the way (unreadable sources), one line each. */
+  warnings: string[];
+}
+
+export interface BuildOptions {
+  filter?: ClaimFilter;
+  token?: CancellationToken;
+  /** Called after each note: how many of `total` notes are done. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** Fields with a property of their own in ExportClaim. */
+const MODELLED = new Set(['status', 'kind', 'by', 'quote', 'source', ...RELATION_FIELDS]);
+
+export async function buildExportModel(index: WorkspaceIndex, anchoring: ExportAnchoring,
+  options: BuildOptions = {}): Promise<ExportModel> {
+  const token = options.token ?? neverCancelled;
+  const pathOf = (uri: string) => workspacePath(index, uri);
+  const entityOf = new Map<EntityDef, ExportEntity>();
+  for (const e of index.entities()) entityOf.set(e, toEntity(e, pathOf));
+  const entities = [...entityOf.values()].sort((a, b) => cmp(a.id, b.id) || cmp(a.definedIn, b.definedIn));
+  const keep = claimFilter(index, options.filter ?? {});
+  const model: ExportModel = {
+    notes: [], sources: [], entities, claims: [],
+    statuses: index.config.statuses, rating: index.config.rating, warnings: [],
+  };
+  const sources = new Map<string, ExportSource>();
+  const prepared = new Map<ExportSource, PreparedSource>();
+  const notes = [...index.notes.values()].filter((n) => keep.note(n)).sort((a, b) => cmp(a.name, b.name));
+  for (let i = 0; i < notes.length; i++) {
+    throwIfCancelled(token, 'the export');
+    const note = notes[i]!;
+    const en: ExportNote = {
+      path: pathOf(note.uri), name: note.name, uri: note.uri, title: note.headings[0]?.text, tags: note.tags,
+      sources: [], frontMatter: otherKeys(note.frontMatter?.data),
+    };
+    model.notes.push(en);
+    note.sources.forEach((s, k) => en.sources.push(sourceOf(s, k, note, en, sources, pathOf)));
+    const linksOf = groupByClaim(note.links);
+    const refsOf = groupByClaim(note.refs);
+    for (let c = 0; c < note.claims.length; c++) {
+      const claim = note.claims[c]!;
+      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? [], refsOf.get(c) ?? [], entityOf);
+      if (!keep.claim(ec)) continue;
+      await anchorQuotes(ec, anchoring, prepared, model, token);
+      model.claims.push(ec);
+    }
+    options.progress?.(i + 1, notes.length);
+  }
+  model.sources = [...sources.values()].sort((a, b) => cmp(a.key, b.key));
+  return model;
+}
+
+function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: Claim,
+  links: NoteModel['links'], refs: NoteModel['refs'], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
+  const entities: ExportEntity[] = [];
+  const by: ExportSpeaker[] = [];
+  for (const link of links) {
+    const found = index.resolveEntity(link.target);
+    // An ambiguous name (two entities share it) links to neither: it is a diagnostic, not a fact.
+    const e = found.length === 1 ? entityOf.get(found[0]!) : undefined;
+    if (e && !entities.includes(e)) entities.push(e);
+    if (link.field === 'by') by.push(e ? { name: e.name, entity: e } : { name: link.target });
+  }
+  const fields: Record<string, string[]> = {};
+  const quotes: ExportQuote[] = [];
+  let sourceId: string | undefined;
+  for (const f of claim.fields) {
+    if (f.key === 'quote' && f.value.trim()) quotes.push({ text: unquote(f.value), anchor: 'no-source' });
+    else if (f.key === 'by' && !/\[\[/.test(f.value) && f.value.trim()) by.push({ name: f.value.trim() });
+    else if (f.key === 'source' && sourceId === undefined) sourceId = f.value.trim();
+    else if (!MODELLED.has(f.key)) (fields[f.key] ??= []).push(f.value);
+  }
+  const relations: Record<string, string[]> = { supports: [], contradicts: [], refines: [] };
+  for (const ref of refs) {
+    if (!ref.field || !RELATION_FIELDS.has(ref.field)) continue;
+    const target = index.resolveRef(note, ref);
+    relations[ref.field]!.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
+  }
+  const source = sourceId !== undefined ? en.sources.find((s) => s.id === sourceId) : en.sources[0];
+  for (const q of quotes) if (source) q.source = source;
+  return {
+    id: globalId(note, claim), ...(claim.id ? { localId: claim.id } : {}), note: en, line: claim.line, text: claim.text,
+    status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
+    supports: relations.supports!, contradicts: relations.contradicts!, refines: relations.refines!,
+    tags: claim.tags, ...(source ? { source } : {}), fields,
+  };
+}
+
+async function anchorQuotes(claim: ExportClaim, anchoring: ExportAnchoring, prepared: Map<ExportSource, PreparedSource>,
+  model: ExportModel, token: CancellationToken): Promise<void> {
+  for (const q of claim.quotes) {
+    const s = q.source;
+    const src = s?.uri ? await preparedSource(s, anchoring, prepared, model) : undefined;
+    if (!s?.uri || !src) continue;
+    const match = anchoring.anchor(s.uri, src, q.text, token);
+    q.anchor = match.method;
+    if (match.method !== 'not-found') q.match = match;
+  }
+}
+
+// Prepared sources take ~7 bytes a character: only the most recently used
+// are held, while the model keeps every source's text.
+const MAX_PREPARED = 32;
+
+async function preparedSource(s: ExportSource, anchoring: ExportAnchoring, prepared: Map<ExportSource, PreparedSource>,
+  model: ExportModel): Promise<PreparedSource | undefined> {
+  let src = prepared.get(s);
+  if (src) {
+    prepared.delete(s);
+  } else if (s.state === 'read' && s.text !== undefined && sourceKind(s.uri!) !== 'html') {
+    // The text as read is all a text or Markdown source needs; HTML is read again for its markup.
+    src = prepareSource(s.text, sourceKind(s.uri!));
+  } else if (s.state === 'unread' || s.state === 'read') {
+    const loaded = await anchoring.load(s.uri!);
+    if (isUnreadable(loaded)) {
+      s.state = loaded.state;
+      // The decoder words its reasons for skipped notes; a source is reported, not skipped.
+      s.reason = loaded.reason.replace(/, skipped$/, '');
+      model.warnings.push(`${s.path}: ${s.reason}; its quotes are exported as no-source`);
+      return undefined;
+    }
+    s.state = 'read';
+    s.text ??= loaded.text;
+    src = loaded;
+  } else {
+    return undefined;
+  }
+  prepared.set(s, src);
+  if (prepared.size > MAX_PREPARED) prepared.delete(prepared.keys().next().value!);
+  return src;
+}
+
+function sourceOf(s: SourceRef, k: number, note: NoteModel, en: ExportNote, all: Map<string, ExportSource>,
+  pathOf: (uri: string) => string): ExportSource {
+  const uri = sourceUri(note, s);
+  const key = uri ? pathOf(uri) : s.url ?? `${en.path}#source-${k + 1}`;
+  const known = all.get(key);
+  if (known) return known;
+  const out: ExportSource = { key, state: uri ? 'unread' : 'no-copy' };
+  for (const f of ['id', 'title', 'url', 'author', 'published', 'retrieved', 'sha256'] as const) {
+    if (s[f] !== undefined) out[f] = s[f];
+  }
+  if (uri) { out.path = key; out.uri = uri; }
+  all.set(key, out);
+  return out;
+}
+
+function toEntity(e: EntityDef, pathOf: (uri: string) => string): ExportEntity {
+  return {
+    id: e.id, name: e.name, type: e.type, aliases: e.aliases,
+    ...(e.description !== undefined ? { description: e.description } : {}),
+    ...(e.links !== undefined ? { links: e.links } : {}),
+    definedIn: pathOf(e.uri),
+  };
+}
+
+export function globalId(note: NoteModel, claim: Claim): string {
+  return claim.id ? `${note.name}#^${claim.id}` : `${note.name}#L${claim.line + 1}`;
+}
+
+/** The workspace-relative path of a URI (its file system path when it lies outside every folder). */
+export function workspacePath(index: WorkspaceIndex, uri: string): string {
+  for (const folder of index.workspace.folders) {
+    const rel = relativeTo(folder, uri);
+    if (rel !== undefined) return rel;
+  }
+  return uri.startsWith('file:') ? uriToPath(uri) : uri;
+}
+
+/** A field value as read: `[[target|shown]]` by its shown text, `[[note#^id]]` as `note › id`. */
+export function plainLinks(text: string): string {
+  return text.replace(/\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g, (_m, t: string, d?: string) => d ?? t.replace(/#\^?/, ' › '));
+}
+
+function groupByClaim<T extends { claim: number }>(items: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const it of items) {
+    if (it.claim < 0) continue;
+    const list = out.get(it.claim);
+    if (list) list.push(it); else out.set(it.claim, [it]);
+  }
+  return out;
+}
+
+function otherKeys(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data ?? {})) if (k !== 'source' && k !== 'sources' && k !== 'tags') out[k] = v;
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

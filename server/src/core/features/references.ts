@@ -1,0 +1,33 @@
+// Find references: an entity → every mention (in claims, `by::` and prose);
+// a claim → every reference to it.
+import { type Location } from 'vscode-languageserver-types';
+import { type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { type Claim, type EntityDef, type NoteModel, type Position } from '../notes/model';
+import { entityLocation } from './definition';
+import { claimOfLink, locate } from './locate';
+
+export function references(index: WorkspaceIndex, uri: string, pos: Position, includeDeclaration: boolean): Location[] {
+  const t = locate(index, uri, pos);
+  if (!t) return [];
+  let entity: EntityDef | undefined;
+  let claim: { note: NoteModel; claim: Claim } | undefined;
+  switch (t.kind) {
+    case 'entity': entity = t.entity; break;
+    case 'link':
+      entity = index.resolveEntity(t.link.target)[0];
+      if (!entity) claim = claimOfLink(index, t.note, t.link);
+      break;
+    case 'ref': claim = index.resolveRef(t.note, t.ref); break;
+    case 'claim': case 'field': claim = { note: t.note, claim: t.claim }; break;
+    default: return [];
+  }
+  if (entity) {
+    const out = index.mentionsOf(entity).map((m) => ({ uri: m.uri, range: m.link.range }));
+    return includeDeclaration ? [entityLocation(entity), ...out] : out;
+  }
+  if (claim && claim.claim.id) {
+    const out: Location[] = index.referencesTo(claim.note, claim.claim.id).map((r) => ({ uri: r.uri, range: r.ref.range }));
+    return includeDeclaration ? [{ uri: claim.note.uri, range: claim.claim.idRange! }, ...out] : out;
+  }
+  return [];
+}

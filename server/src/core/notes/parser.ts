@@ -1,0 +1,428 @@
+// The note parser: one pass over the lines of a Markdown note that finds
+// headings, claims (`#claim`, `^id`, `key:: value` fields), wikilinks and
+// claim references. It is a line scanner, not a Markdown parser, because it
+// runs over tens of thousands of notes on a cold start; it skips fenced code
+// and inline code spans, which is where Markdown would disagree with it.
+import { foldName, noteBaseName } from '../text/names';
+import { splitLines } from '../text/lines';
+import { parseFrontMatter, type EntityDecl } from './frontMatter';
+import {
+  lineRange, range, type Claim, type Range, type ClaimField, type ClaimRef, type EntityDef, type Heading,
+  type NoteModel, type Problem, type WikiLink,
+} from './model';
+
+const CLAIM_TAG = /(^|[\s(])#claim(?:\/([\p{L}\p{N}_-]+))?(?=$|[\s.,;:!?)\]])/u;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const BLOCK_ID = /^([A-Za-z0-9-]+)\s*$/;
+const FIELD = /^(\s*)(?:[-*+]\s+)?([A-Za-z][\w-]*)::(\s*)(.*?)\s*$/;
+const INLINE_FIELD = /[[(]([A-Za-z][\w-]*)::\s*((?:\[\[[^\]]*\]\]|[^\])[])*?)\s*[\])]/g;
+const INLINE_TAG = /(?:^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+export const RELATION_FIELDS = new Set(['supports', 'contradicts', 'refines']);
+const WIKILINK_TEXT = /!?\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g;
+const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
+const BARE_REF = /(^|[\s,])\^([A-Za-z0-9-]+)/g;
+
+interface Open {
+  claim: ParsedClaim;
+  /** Indentation of the list marker; -1 for a paragraph claim. */
+  indent: number;
+  lastLine: number;
+}
+
+export function parseNote(uri: string, name: string, text: string): NoteModel {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = splitLines(text);
+  const note: NoteModel = {
+    uri, name, sources: [], tags: [], headings: [], claims: [], links: [], refs: [],
+    blockIds: new Set(), problems: [], lineCount: lines.length,
+  };
+  let first = 0;
+  let entityDecl: EntityDecl | undefined;
+  if (lines[0] !== undefined && lines[0].trimEnd() === '---') {
+    const fm = parseFrontMatter(lines);
+    if (fm) {
+      note.frontMatter = { data: fm.data, range: fm.range };
+      note.sources = fm.sources;
+      note.tags = fm.tags;
+      note.problems.push(...fm.problems);
+      entityDecl = fm.entity;
+      first = fm.bodyStart;
+    }
+  }
+
+  let fence: string | undefined;
+  let open: Open | undefined;
+  let heading = -1;
+  const close = () => {
+    if (!open) return;
+    open.claim.endLine = open.lastLine;
+    open.claim.endChar = lines[open.lastLine].length;
+    open = undefined;
+  };
+
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence !== undefined) {
+      if (line.trimStart().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const ws = firstNonSpace(line);
+    if (ws < 0) {
+      if (open && open.indent < 0) close();
+      continue;
+    }
+    const c0 = line.charCodeAt(ws);
+    if (c0 === 96 /* ` */ || c0 === 126 /* ~ */) {
+      const f = FENCE.exec(line);
+      if (f) { close(); fence = f[1]; continue; }
+    }
+    const indent = ws === 0 ? 0 : indentOf(line, ws);
+    const content = listContent(line, ws);
+    const list = content >= 0;
+
+    if (open) {
+      const inside = open.indent >= 0 ? indent > open.indent : !(list && !isFieldLine(line)) && !HEADING.test(line);
+      if (inside) {
+        childLine(note, open, line, i);
+        continue;
+      }
+      close();
+    }
+
+    if (c0 === 35 /* # */) {
+      const h = HEADING.exec(line);
+      if (h) {
+        const textStart = h[2] !== undefined ? line.indexOf(h[2], h[1].length) : line.length;
+        const t = (h[2] ?? '').trim();
+        note.headings.push({ level: h[1].length, text: t, line: i, range: lineRange(i, 0, line.length) } satisfies Heading);
+        heading = note.headings.length - 1;
+        scanLinks(note, line, i, -1, undefined, textStart);
+        continue;
+      }
+    }
+
+    const hasTag = line.indexOf('#claim') >= 0 ? CLAIM_TAG.exec(maskCode(line)) : null;
+    if (hasTag) {
+      const contentStart = list ? content : ws;
+      open = { claim: startClaim(note, line, i, contentStart, hasTag, heading), indent: list ? indent : -1, lastLine: i };
+      continue;
+    }
+    scanLinks(note, line, i, -1, undefined, 0);
+    blockId(note, line);
+  }
+  close();
+
+  if (entityDecl) note.entity = entityFromNote(note, lines, first, entityDecl);
+  return note;
+}
+
+function firstNonSpace(line: string): number {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) return k;
+  }
+  return -1;
+}
+
+/** Columns of indentation before `ws` (a tab advances to the next multiple of 4). */
+function indentOf(line: string, ws: number): number {
+  let n = 0;
+  for (let k = 0; k < ws; k++) n += line.charCodeAt(k) === 9 ? 4 - (n % 4) : 1;
+  return n;
+}
+
+/** Where a list item's content starts (after the marker and its spaces), or -1 when the line is no list item. */
+function listContent(line: string, ws: number): number {
+  let k = ws;
+  const c = line.charCodeAt(k);
+  if (c === 45 || c === 42 || c === 43) k++;
+  else {
+    while (k < line.length && k - ws < 9 && line.charCodeAt(k) >= 48 && line.charCodeAt(k) <= 57) k++;
+    if (k === ws || (line.charCodeAt(k) !== 46 && line.charCodeAt(k) !== 41)) return -1;
+    k++;
+  }
+  if (k < line.length && !isSpace(line.charCodeAt(k))) return -1;
+  while (k < line.length && isSpace(line.charCodeAt(k))) k++;
+  return k;
+}
+
+function isFieldLine(line: string): boolean {
+  return line.indexOf('::') > 0 && FIELD.test(line);
+}
+
+/** Replaces inline code spans by spaces (same length), so nothing inside them is read. */
+function maskCode(line: string): string {
+  if (line.indexOf('`') < 0) return line;
+  return line.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
+}
+
+/** A `^block-id` ending the line; only the tail after the last `^` is examined. */
+function blockId(note: NoteModel, line: string): { id: string; start: number } | undefined {
+  const caret = line.lastIndexOf('^');
+  if (caret < 0 || (caret > 0 && !isSpace(line.charCodeAt(caret - 1)))) return undefined;
+  const m = BLOCK_ID.exec(line.slice(caret + 1));
+  if (!m) return undefined;
+  note.blockIds.add(m[1]);
+  return { id: m[1], start: caret + 1 };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function startClaim(note: NoteModel, line: string, lineNo: number, contentStart: number, tag: RegExpExecArray, heading: number): ParsedClaim {
+  const index = note.claims.length;
+  const tagStart = tag.index + tag[1].length;
+  const claim = new ParsedClaim(line, lineNo, contentStart, tagStart, tag.index + tag[0].length, heading);
+  if (tag[2]) claim.kind = tag[2].toLowerCase();
+  note.claims.push(claim);
+
+  const masked = maskCode(line);
+  const id = blockId(note, masked);
+  if (id) claim.setId(id.id, id.start);
+  INLINE_FIELD.lastIndex = 0;
+  for (let m; masked.indexOf('::') > 0 && (m = INLINE_FIELD.exec(masked)); ) {
+    const keyStart = m.index + 1;
+    const afterKey = keyStart + m[1].length + 2;
+    let valueStart = afterKey;
+    while (isSpace(masked.charCodeAt(valueStart))) valueStart++;
+    addField(note, claim, index, m[1], m[2], lineNo, keyStart, valueStart, true);
+    claim.cuts.push(m.index, m.index + m[0].length);
+  }
+  INLINE_TAG.lastIndex = 0;
+  const otherTags = masked.indexOf('#', claim.tagEnd) >= 0 || masked.lastIndexOf('#', tagStart - 1) >= 0;
+  for (let m; otherTags && (m = INLINE_TAG.exec(masked)); ) {
+    if (m[1] === 'claim' || m[1].startsWith('claim/')) continue;
+    if (claim.tags === NONE) claim.tags = [];
+    claim.tags.push(m[1]);
+  }
+  scanLinks(note, line, lineNo, index, undefined, contentStart, claim.cuts);
+  if (claim.isEmpty()) {
+    note.problems.push({
+      code: 'empty-claim', severity: 'warning', range: claim.tagRange,
+      message: 'This #claim has no text: write the claim after the tag.',
+    });
+  }
+  return claim;
+}
+
+// Links and fields are the most numerous objects of a large workspace: they
+// keep plain numbers and build their ranges only when asked.
+class ParsedLink implements WikiLink {
+  anchor?: string;
+  display?: string;
+  field?: string;
+  readonly key: string;
+  constructor(public target: string, private readonly ln: number, private readonly start: number,
+    private readonly end: number, private readonly tStart: number, public claim: number) {
+    this.key = foldName(target);
+  }
+  get range(): Range { return lineRange(this.ln, this.start, this.end); }
+  get targetRange(): Range { return lineRange(this.ln, this.tStart, this.tStart + this.target.length); }
+  toJSON(): object { return { ...this, range: this.range, targetRange: this.targetRange }; }
+}
+
+class ParsedField implements ClaimField {
+  constructor(public key: string, public value: string, private readonly ln: number, private readonly kStart: number,
+    private readonly kLen: number, private readonly vStart: number, public inline: boolean) {}
+  get keyRange(): Range { return lineRange(this.ln, this.kStart, this.kStart + this.kLen); }
+  get valueRange(): Range { return lineRange(this.ln, this.vStart, this.vStart + this.value.length); }
+  toJSON(): object { return { key: this.key, value: this.value, inline: this.inline, keyRange: this.keyRange, valueRange: this.valueRange }; }
+}
+
+const NONE: never[] = [];
+
+/**
+ * A claim as parsed: plain numbers into its first line, ranges built on
+ * demand, and its display text computed on first use — a cold index of tens
+ * of thousands of claims never needs most of them.
+ */
+class ParsedClaim implements Claim {
+  id?: string;
+  kind?: string;
+  status?: string;
+  // Most claims have few fields and no tags: they share one empty array until they get their own.
+  fields: ClaimField[] = NONE;
+  tags: string[] = NONE;
+  /** Spans of the first line that are not text, flat [start, end, …]: tag, id, inline fields. */
+  readonly cuts: number[];
+  endLine: number;
+  endChar: number;
+  private idStart = -1;
+  private folded: string | undefined;
+  constructor(private readonly first: string, public line: number, private readonly contentStart: number,
+    private readonly tagStart: number, readonly tagEnd: number, public heading: number) {
+    this.cuts = [tagStart, tagEnd];
+    this.endLine = line;
+    this.endChar = first.length;
+  }
+  setId(id: string, start: number): void {
+    this.id = id;
+    this.idStart = start;
+    this.cuts.push(start - 1, start + id.length);
+  }
+  get tagRange(): Range { return lineRange(this.line, this.tagStart, this.tagEnd); }
+  get idRange(): Range | undefined {
+    return this.id === undefined ? undefined : lineRange(this.line, this.idStart, this.idStart + this.id.length);
+  }
+  get range(): Range { return range(this.line, this.contentStart, this.endLine, this.endChar); }
+  get text(): string {
+    if (this.folded === undefined) this.folded = claimText(this.first, this.contentStart, this.cuts);
+    return this.folded;
+  }
+  isEmpty(): boolean {
+    for (let i = this.contentStart; i < this.first.length; i++) {
+      const cut = cutAt(this.cuts, i);
+      if (cut >= 0) { i = cut - 1; continue; }
+      if (!isSpace(this.first.charCodeAt(i))) return false;
+    }
+    return true;
+  }
+  toJSON(): object {
+    return {
+      id: this.id, text: this.text, kind: this.kind, status: this.status, line: this.line, heading: this.heading, tags: this.tags,
+      fields: this.fields, range: this.range, tagRange: this.tagRange, idRange: this.idRange,
+    };
+  }
+}
+
+/** The end of the cut span containing `i`, or -1. */
+function cutAt(cuts: number[], i: number): number {
+  for (let k = 0; k < cuts.length; k += 2) if (i >= cuts[k] && i < cuts[k + 1]) return cuts[k + 1];
+  return -1;
+}
+
+function claimText(line: string, from: number, cuts: number[]): string {
+  let out = '';
+  let pos = from;
+  const spans: Array<[number, number]> = [];
+  for (let k = 0; k < cuts.length; k += 2) spans.push([cuts[k], cuts[k + 1]]);
+  spans.sort((x, y) => x[0] - y[0]);
+  for (const [a, b] of spans) {
+    if (a > pos) out += line.slice(pos, a);
+    if (b > pos) pos = b;
+  }
+  out += line.slice(pos);
+  if (out.indexOf('[[') >= 0) {
+    out = out.replace(WIKILINK_TEXT, (_m, target: string, display?: string) =>
+      display !== undefined ? display : target.replace(/#.*$/, ''));
+  }
+  out = out.trim();
+  return MULTI_SPACE.test(out) ? out.replace(/\s+/g, ' ') : out;
+}
+
+function childLine(note: NoteModel, open: Open, line: string, lineNo: number): void {
+  open.lastLine = lineNo;
+  const index = note.claims.length - 1;
+  const m = line.indexOf('::') > 0 ? FIELD.exec(line) : null;
+  if (!m) {
+    scanLinks(note, line, lineNo, index, undefined, 0);
+    blockId(note, line);
+    return;
+  }
+  const keyStart = line.indexOf(m[2], m[1].length);
+  const valueStart = keyStart + m[2].length + 2 + m[3].length;
+  addField(note, open.claim, index, m[2], m[4], lineNo, keyStart, valueStart, false);
+  scanLinks(note, line, lineNo, index, m[2].toLowerCase(), valueStart);
+}
+
+function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, value: string, lineNo: number,
+  keyStart: number, valueStart: number, inline: boolean): void {
+  const key = rawKey.toLowerCase();
+  const field = new ParsedField(key, value, lineNo, keyStart, rawKey.length, valueStart, inline);
+  if (claim.fields === NONE) claim.fields = [];
+  claim.fields.push(field);
+  if (key === 'kind' && claim.kind === undefined && value.length > 0) claim.kind = value.toLowerCase();
+  if (key === 'status' && claim.status === undefined && value.trim().length > 0) claim.status = value.trim().toLowerCase();
+  if (inline) scanLinks(note, value, lineNo, index, key, 0, undefined, valueStart);
+  if (RELATION_FIELDS.has(key)) {
+    BARE_REF.lastIndex = 0;
+    const masked = value.replace(/\[\[[^\]]*\]\]/g, (s) => ' '.repeat(s.length));
+    for (let r; (r = BARE_REF.exec(masked)); ) {
+      const start = valueStart + r.index + r[1].length;
+      note.refs.push({
+        id: r[2], idRange: lineRange(lineNo, start + 1, start + 1 + r[2].length),
+        range: lineRange(lineNo, start, start + 1 + r[2].length), claim: index, field: key,
+      } satisfies ClaimRef);
+    }
+  }
+}
+
+/**
+ * Finds `[[…]]` in `text` (a line, or a part of it starting at `shift`) from `from`.
+ * Spans in `cuts` (the id and inline fields, read on their own) are not scanned again.
+ */
+function scanLinks(note: NoteModel, text: string, lineNo: number, claim: number, field: string | undefined,
+  from: number, cuts?: number[], shift = 0): void {
+  let at = text.indexOf('[[', from);
+  if (at < 0) return;
+  const masked = maskCode(text);
+  for (; at >= 0; at = text.indexOf('[[', at + 2)) {
+    if (masked.charCodeAt(at) === 32) continue;
+    if (cuts && cuts.length > 2 && cutAt(cuts, at) >= 0) continue;
+    const close = text.indexOf(']]', at + 2);
+    const nextOpen = text.indexOf('[[', at + 2);
+    if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+      note.problems.push({
+        code: 'unclosed-link', severity: 'warning',
+        range: lineRange(lineNo, shift + at, shift + at + 2),
+        message: 'This [[ is never closed: end the link with ]].',
+      });
+      continue;
+    }
+    // Indices rather than substrings: this runs for every link of every note.
+    let bar = text.indexOf('|', at + 2);
+    if (bar > close) bar = -1;
+    const targetEnd = bar >= 0 ? bar : close;
+    let hash = text.indexOf('#', at + 2);
+    if (hash > targetEnd) hash = -1;
+    let tStart = at + 2;
+    let tEnd = hash >= 0 ? hash : targetEnd;
+    while (tStart < tEnd && isSpace(text.charCodeAt(tStart))) tStart++;
+    while (tEnd > tStart && isSpace(text.charCodeAt(tEnd - 1))) tEnd--;
+    const target = text.slice(tStart, tEnd);
+    const link = new ParsedLink(target, lineNo, shift + at, shift + close + 2, shift + tStart, claim);
+    if (bar >= 0) link.display = text.slice(bar + 1, close);
+    if (field !== undefined) link.field = field;
+    note.links.push(link);
+    if (hash >= 0) {
+      let aStart = hash + 1;
+      while (aStart < targetEnd && isSpace(text.charCodeAt(aStart))) aStart++;
+      link.anchor = text.slice(aStart, targetEnd).trimEnd();
+      if (text.charCodeAt(aStart) === 94 /* ^ */) {
+        const id = link.anchor.slice(1);
+        const idStart = shift + aStart + 1;
+        const ref: ClaimRef = { id, idRange: lineRange(lineNo, idStart, idStart + id.length), range: link.range, claim };
+        if (target.length > 0) ref.note = target;
+        if (field !== undefined) ref.field = field;
+        note.refs.push(ref);
+      }
+    }
+    at = close;
+  }
+}
+
+function entityFromNote(note: NoteModel, lines: string[], first: number,
+  decl: EntityDecl): EntityDef {
+  const h = note.headings[0];
+  const name = h && h.text ? h.text : noteBaseName(note.name);
+  let description: string | undefined;
+  const start = h ? h.line + 1 : first;
+  const para: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    const l = lines[i].trim();
+    if (l.length === 0) { if (para.length) break; continue; }
+    if (l.startsWith('#')) break;
+    para.push(l);
+  }
+  if (para.length) description = para.join(' ');
+  const nameRange = h ? lineRange(h.line, h.level + 1, lines[h.line].length) : lineRange(0, 0, 0);
+  return {
+    id: decl.id ?? foldName(name).replace(/\s+/g, '-'),
+    name, type: decl.type, aliases: decl.aliases, description,
+    uri: note.uri, fileName: noteBaseName(note.name), range: note.frontMatter?.range ?? nameRange, nameRange, aliasRanges: decl.aliasRanges,
+  };
+}
+
+export type { Problem };

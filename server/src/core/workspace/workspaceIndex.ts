@@ -1,0 +1,421 @@
+// The workspace index: every note, registry and config, parsed once and
+// updated one file at a time. Cross-file questions (who mentions this entity,
+// who references this claim) are answered from reverse maps keyed by the
+// folded name as written, so an edit re-parses one file and touches only its
+// own entries — nothing else is re-resolved until someone asks.
+import { type CancellationToken, neverCancelled } from '../base/cancellation';
+import { defaultConfig, parseConfig } from '../notes/config';
+import { type Decoded, decodeText, tooLarge } from '../text/decode';
+import { type Claim, type ClaimRef, type Config, type EntityDef, type NoteModel, type Problem, type WikiLink } from '../notes/model';
+import { foldName, noteBaseName } from '../text/names';
+import { parseNote } from '../notes/parser';
+import { parseRegistry, type Registry } from '../notes/registry';
+import { FileClassifier, scanWorkspace, type FileKind } from './scan';
+import { type Logger, type Workspace, dirname, relativeTo, silentLogger } from './workspace';
+
+export interface IndexOptions {
+  include?: string[];
+  exclude?: string[];
+  /** Files larger than this are skipped with a reason (bytes). */
+  maxFileSize?: number;
+  logger?: Logger;
+}
+
+export interface Skipped { uri: string; reason: string }
+export interface ResolvedClaim { note: NoteModel; claim: Claim }
+export interface Mention { uri: string; link: WikiLink }
+export interface Reference { uri: string; ref: ClaimRef }
+
+type Listener = (uris: string[]) => void;
+
+export class WorkspaceIndex {
+  readonly notes = new Map<string, NoteModel>();
+  readonly registries = new Map<string, Registry>();
+  readonly skipped = new Map<string, string>();
+  config: Config = defaultConfig();
+  configUri: string | undefined;
+  private classifier: FileClassifier;
+  private readonly logger: Logger;
+  private readonly maxFileSize: number;
+  /** folded key (id, name, alias, entity-note file name) → entities. */
+  private readonly entityKeys = new Map<string, EntityDef[]>();
+  /** folded note file name → note URIs. */
+  private readonly notesByBase = new Map<string, string[]>();
+  /** folded link target → URIs of the files that link to it. */
+  private readonly linkers = new Map<string, string[]>();
+  /** `folded note name#id` → URIs of the files that reference that claim. */
+  private readonly referrers = new Map<string, string[]>();
+  private readonly listeners: Listener[] = [];
+  private entityList: EntityDef[] | undefined;
+  /** Change counters: see mentionVersion(). Not counted during the cold build, when nothing is cached yet. */
+  private version = 0;
+  private entityVersion = 0;
+  private built = false;
+  private readonly keyVersions = new Map<string, number>();
+  private readonly memos = new WeakMap<EntityDef, Map<string, { version: number; value: unknown }>>();
+  private readonly keyCache = new WeakMap<EntityDef, string[]>();
+
+  constructor(readonly workspace: Workspace, private readonly options: IndexOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+    this.maxFileSize = options.maxFileSize ?? 10 * 1024 * 1024;
+    this.classifier = new FileClassifier({ include: options.include ?? [], exclude: options.exclude ?? [] });
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => this.listeners.splice(this.listeners.indexOf(listener), 1) };
+  }
+
+  /** Scans the workspace folders and reads every file: the cold start. */
+  async build(token: CancellationToken = neverCancelled): Promise<void> {
+    const found = await scanWorkspace(this.workspace, this.classifier, this.logger, token);
+    for (const uri of found.configs.slice(0, 1)) await this.readFile(uri, 'config');
+    if (this.config.include.join() !== '**/*.md' || this.config.exclude.length) {
+      // The config narrows which notes count: classify again with its globs.
+      this.classifier = new FileClassifier({
+        include: this.options.include?.length ? this.options.include : this.config.include,
+        exclude: [...(this.options.exclude ?? []), ...this.config.exclude],
+      });
+      found.notes = found.notes.filter((u) => this.kindOf(u) === 'note');
+    }
+    const all: Array<[string, FileKind]> = [
+      ...found.registries.map((u) => [u, 'registry'] as [string, FileKind]),
+      ...found.notes.map((u) => [u, 'note'] as [string, FileKind]),
+    ];
+    const BATCH = 512;
+    for (let i = 0; i < all.length && !token.isCancellationRequested; i += BATCH) {
+      await Promise.all(all.slice(i, i + BATCH).map(([u, k]) => this.readFile(u, k)));
+    }
+    this.built = true;
+    this.fire(all.map(([u]) => u));
+  }
+
+  /** What a URI is to the index: note, registry, config, or nothing. */
+  kindOf(uri: string): FileKind {
+    for (const folder of this.workspace.folders) {
+      const rel = relativeTo(folder, uri);
+      if (rel !== undefined) return this.classifier.kind(rel);
+    }
+    return undefined;
+  }
+
+  /** Re-reads a file from the workspace (created or changed on disk). */
+  async refresh(uri: string): Promise<void> {
+    const kind = this.kindOf(uri);
+    if (!kind) return;
+    await this.readFile(uri, kind);
+    this.fire([uri]);
+  }
+
+  private async readFile(uri: string, kind: FileKind): Promise<void> {
+    let decoded: Decoded | undefined;
+    try {
+      if (this.workspace.readText) {
+        decoded = await this.workspace.readText(uri, this.maxFileSize);
+      } else {
+        const bytes = await this.workspace.readFile(uri);
+        if (bytes) decoded = bytes.length > this.maxFileSize ? { error: tooLarge(this.maxFileSize) } : decodeText(bytes);
+      }
+    } catch (e) {
+      this.skip(uri, `unreadable: ${(e as Error).message ?? String(e)}`);
+      return;
+    }
+    if (!decoded) { this.remove(uri, false); return; }
+    if ('error' in decoded) { this.skip(uri, decoded.error); return; }
+    this.set(uri, decoded.text, kind);
+  }
+
+  private skip(uri: string, reason: string): void {
+    this.remove(uri, false);
+    this.skipped.set(uri, reason);
+    this.logger.log(`${uri}: ${reason}`);
+  }
+
+  /** Sets a file's text (an open document's, or read from disk) and re-indexes it alone. */
+  update(uri: string, text: string): void {
+    const kind = this.kindOf(uri);
+    if (!kind) return;
+    if (text.length > this.maxFileSize) {
+      this.skip(uri, tooLarge(this.maxFileSize));
+    } else {
+      this.set(uri, text, kind);
+    }
+    this.fire([uri]);
+  }
+
+  private set(uri: string, text: string, kind: FileKind): void {
+    this.skipped.delete(uri);
+    if (kind === 'note') {
+      const old = this.notes.get(uri);
+      if (old) this.unlinkNote(old);
+      const note = parseNote(uri, this.noteName(uri), text);
+      this.notes.set(uri, note);
+      this.linkNote(note);
+    } else if (kind === 'registry') {
+      const old = this.registries.get(uri);
+      if (old) old.entities.forEach((e) => this.removeEntity(e));
+      const reg = parseRegistry(uri, text);
+      this.registries.set(uri, reg);
+      reg.entities.forEach((e) => this.addEntity(e));
+    } else if (kind === 'config') {
+      if (this.configUri && this.configUri !== uri) return;
+      this.configUri = uri;
+      this.config = parseConfig(text);
+      this.entityVersion = ++this.version;
+    }
+  }
+
+  /** Forgets a file (deleted, or renamed away). */
+  delete(uri: string): void {
+    this.remove(uri, true);
+  }
+
+  private remove(uri: string, fire: boolean): void {
+    this.skipped.delete(uri);
+    const note = this.notes.get(uri);
+    if (note) { this.unlinkNote(note); this.notes.delete(uri); }
+    const reg = this.registries.get(uri);
+    if (reg) { reg.entities.forEach((e) => this.removeEntity(e)); this.registries.delete(uri); }
+    if (uri === this.configUri) { this.configUri = undefined; this.config = defaultConfig(); this.entityVersion = ++this.version; }
+    if (fire) this.fire([uri]);
+  }
+
+  private fire(uris: string[]): void {
+    for (const l of [...this.listeners]) l(uris);
+  }
+
+  // ---- names -------------------------------------------------------------
+
+  /** Workspace-relative path without `.md`. */
+  noteName(uri: string): string {
+    for (const folder of this.workspace.folders) {
+      const rel = relativeTo(folder, uri);
+      if (rel !== undefined) return rel.replace(/\.md$/i, '');
+    }
+    return noteBaseName(decodeURIComponent(uri));
+  }
+
+  /** The note's file name folded: what `[[name]]` matches. */
+  private noteKey(uri: string): string {
+    return foldName(noteBaseName(this.notes.get(uri)?.name ?? decodeURIComponent(uri)));
+  }
+
+  private linkNote(note: NoteModel): void {
+    pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
+    for (const key of this.linkKeys(note)) { pushTo(this.linkers, key, note.uri); this.touch(key); }
+    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
+    if (note.entity) this.addEntity(note.entity);
+  }
+
+  private unlinkNote(note: NoteModel): void {
+    pullFrom(this.notesByBase, this.noteKey(note.uri), note.uri);
+    for (const key of this.linkKeys(note)) { pullFrom(this.linkers, key, note.uri); this.touch(key); }
+    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pullFrom(this.referrers, key, note.uri);
+    if (note.entity) this.removeEntity(note.entity);
+  }
+
+  /** Marks what links to `key` as changed, for caches of per-entity answers. */
+  private touch(key: string): void {
+    if (this.built) this.keyVersions.set(key, ++this.version);
+  }
+
+  /**
+   * A number that changes whenever anything an entity's mentions depend on
+   * changes: a file linking to one of its names, or any entity definition.
+   */
+  mentionVersion(entity: EntityDef): number {
+    let v = this.entityVersion;
+    for (const k of this.entityKeysOf(entity)) v = Math.max(v, this.keyVersions.get(k) ?? 0);
+    return v;
+  }
+
+  /** `compute()` for this entity, remembered until its mentionVersion() changes. */
+  memo<T>(entity: EntityDef, name: string, compute: () => T): T {
+    const version = this.mentionVersion(entity);
+    let slot = this.memos.get(entity);
+    if (!slot) this.memos.set(entity, (slot = new Map()));
+    const hit = slot.get(name);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = compute();
+    slot.set(name, { version, value });
+    return value;
+  }
+
+  private linkKeys(note: NoteModel): Set<string> {
+    const keys = new Set<string>();
+    for (const link of note.links) keys.add(link.key);
+    return keys;
+  }
+
+  private refKey(from: NoteModel, ref: ClaimRef): string {
+    const note = ref.note !== undefined ? foldName(noteBaseName(ref.note)) : this.noteKey(from.uri);
+    return note + '#' + ref.id;
+  }
+
+  /** The folded id, name, aliases (and file name, for an entity note) of an entity (cached: entities do not change, they are replaced). */
+  entityKeysOf(e: EntityDef): string[] {
+    let keys = this.keyCache.get(e);
+    if (!keys) {
+      const names = [e.id, e.name, ...e.aliases, ...(e.fileName !== undefined ? [e.fileName] : [])];
+      keys = [...new Set(names.map(foldName))].filter((k) => k.length > 0);
+      this.keyCache.set(e, keys);
+    }
+    return keys;
+  }
+
+  /** A note's file name without `.md`, as `[[…]]` writes it. */
+  noteBase(note: NoteModel): string {
+    return noteBaseName(note.name);
+  }
+
+  private addEntity(e: EntityDef): void {
+    this.entityList = undefined;
+    this.entityVersion = ++this.version;
+    for (const k of this.entityKeysOf(e)) pushTo(this.entityKeys, k, e);
+  }
+
+  private removeEntity(e: EntityDef): void {
+    this.entityList = undefined;
+    this.entityVersion = ++this.version;
+    for (const k of this.entityKeysOf(e)) pullFrom(this.entityKeys, k, e);
+  }
+
+  // ---- questions -----------------------------------------------------------
+
+  /** Entities a name resolves to (more than one: ambiguous). */
+  resolveEntity(name: string): EntityDef[] {
+    return this.entityKeys.get(foldName(name)) ?? [];
+  }
+
+  /** Every entity once, in definition order; cached until an entity changes. */
+  entities(): EntityDef[] {
+    if (!this.entityList) {
+      const out = new Set<EntityDef>();
+      for (const list of this.entityKeys.values()) list.forEach((e) => out.add(e));
+      this.entityList = [...out];
+    }
+    return this.entityList;
+  }
+
+  /** Notes a wikilink target names: by file name, or by path when it has a `/`. */
+  resolveNote(target: string, from?: string): NoteModel[] {
+    const t = target.replace(/\.md$/i, '');
+    const set = this.notesByBase.get(foldName(noteBaseName(t)));
+    if (!set) return [];
+    let notes = [...set].map((u) => this.notes.get(u)!).filter(Boolean);
+    if (t.includes('/')) notes = notes.filter((n) => foldName(n.name).endsWith(foldName(t.replace(/^\.?\//, ''))));
+    if (notes.length > 1 && from) {
+      // Same folder first, as note tools do when two notes share a name.
+      const dir = dirname(from);
+      notes.sort((a, b) => Number(dirname(b.uri) === dir) - Number(dirname(a.uri) === dir));
+    }
+    return notes;
+  }
+
+  claimsById(note: NoteModel, id: string): Claim[] {
+    return note.claims.filter((c) => c.id === id);
+  }
+
+  /** The claim a reference points to, if it exists. */
+  resolveRef(from: NoteModel, ref: ClaimRef): ResolvedClaim | undefined {
+    const notes = ref.note !== undefined ? this.resolveNote(ref.note, from.uri) : [from];
+    for (const note of notes) {
+      const claim = note.claims.find((c) => c.id === ref.id);
+      if (claim) return { note, claim };
+    }
+    return undefined;
+  }
+
+  /** Does the reference point to a block that exists (a claim or any `^id`)? */
+  refTargetExists(from: NoteModel, ref: ClaimRef): boolean {
+    const notes = ref.note !== undefined ? this.resolveNote(ref.note, from.uri) : [from];
+    return notes.some((n) => n.blockIds.has(ref.id));
+  }
+
+  /** Every link in the workspace that resolves to this entity, in file order. */
+  mentionsOf(entity: EntityDef): Mention[] {
+    const out: Mention[] = [];
+    this.forEachMention(entity, (note, link) => out.push({ uri: note.uri, link }));
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  /** Visits the links that resolve to this entity, files in no particular order: the fast path for tallies. */
+  forEachMention(entity: EntityDef, visit: (note: NoteModel, link: WikiLink) => void): void {
+    // Only keys that resolve to this entity count (an ambiguous name resolves to several).
+    const mine = this.entityKeysOf(entity).filter((k) => (this.entityKeys.get(k) ?? []).includes(entity));
+    const files = new Set<string>();
+    for (const k of mine) this.linkers.get(k)?.forEach((u) => files.add(u));
+    for (const uri of files) {
+      const note = this.notes.get(uri);
+      if (!note) continue;
+      for (const link of note.links) if (mine.includes(link.key)) visit(note, link);
+    }
+  }
+
+  /** Every reference in the workspace that points to this claim. */
+  referencesTo(note: NoteModel, claimId: string): Reference[] {
+    const files = this.referrers.get(this.noteKey(note.uri) + '#' + claimId);
+    if (!files) return [];
+    const out: Reference[] = [];
+    for (const uri of [...files].sort()) {
+      const from = this.notes.get(uri);
+      if (!from) continue;
+      for (const ref of from.refs) {
+        if (ref.id !== claimId) continue;
+        const target = this.resolveRef(from, ref);
+        if (target && target.note === note) out.push({ uri, ref });
+      }
+    }
+    return out;
+  }
+
+  /** Claims that mention an entity (by a link in their text or fields). */
+  claimsMentioning(entity: EntityDef): ResolvedClaim[] {
+    const seen = new Set<Claim>();
+    const out: ResolvedClaim[] = [];
+    this.forEachMention(entity, (note, link) => {
+      if (link.claim < 0) return;
+      const claim = note.claims[link.claim];
+      if (!seen.has(claim)) { seen.add(claim); out.push({ note, claim }); }
+    });
+    return out;
+  }
+
+  /** The claim's status, or the workspace's first status (the default) when it gives none. */
+  statusOf(claim: Claim): string {
+    return claim.status ?? this.config.statuses[0]?.id ?? 'unverified';
+  }
+
+  /** Problems found while reading a file (YAML, shape, skipped reasons). */
+  fileProblems(uri: string): Problem[] {
+    const skipped = this.skipped.get(uri);
+    if (skipped) {
+      return [{ code: 'skipped', severity: 'warning', message: `Claimlens did not read this file: ${skipped}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    }
+    if (uri === this.configUri) return this.config.problems;
+    return this.notes.get(uri)?.problems ?? this.registries.get(uri)?.problems ?? [];
+  }
+
+  /** Counts for the status bar and the benchmark; `links` are the [[links]] inside claims. */
+  stats(): { notes: number; claims: number; links: number; entities: number; skipped: number } {
+    let claims = 0, links = 0;
+    for (const n of this.notes.values()) {
+      claims += n.claims.length;
+      for (const l of n.links) if (l.claim >= 0) links++;
+    }
+    return { notes: this.notes.size, claims, links, entities: this.entities().length, skipped: this.skipped.size };
+  }
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
+
+function pullFrom<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
