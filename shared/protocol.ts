@@ -3,10 +3,13 @@
 // so a wrong parameter or result is a compile error on either side. Everything
 // else is standard LSP.
 import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
-import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Position, Range } from '../server/src/core/base/position';
 import type { ExportFormat } from '../server/src/core/export/formatList';
+import type { SourceHighlight, SourceLocationResult } from '../server/src/core/features/sourceNavigation';
+import type { TagSelectionResult } from '../server/src/core/features/tagSelection';
 
-export type { ExportFormat };
+// The results the core computes, declared there and passed on as they are.
+export type { Position, Range, ExportFormat, SourceHighlight, SourceLocationResult, TagSelectionResult };
 
 /** Settings the client passes at start (initializationOptions) and on change. */
 export interface ClaimlensSettings {
@@ -41,25 +44,13 @@ export const StatusNotification = new NotificationType<StatusParams>('claimlens/
 // ---- anchoring: go to source, the source view, tag a selection ----------
 // Positions are LSP's: 0-based lines, UTF-16 characters.
 
-export interface WirePosition { line: number; character: number }
-export interface WireRange { start: WirePosition; end: WirePosition }
 
 /** Client → server: where a claim's source passage is (the claim or quote at `position` in a note). */
-export interface SourceLocationParams { textDocument: { uri: string }; position: WirePosition }
-/** A file with the passage to select, or only the article's URL (with a `#:~:text=` fragment); null: no source. */
-export type SourceLocationResult = { kind: 'file'; uri: string; range: WireRange } | { kind: 'url'; url: string } | null;
+export interface SourceLocationParams { textDocument: { uri: string }; position: Position }
 export const SourceLocationRequest = new RequestType<SourceLocationParams, SourceLocationResult, void>('claimlens/sourceLocation');
 
 /** Client → server: the anchored passages in an open source file, to highlight. */
 export interface SourceHighlightsParams { textDocument: { uri: string } }
-export interface SourceHighlight {
-  range: WireRange;
-  method: 'exact' | 'normalized' | 'fuzzy';
-  /** The note and claim the passage is quoted by. */
-  note: string;
-  claimId?: string;
-  claimText: string;
-}
 export interface SourceHighlightsResult {
   /** Whether some note names this file as its source. */
   isSource: boolean;
@@ -71,14 +62,7 @@ export const SourceHighlightsRequest = new RequestType<SourceHighlightsParams, S
 export const SourcesChangedNotification = new NotificationType0('claimlens/sourcesChanged');
 
 /** Client → server: make the selection in a source a new claim in its note. */
-export interface TagSelectionParams { textDocument: { uri: string }; range: WireRange }
-/**
- * The edit to apply (versioned; it may create the note), the note it goes
- * to and the range of the new claim's text there once applied; or why not.
- */
-export type TagSelectionResult =
-  | { edit: WorkspaceEdit; uri: string; selection: WireRange; created: boolean }
-  | { error: string };
+export interface TagSelectionParams { textDocument: { uri: string }; range: Range }
 export const TagSelectionRequest = new RequestType<TagSelectionParams, TagSelectionResult, void>('claimlens/tagSelection');
 
 // ---- export (SPEC §6): the server writes the file -------------------------

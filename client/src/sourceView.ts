@@ -8,14 +8,14 @@ import * as vscode from 'vscode';
 import { type LanguageClient } from 'vscode-languageclient/node';
 import {
   SourceHighlightsRequest, SourceLocationRequest,
-  SourcesChangedNotification, TagSelectionRequest, type WireRange,
+  SourcesChangedNotification, TagSelectionRequest, type Range,
 } from '../../shared/protocol';
 
 const CANDIDATE = /\.(txt|html?|md|markdown)$/i;
 /** Highlights follow edits of the source a moment after typing stops. */
 const TYPING_PAUSE_MS = 250;
 
-function toRange(r: WireRange): vscode.Range {
+function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 

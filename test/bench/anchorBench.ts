@@ -18,7 +18,9 @@ import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { prepareSource, stripBom } from '../../server/src/core/anchoring/sourceText';
 import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { Anchoring, type QuoteMethod } from '../../server/src/core/anchoring/noteAnchoring';
-import { sha256 } from '../../server/src/node/hash';
+import { nodeCodec } from '../../server/src/node/codec';
+
+const sha256 = (bytes: Uint8Array) => nodeCodec.digest('sha256', bytes);
 
 export const FEDERALIST = path.join(__dirname, '..', '..', '..', 'shared', 'articles', 'federalist-papers.txt');
 

@@ -7,8 +7,10 @@
 // figure is model + writing, what one export costs.
 //
 //   node --import tsx test/bench/exportBench.ts
+import { nodeCodec } from '../../server/src/node/codec';
 import { performance } from 'node:perf_hooks';
-import { FORMATS, type ExportFormat, workspaceAnchoring } from '../../server/src/core/export/formats';
+import { FORMATS, type ExportFormat } from '../../server/src/core/export/formats';
+import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 import { buildExportModel } from '../../server/src/core/export/exportModel';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
@@ -77,7 +79,7 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
   log(`export bench: ${stats.notes} notes, ${stats.claims} claims, ${stats.entities} entities (indexed in ${Math.round(performance.now() - t)} ms, not counted)`);
 
   t = performance.now();
-  const model = await buildExportModel(index, workspaceAnchoring(ws));
+  const model = await buildExportModel(index, new Anchoring(index));
   const modelMs = performance.now() - t;
   const quotes = model.claims.reduce((n, c) => n + c.quotes.length, 0);
   const anchored = model.claims.reduce((n, c) => n + c.quotes.filter((q) => q.match).length, 0);
@@ -85,7 +87,7 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
   log(`  model: ${model.claims.length} claims, ${quotes} quotes (${anchored} anchored) in ${Math.round(modelMs)} ms`);
   for (const format of Object.keys(FORMATS) as ExportFormat[]) {
     t = performance.now();
-    const data = FORMATS[format].write(model, { base: ROOT });
+    const data = FORMATS[format].write(model, { base: ROOT, codec: nodeCodec });
     const ms = performance.now() - t;
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     rows.push({ format, ms, totalMs: modelMs + ms, bytes });

@@ -1,6 +1,6 @@
 // Protocol tests: the built server, started as its own process over stdio,
 // driven by a real LSP client on a copy of the samples.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,40 +9,31 @@ import {
   type CodeAction, type CompletionList, type DocumentSymbol, type Hover, type Location, type TextDocumentEdit,
   type TextEdit, type WorkspaceEdit, type WorkspaceSymbol, type CodeLens,
 } from 'vscode-languageserver-protocol';
-import { TestClient, copySamples, positionOf } from './lspClient';
+import { positionOf, samplesServer } from './lspClient';
 
-let client: TestClient;
-let root: string;
+const session = samplesServer();
 const NOTE = 'notes/openai-consumer-shift.md';
 const OTHER = 'notes/deepseek-notes.md';
-const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
-const short = (l: Location) => `${path.relative(root, new URL(l.uri).pathname)}:${l.range.start.line}:${l.range.start.character}`;
+const read = (rel: string) => fs.readFileSync(path.join(session.root, rel), 'utf8');
+const short = (l: Location) => `${path.relative(session.root, new URL(l.uri).pathname)}:${l.range.start.line}:${l.range.start.character}`;
 
-before(async () => {
-  root = copySamples();
-  client = await TestClient.start(root);
-});
-after(async () => {
-  await client.stop();
-  fs.rmSync(root, { recursive: true, force: true });
-});
 
 function request<T>(method: string, rel: string, position: { line: number; character: number }, extra: object = {}): Promise<T> {
-  return client.connection.sendRequest(method, { textDocument: { uri: client.uri(rel) }, position, ...extra }) as Promise<T>;
+  return session.client.connection.sendRequest(method, { textDocument: { uri: session.client.uri(rel) }, position, ...extra }) as Promise<T>;
 }
 
 function applyEdit(edit: WorkspaceEdit, rel: string, text: string): string {
-  const edits = (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === client.uri(rel)).flatMap((d) => d.edits as TextEdit[]);
-  return TextDocument.applyEdits(TextDocument.create(client.uri(rel), 'markdown', 1, text), edits);
+  const edits = (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === session.client.uri(rel)).flatMap((d) => d.edits as TextEdit[]);
+  return TextDocument.applyEdits(TextDocument.create(session.client.uri(rel), 'markdown', 1, text), edits);
 }
 
 test('the server reports the indexed samples', () => {
-  const ready = client.statuses.find((s) => s.state === 'ready')!;
+  const ready = session.client.statuses.find((s) => s.state === 'ready')!;
   assert.deepEqual({ ...ready, ms: undefined }, { state: 'ready', notes: 4, claims: 20, links: 39, entities: 12, skipped: 0, ms: undefined });
 });
 
 test('hover on an entity mention shows its card', async () => {
-  await client.open(NOTE);
+  await session.client.open(NOTE);
   const h = await request<Hover>('textDocument/hover', NOTE, positionOf(read(NOTE), '[[Sam Altman]]', 3));
   assert.deepEqual(h.range, { start: { line: 12, character: 41 }, end: { line: 12, character: 55 } });
   assert.equal((h.contents as { value: string }).value, [
@@ -73,7 +64,7 @@ test('hover on a claim id shows the claim card with speaker, quote and reference
     '',
     '> “Altman draws a parallel to the transistor ... most models, except for the very leading edge, will become commoditized”',
     '',
-    `Exact · [openai-consumer-shift.txt:16](${client.uri('articles/openai-consumer-shift.txt')}#L16,98)`,
+    `Exact · [openai-consumer-shift.txt:16](${session.client.uri('articles/openai-consumer-shift.txt')}#L16,98)`,
     '',
     '…on of advanced language models. **Altman draws a parallel to the transistor** … **most models, except for the very leading edge, will become commoditized** and easily accessible to a wide…',
     '',
@@ -87,7 +78,7 @@ test('definition: an alias mention goes to the registry entry, a claim reference
   const text = read(NOTE);
   assert.deepEqual((await request<Location[]>('textDocument/definition', NOTE, positionOf(text, '[[DeepSEE]]', 3))).map(short), ['entities.yaml:13:8']);
   const other = read(OTHER);
-  await client.open(OTHER);
+  await session.client.open(OTHER);
   const toClaim = await request<Location[]>('textDocument/definition', OTHER, positionOf(other, '^transistor]]', 3));
   assert.deepEqual(toClaim.map((l) => [short(l), l.range.end.line]), [['notes/openai-consumer-shift.md:64:2', 70]]);
   assert.deepEqual((await request<Location[]>('textDocument/definition', NOTE, positionOf(text, '../articles', 4))).map(short), ['articles/openai-consumer-shift.txt:0:0']);
@@ -105,7 +96,7 @@ test('references: every mention of an entity, and every reference to a claim', a
 });
 
 test('document symbols: the claims nested under their headings', async () => {
-  const syms = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: client.uri(NOTE) } }) as DocumentSymbol[];
+  const syms = await session.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: session.client.uri(NOTE) } }) as DocumentSymbol[];
   const top = syms[0];
   assert.equal(top.name, "OpenAI's consumer pivot");
   assert.deepEqual(top.children!.map((s) => [s.name, s.children!.length]), [
@@ -115,7 +106,7 @@ test('document symbols: the claims nested under their headings', async () => {
 });
 
 test('workspace symbols: entities by alias and claims by text', async () => {
-  const syms = await client.connection.sendRequest('workspace/symbol', { query: 'hangzhou' }) as WorkspaceSymbol[];
+  const syms = await session.client.connection.sendRequest('workspace/symbol', { query: 'hangzhou' }) as WorkspaceSymbol[];
   assert.deepEqual(syms.map((s) => [s.name, s.containerName]), [
     ['Hangzhou', 'place'],
     ['DeepSeek is an independent AI lab based in Hangzhou, not part of Anthropic.', 'notes/deepseek-notes#^independent-lab'],
@@ -124,7 +115,7 @@ test('workspace symbols: entities by alias and claims by text', async () => {
 
 test('completion after status:: offers the statuses, after [[ the entities', async () => {
   const scratch = 'notes/scratch.md';
-  await client.open(scratch, '- #claim Something ^s\n  - status:: \n- #claim [[Deeps\n');
+  await session.client.open(scratch, '- #claim Something ^s\n  - status:: \n- #claim [[Deeps\n');
   const statuses = await request<CompletionList>('textDocument/completion', scratch, { line: 1, character: 14 });
   assert.deepEqual(statuses.items.map((i) => i.label), ['unverified', 'supported', 'plausible', 'disputed', 'misleading', 'refuted']);
   const entities = await request<CompletionList>('textDocument/completion', scratch, { line: 2, character: 16 });
@@ -132,7 +123,7 @@ test('completion after status:: offers the statuses, after [[ the entities', asy
 });
 
 test('code lens above each claim: status, references and quote result', async () => {
-  const lenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(NOTE) } }) as CodeLens[];
+  const lenses = await session.client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: session.client.uri(NOTE) } }) as CodeLens[];
   assert.equal(lenses.length, 18);
   const transistor = lenses.find((l) => l.range.start.line === 64)!;
   assert.equal(transistor.command!.title, '👍 Plausible · 2 references · 1 quote exact');
@@ -141,20 +132,20 @@ test('code lens above each claim: status, references and quote result', async ()
 test('diagnostics of an edited note; a quick fix applied clears its diagnostic', async () => {
   const rel = 'notes/draft.md';
   const text = '- #claim [[Nobody Known]] said prices fall\n  - status:: maybe\n- #claim Dup ^d\n- #claim Dup again ^d\n';
-  const uri = await client.open(rel, text);
-  const ds = await client.diagnosticsFor(uri);
+  const uri = await session.client.open(rel, text);
+  const ds = await session.client.diagnosticsFor(uri);
   assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`), [
     '0:2 missing-id', '1:13 unknown-status', '2:14 duplicate-id', '3:20 duplicate-id', '0:11 unknown-entity',
   ]);
-  const actions = await client.connection.sendRequest('textDocument/codeAction', {
+  const actions = await session.client.connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri }, range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } },
     context: { diagnostics: ds.filter((d) => d.range.start.line === 0) },
   }) as CodeAction[];
   assert.deepEqual(actions.map((a) => a.title).slice(0, 3), ['Add "Nobody Known" to entities.yaml', 'Add claim id ^nobody-known-said-prices-fall', 'Set status: ❔ Unverified']);
   const fixed = applyEdit(actions[1].edit!, rel, text);
   assert.equal(fixed.split('\n')[0], '- #claim [[Nobody Known]] said prices fall ^nobody-known-said-prices-fall');
-  const version = await client.change(uri, fixed);
-  const after = await client.diagnosticsFor(uri, version);
+  const version = await session.client.change(uri, fixed);
+  const after = await session.client.diagnosticsFor(uri, version);
   assert.ok(!after.some((d) => d.code === 'missing-id'));
   assert.equal(after.length, 4);
 });

@@ -3,6 +3,7 @@
 // with vscode-languageserver-protocol. Waits on the server's own signals
 // (its status notification, published diagnostics), never on sleeps.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -127,4 +128,21 @@ export function positionOf(text: string, needle: string, offset = 0): { line: nu
   if (at < 0) throw new Error(`"${needle}" not in text`);
   const before = text.slice(0, at + offset);
   return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+/**
+ * A server on a fresh copy of the samples for the tests of one file: started
+ * before them, stopped and its folder removed after them.
+ */
+export function samplesServer(extra: Record<string, string | Buffer> = {}): { readonly client: TestClient; readonly root: string } {
+  const session = {} as { client: TestClient; root: string };
+  before(async () => {
+    session.root = copySamples(extra);
+    session.client = await TestClient.start(session.root);
+  });
+  after(async () => {
+    await session.client.stop();
+    fs.rmSync(session.root, { recursive: true, force: true });
+  });
+  return session;
 }

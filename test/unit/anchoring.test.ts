@@ -2,6 +2,7 @@
 // file each quote is checked against, what is read and when it is read again,
 // and the diagnostics, card lines, code lens titles, definitions and source
 // view that come out of it.
+import { toDiagnostic } from '../../server/src/lsp/convert';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type TextDocumentEdit } from 'vscode-languageserver-types';
@@ -154,10 +155,10 @@ test('diagnostics: not found (with the failing part of an elision), fuzzy with t
   const { index, anchoring } = await setup({ 'notes/n.md': elided }, { hash: (b) => `len-${b.length}` });
   const ds = await diagnose(index, uri('notes/n.md'), { quoteProblems: async (n) => anchoringProblems(await anchoring.anchorNote(n)) });
   assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code}: ${d.message}`), [
-    '9:12 1 quote-not-found: Quote not found in ../articles/a.txt: no match for the part “the transistor was invented in 1947” after the part before it.',
-    '11:12 2 quote-fuzzy: Quote differs from the source (1 edit); the source reads: “most models will become commoditized”',
-    '13:12 4 quote-ambiguous: This quote occurs 2 times in ../articles/a.txt; the first is taken.',
-    '14:12 1 quote-not-found: Quote not found in ../articles/a.txt.',
+    '9:12 error quote-not-found: Quote not found in ../articles/a.txt: no match for the part “the transistor was invented in 1947” after the part before it.',
+    '11:12 warning quote-fuzzy: Quote differs from the source (1 edit); the source reads: “most models will become commoditized”',
+    '13:12 hint quote-ambiguous: This quote occurs 2 times in ../articles/a.txt; the first is taken.',
+    '14:12 error quote-not-found: Quote not found in ../articles/a.txt.',
   ]);
   const pinned = NOTE.replace('  path: ../articles/a.txt\n', `  path: ../articles/a.txt\n  sha256: len-${ARTICLE.length}\n`);
   const same = await setup({ 'notes/n.md': pinned }, { hash: (b) => `len-${b.length}` });
@@ -173,7 +174,7 @@ test('the fuzzy quick fix writes the source\'s text in the same quotation marks,
   const { index, anchoring } = await setup();
   const u = uri('notes/n.md');
   const ds = await diagnose(index, u, { quoteProblems: async (n) => anchoringProblems(await anchoring.anchorNote(n)) });
-  const fuzzy = ds.filter((d) => d.code === 'quote-fuzzy');
+  const fuzzy = ds.filter((d) => d.code === 'quote-fuzzy').map(toDiagnostic);
   const actions = codeActions(index, u, fuzzy[0]!.range, { diagnostics: fuzzy, versionOf: (x) => (x === u ? 4 : null), lineText: (l) => NOTE.split('\n')[l]! });
   assert.equal(actions[0]!.title, 'Replace with the source\'s text: "most models will become commoditized"');
   assert.equal((actions[0]!.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 4);

@@ -1,4 +1,5 @@
 // Code actions: add a claim id, set the status, add an unknown entity; the edits and their versions.
+import { toDiagnostic } from '../../server/src/lsp/convert';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type CodeAction, type TextDocumentEdit } from 'vscode-languageserver-types';
@@ -8,7 +9,7 @@ import { ENTITIES, applyTo, uri, withCaret } from './helpers';
 
 async function actionsAt(path: string, marked: string, others: Record<string, string> = {}) {
   const { index, uri: u, pos, text } = await withCaret(path, marked, others);
-  const diagnostics = (await diagnose(index, u)).filter((d) => d.range.start.line === pos.line);
+  const diagnostics = (await diagnose(index, u)).filter((d) => d.range.start.line === pos.line).map(toDiagnostic);
   const actions = codeActions(index, u, { start: pos, end: pos }, {
     diagnostics, versionOf: (x) => (x === u ? 7 : null), lineText: (l) => text.split('\n')[l],
   });

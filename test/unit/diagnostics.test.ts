@@ -21,13 +21,13 @@ Prose mentions [[Unknown Person]] freely.
 `,
   });
   assert.deepEqual(summary(await diagnose(index, uri('n.md'))), [
-    '1:13 2 unknown-status',
-    '5:2 4 missing-id',
-    '0:40 1 duplicate-id',
-    '4:16 1 duplicate-id',
-    '0:30 2 unknown-entity',
-    '2:15 2 dangling-ref',
-    '2:43 2 dangling-ref',
+    '1:13 warning unknown-status',
+    '5:2 hint missing-id',
+    '0:40 error duplicate-id',
+    '4:16 error duplicate-id',
+    '0:30 warning unknown-entity',
+    '2:15 warning dangling-ref',
+    '2:43 warning dangling-ref',
   ]);
 });
 
@@ -48,9 +48,9 @@ test('missing source file is an error; a source outside the workspace is not rea
     'notes/o.md': '---\nsource:\n  path: ../../outside.txt\n---\n',
     'articles/here.txt': 'text',
   });
-  assert.deepEqual(summary(await diagnose(index, uri('notes/n.md'))), ['2:8 1 source-missing']);
+  assert.deepEqual(summary(await diagnose(index, uri('notes/n.md'))), ['2:8 error source-missing']);
   assert.deepEqual(summary(await diagnose(index, uri('notes/m.md'))), []);
-  assert.deepEqual(summary(await diagnose(index, uri('notes/o.md'))), ['2:8 2 source-outside']);
+  assert.deepEqual(summary(await diagnose(index, uri('notes/o.md'))), ['2:8 warning source-outside']);
 });
 
 test('a registry: names and aliases claimed by two entities are flagged on both; YAML errors keep their position', async () => {

@@ -2,6 +2,8 @@
 // against its schema (ajv), the CSV parsed back (csv-parse), every W3C
 // annotation's position selector against the article, ClaimReview's required
 // fields, and the Markdown report's grouping and links.
+import { Guids } from '../../server/src/core/export/guid';
+import { nodeCodec } from '../../server/src/node/codec';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -62,7 +64,7 @@ test('CSV: commas, double quotes and a leading equals sign survive the round tri
 });
 
 test('W3C: one annotation per anchored quote; every TextPositionSelector slices the article to its exact', async () => {
-  const col = toAnnotationCollection(await samplesModel()) as any;
+  const col = toAnnotationCollection(await samplesModel(), new Guids(nodeCodec)) as any;
   assert.deepEqual([col['@context'], col.type, col.total, col.first.type, col.first.items.length],
     ['http://www.w3.org/ns/anno.jsonld', 'AnnotationCollection', 24, 'AnnotationPage', 24]);
   const ids = new Set<string>();
@@ -86,7 +88,7 @@ test('W3C: one annotation per anchored quote; every TextPositionSelector slices 
 });
 
 test('ClaimReview: a review for each of the 19 claims with a verdict, with the required fields', async () => {
-  const doc = toClaimReviews(await samplesModel()) as any;
+  const doc = toClaimReviews(await samplesModel(), new Guids(nodeCodec)) as any;
   assert.equal(doc['@context'], 'https://schema.org');
   const reviews = doc['@graph'];
   assert.equal(reviews.length, 19, 'the unverified claim has no verdict');
@@ -116,7 +118,7 @@ test('ClaimReview: the rating scale and the ratings come from .claimlens.yaml', 
   const model = await samplesModel(undefined, {
     '.claimlens.yaml': config, 'notes/scale.md': '- #claim The sky is blue. ^sky\n  - status:: accurate\n',
   });
-  const reviews = (toClaimReviews(model) as any)['@graph'];
+  const reviews = (toClaimReviews(model, new Guids(nodeCodec)) as any)['@graph'];
   assert.deepEqual(reviews.map((r: any) => [r.identifier, r.reviewRating.ratingValue, r.reviewRating.bestRating, r.reviewRating.worstRating, r.reviewRating.alternateName]),
     [['notes/scale#^sky', 10, 10, 0, 'Accurate']]);
 });

@@ -2,6 +2,7 @@
 // byte with test/golden/. The exports hold no dates or random ids, so they
 // only change when the notes or the exporters do; then run the tests with
 // UPDATE_GOLDEN=1, read the diff, and keep it if it is right.
+import { nodeCodec } from '../../server/src/node/codec';
 import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { FORMATS, type ExportFormat } from '../../server/src/core/export/formats';
@@ -15,12 +16,12 @@ const TEXT_FORMATS: Array<[ExportFormat, string]> = [
 
 for (const [format, file] of TEXT_FORMATS) {
   test(`golden: ${format} export of the samples is test/golden/${file}`, async () => {
-    expectGolden(file, FORMATS[format].write(await samplesModel(), { base: ROOT }) as string);
+    expectGolden(file, FORMATS[format].write(await samplesModel(), { base: ROOT, codec: nodeCodec }) as string);
   });
 }
 
 test('golden: qdpx export of the samples holds test/golden/samples.qde and the article', async () => {
-  const files = unzipSync(FORMATS.qdpx.write(await samplesModel(), { base: ROOT }) as Uint8Array);
+  const files = unzipSync(FORMATS.qdpx.write(await samplesModel(), { base: ROOT, codec: nodeCodec }) as Uint8Array);
   expectGolden('samples.qde', strFromU8(files['project.qde']!));
   const listing = Object.entries(files).map(([name, bytes]) => `${name} ${bytes.length}`).sort().join('\n') + '\n';
   expectGolden('samples.qdpx.txt', listing);

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
-import { type ClaimFilter, workspaceAnchoring } from '../../server/src/core/export/formats';
+import { type ClaimFilter } from '../../server/src/core/export/formats';
+import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 import { buildExportModel, type ExportModel } from '../../server/src/core/export/exportModel';
 import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { ROOT, uri } from './helpers';
@@ -39,8 +40,8 @@ export async function samplesIndex(extra: Record<string, string | Uint8Array> = 
 }
 
 export async function samplesModel(filter?: ClaimFilter, extra?: Record<string, string | Uint8Array>): Promise<ExportModel> {
-  const { index, ws } = await samplesIndex(extra);
-  return buildExportModel(index, workspaceAnchoring(ws), { filter });
+  const { index } = await samplesIndex(extra);
+  return buildExportModel(index, new Anchoring(index), { filter });
 }
 
 /** Compares with test/golden/<name>; with UPDATE_GOLDEN=1 writes it instead. */

@@ -3,7 +3,8 @@
 // sources that are missing, outside the workspace, unreadable or HTML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExportError, workspaceAnchoring } from '../../server/src/core/export/formats';
+import { ExportError } from '../../server/src/core/export/formats';
+import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 import { buildExportModel } from '../../server/src/core/export/exportModel';
 import { ENTITIES, indexOf } from './helpers';
 import { ARTICLE, samplesModel } from './exportHelpers';
@@ -64,7 +65,7 @@ test('a filter that names nothing is an error, not an empty export', async () =>
 
 test('quotes without a readable source are no-source, with one warning per source; a miss is not-found', async () => {
   const note = (source: string, quote: string) => `---\nsource:\n  title: T\n  ${source}\n---\n- #claim A claim. ^a\n  - quote:: "${quote}"\n`;
-  const { index, ws } = await indexOf({
+  const { index } = await indexOf({
     'missing.md': note('path: gone.txt', 'x'),
     'outside.md': note('path: ../../elsewhere.txt', 'x'),
     'binary.md': note('path: bin.txt', 'x'),
@@ -73,7 +74,7 @@ test('quotes without a readable source are no-source, with one warning per sourc
     'a.txt': 'The quick brown fox.',
     'bin.txt': new Uint8Array([0x41, 0, 0x42]),
   });
-  const m = await buildExportModel(index, workspaceAnchoring(ws));
+  const m = await buildExportModel(index, new Anchoring(index));
   assert.deepEqual(m.claims.map((c) => [c.note.path, c.quotes[0]!.anchor, c.source?.state]), [
     ['binary.md', 'no-source', 'unreadable'],
     ['miss.md', 'not-found', 'read'],
@@ -89,7 +90,7 @@ test('quotes without a readable source are no-source, with one warning per sourc
 });
 
 test('source:: picks a source by id; plain-text speakers, claims without id and HTML sources', async () => {
-  const { index, ws } = await indexOf({
+  const { index } = await indexOf({
     'entities.yaml': ENTITIES,
     'n.md': [
       '---', 'sources:', '  - id: web', '    path: page.html', '  - id: txt', '    path: t.txt', '---',
@@ -99,7 +100,7 @@ test('source:: picks a source by id; plain-text speakers, claims without id and 
     'page.html': '<html><body><p>A <b>bold claim</b> here.</p></body></html>',
     't.txt': 'Some plain words.',
   });
-  const m = await buildExportModel(index, workspaceAnchoring(ws));
+  const m = await buildExportModel(index, new Anchoring(index));
   const [page, text] = m.claims;
   assert.equal(page!.id, 'n#L8');
   assert.equal(page!.localId, undefined);
@@ -121,8 +122,8 @@ test('a source used again after 32 others is prepared again from its text, with 
     files[`n${n}.md`] = note(`s${n}.txt`, `Source ${n} says`);
   }
   files['zz.md'] = note('s00.txt', 'says something');
-  const { index, ws } = await indexOf(files);
-  const m = await buildExportModel(index, workspaceAnchoring(ws));
+  const { index } = await indexOf(files);
+  const m = await buildExportModel(index, new Anchoring(index));
   const last = m.claims[m.claims.length - 1]!;
   assert.deepEqual([last.note.path, last.quotes[0]!.anchor, last.quotes[0]!.match!.start, last.source?.key], ['zz.md', 'exact', 10, 's00.txt']);
   assert.equal(m.claims.filter((c) => c.quotes[0]!.anchor === 'exact').length, 35);

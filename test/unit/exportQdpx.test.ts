@@ -2,6 +2,7 @@
 // project validates against the QDA-XML 1.0 schema (test/fixtures, MIT) with
 // xmllint; every PlainTextSelection's offsets slice its source file to the
 // quote; codings point at codes that exist; the same notes give the same bytes.
+import { nodeCodec } from '../../server/src/node/codec';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -18,7 +19,7 @@ const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
 const NO_XMLLINT = xmllint.error ? 'xmllint is not installed (Debian package libxml2-utils; `npm test` installs it)' : undefined;
 
 function unzip(model: ExportModel): Record<string, string> {
-  const files = unzipSync(writeQdpx(model));
+  const files = unzipSync(writeQdpx(model, { codec: nodeCodec }));
   return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
 }
 
@@ -83,8 +84,8 @@ test('every PlainTextSelection slices its source file to the quote, coded with s
 });
 
 test('the same notes give the same bytes (name-based GUIDs, fixed zip times)', async () => {
-  const a = writeQdpx(await samplesModel());
-  const b = writeQdpx(await samplesModel());
+  const a = writeQdpx(await samplesModel(), { codec: nodeCodec });
+  const b = writeQdpx(await samplesModel(), { codec: nodeCodec });
   assert.deepEqual(a, b);
 });
 

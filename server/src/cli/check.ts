@@ -1,44 +1,34 @@
 // `claimlens check [DIR]`: every diagnostic of a notes folder, printed the
-// way compilers print them, for CI on a notes repository.
+// way compilers print them, for CI on a notes repository. The same service
+// as the editor's, so the same problems, quotes included.
 import * as path from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { type Problem } from '../core/notes/model';
+import { createClaimlens } from '../core/service';
 import { fileUri, relativeTo } from '../core/workspace/workspace';
-import { Anchoring } from '../core/anchoring/noteAnchoring';
-import { anchoringProblems } from '../core/features/anchorViews';
-import { diagnose } from '../core/features/diagnostics';
+import { nodeCodec } from '../node/codec';
 import { FsWorkspace } from '../node/fsWorkspace';
-import { sha256 } from '../node/hash';
 
-const SEVERITY: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint',
-};
+const LABEL: Record<Problem['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
 export async function check(dir: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const root = path.resolve(dir);
   const folder = fileUri(root);
   const logged: string[] = [];
-  const index = new WorkspaceIndex(new FsWorkspace([folder]), { logger: { log: (m) => logged.push(m) } });
-  await index.build();
-  // Quotes are checked against their sources, as in the editor.
-  const anchoring = new Anchoring(index, { hash: sha256 });
-  const quoteProblems = async (note: Parameters<typeof anchoring.anchorNote>[0]) => anchoringProblems(await anchoring.anchorNote(note));
-  const uris = [...index.notes.keys(), ...index.registries.keys(), ...index.skipped.keys()];
-  if (index.configUri) uris.push(index.configUri);
+  const service = createClaimlens({ workspace: new FsWorkspace([folder]), codec: nodeCodec, logger: { log: (m) => logged.push(m) } });
+  await service.start();
   let errors = 0, warnings = 0;
-  for (const uri of uris.sort()) {
+  for (const uri of await service.checkedFiles()) {
     const rel = relativeTo(folder, uri) ?? uri;
-    const ds = (await diagnose(index, uri, { quoteProblems })).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    for (const d of ds) {
-      if (d.severity === DiagnosticSeverity.Hint) continue;
-      if (d.severity === DiagnosticSeverity.Error) errors++;
-      if (d.severity === DiagnosticSeverity.Warning) warnings++;
-      out(`${path.join(dir, rel)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY[d.severity ?? 1]}: ${d.message}`);
+    const problems = (await service.problems(uri))
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    for (const p of problems) {
+      if (p.severity === 'hint') continue;
+      if (p.severity === 'error') errors++;
+      if (p.severity === 'warning') warnings++;
+      out(`${path.join(dir, rel)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${LABEL[p.severity]}: ${p.message}`);
     }
   }
-  const s = index.stats();
+  const s = service.stats();
   err(`${s.notes} notes, ${s.claims} claims, ${s.entities} entities: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return errors > 0 ? 1 : 0;
 }
-

@@ -4,10 +4,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import { EXPORT_FORMATS, ExportError, exportClaims, isExportFormat, workspaceAnchoring } from '../core/export/formats';
+import { createClaimlens } from '../core/service';
+import { EXPORT_FORMATS, ExportError, isExportFormat } from '../core/export/formats';
 import { fileUri } from '../core/workspace/workspace';
 import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
+import { nodeCodec } from '../node/codec';
 import { FsWorkspace } from '../node/fsWorkspace';
 
 export const EXPORT_USAGE = `usage: claimlens export [DIR] --format ${Object.keys(EXPORT_FORMATS).join('|')} [-o FILE] [--force]
@@ -58,12 +59,13 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
     io.err(`claimlens export: ${values.output} already exists; use --force to replace it`);
     return 1;
   }
-  const workspace = new FsWorkspace([fileUri(root)]);
-  const index = new WorkspaceIndex(workspace, { logger: { log: (m) => io.err(`claimlens: ${m}`) } });
-  await index.build();
+  const service = createClaimlens({
+    workspace: new FsWorkspace([fileUri(root)]), codec: nodeCodec, logger: { log: (m) => io.err(`claimlens: ${m}`) },
+  });
+  await service.start();
   const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   try {
-    const result = await exportClaims(index, workspaceAnchoring(workspace), {
+    const result = await service.exportClaims({
       format,
       filter: { status: list(values.status), entity: values.entity, note: values.note },
       base: fileUri(target ? path.dirname(target) : root),

@@ -3,28 +3,21 @@
 // and writes the file atomically. Refused in an untrusted workspace — the
 // server checks on its own, whatever the client did — and when the file
 // exists and the client did not confirm replacing it.
-import { type CancellationToken, CancelledError, throwIfCancelled } from '../core/base/cancellation';
-import { type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { type ClaimlensSettings, ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../../shared/protocol';
-import { ExportError, exportClaims, isExportFormat, workspaceAnchoring } from '../core/export/formats';
-import { type WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { CancelledError, throwIfCancelled } from '../core/base/cancellation';
+import { ExportError, isExportFormat } from '../core/export/formats';
+import { type ClaimlensService } from '../core/service';
 import { dirname, uriToPath } from '../core/workspace/workspace';
 import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
 
-export interface ExportContext {
-  index: WorkspaceIndex;
-  settings: ClaimlensSettings;
-  /** Resolves once the index is built. */
-  ready(): Promise<void>;
+export function registerExport(connection: Connection, service: ClaimlensService, settings: ClaimlensSettings): void {
+  connection.onRequest(ExportRequest, (params, token) => runExport(connection, service, settings, params, token));
 }
 
-export function registerExport(connection: Connection, ctx: ExportContext): void {
-  connection.onRequest(ExportRequest, (params: ExportParams, token: CancellationToken) => runExport(connection, ctx, params, token));
-}
-
-async function runExport(connection: Connection, ctx: ExportContext, params: ExportParams,
+async function runExport(connection: Connection, service: ClaimlensService, settings: ClaimlensSettings, params: ExportParams,
   token: CancellationToken): Promise<ExportResult> {
-  if (!ctx.settings.trusted) {
+  if (!settings.trusted) {
     throw new ResponseError(ExportErrors.Untrusted,
       'Claimlens does not export in Restricted Mode: exporting writes files and reads sources. Trust this workspace to export.');
   }
@@ -35,21 +28,17 @@ async function runExport(connection: Connection, ctx: ExportContext, params: Exp
   progress.begin('Exporting claims', 0, 'reading the notes', true);
   let reported = 0;
   try {
-    await ctx.ready();
     const target = uriToPath(params.target);
-    const result = await exportClaims(ctx.index, workspaceAnchoring(ctx.index.workspace, {
-      allowOutsideWorkspace: ctx.settings.sources.allowOutsideWorkspace,
-    }), {
+    const result = await service.exportClaims({
       format: params.format,
       filter: params.filter,
       base: dirname(params.target),
-      token,
       progress: (done, total) => {
         // One report per percent, not one per note: a large workspace has thousands.
         const pct = Math.floor((done / Math.max(total, 1)) * 90);
         if (pct !== reported) progress.report(reported = pct, `${done} of ${total} notes`);
       },
-    });
+    }, token);
     throwIfCancelled(token, 'the export');
     progress.report(95, 'writing the file');
     const { bytes } = await writeFileAtomic(target, result.data, params.overwrite === true);
@@ -57,9 +46,7 @@ async function runExport(connection: Connection, ctx: ExportContext, params: Exp
   } catch (e) {
     if (e instanceof TargetExistsError) throw new ResponseError(ExportErrors.TargetExists, e.message);
     if (e instanceof ExportError) throw new ResponseError(ExportErrors.BadRequest, e.message);
-    if (e instanceof CancelledError) {
-      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
-    }
+    if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
     throw e;
   } finally {
     progress.done();

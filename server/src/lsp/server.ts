@@ -1,44 +1,45 @@
-// The language server: an adapter between LSP and the core. It owns the open
-// documents and the index; every handler gets the document, returns if it is
-// unknown, and delegates to a feature.
+// The language server: an adapter between LSP and the core's one service
+// (core/service.ts). It creates the service on `initialize`, forwards the
+// editor's documents and the watcher's file events to it, and routes each
+// request to one service method, converting at the edge. Refreshes (diagnostics,
+// highlights, code lenses) hang off the service's one change stream.
 import {
-  type Connection, DidChangeWatchedFilesNotification, FileChangeType, type InitializeParams, type InitializeResult,
-  ResponseError, ErrorCodes, TextDocuments, TextDocumentSyncKind,
+  CodeLensRefreshRequest, type Connection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType,
+  type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type ClaimlensSettings, StatusNotification, type StatusParams } from '../../../shared/protocol';
-import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import {
+  type ClaimlensSettings, SourceHighlightsRequest, SourceLocationRequest, SourcesChangedNotification, StatusNotification,
+  type StatusParams, TagSelectionRequest,
+} from '../../../shared/protocol';
+import { CancelledError } from '../core/base/cancellation';
+import { type Codec } from '../core/base/codec';
+import { RenameError } from '../core/features/rename';
+import { type ClaimlensService, createClaimlens } from '../core/service';
 import { type Workspace, canonicalUri } from '../core/workspace/workspace';
-import { codeActions } from '../core/features/codeActions';
-import { codeLenses } from '../core/features/codeLens';
-import { completion } from '../core/features/completion';
-import { definition } from '../core/features/definition';
-import { diagnose } from '../core/features/diagnostics';
-import { hover } from '../core/features/hover';
-import { references } from '../core/features/references';
-import { prepareRename, rename, RenameError } from '../core/features/rename';
-import { documentSymbols, workspaceSymbols } from '../core/features/symbols';
-import { type AnchoringHandlers, registerAnchoring } from './anchoringHandlers';
-import { readSettings } from './convert';
+import { readSettings, toDiagnostic } from './convert';
 import { registerExport } from './exportHandler';
 
 export interface ServerHost {
-  /** Makes the workspace the index reads (the file system, overlaid by open documents). */
+  /** Makes the workspace the index reads (the file system). */
   createWorkspace(folders: string[]): Workspace;
-  /** SHA-256 of a file's bytes, for `source.sha256` (Node's crypto; absent: no check). */
-  hash?: (bytes: Uint8Array) => string;
+  codec: Codec;
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const log = (m: string) => connection.console.log(m);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
       .map((u) => canonicalUri(u).replace(/\/$/, ''));
     const settings = readSettings(params.initializationOptions);
-    const session = new Session(connection, documents, host.createWorkspace(folders), settings, log, host.hash);
-    session.register(params);
+    const service = createClaimlens({
+      workspace: host.createWorkspace(folders), codec: host.codec, logger: { log: (m) => connection.console.log(m) },
+    }, {
+      include: settings.notes.include, exclude: settings.notes.exclude, maxFileSize: settings.maxFileSize,
+      allowOutsideWorkspace: settings.sources.allowOutsideWorkspace && settings.trusted,
+    });
+    new Session(connection, documents, service, settings).register(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -60,34 +61,21 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.listen();
 }
 
-/** One initialized server: the index, the settings, and the handlers over them. */
+/** One initialized server: the service and the routes to it. */
 class Session {
-  readonly index: WorkspaceIndex;
-  private ready: Promise<void> = Promise.resolve();
-  private pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private anchoring: AnchoringHandlers | undefined;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private changedTimer: ReturnType<typeof setTimeout> | undefined;
 
   // Settings are read once: the client restarts the server when they change.
   constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>,
-    workspace: Workspace, private readonly settings: ClaimlensSettings, log: (m: string) => void,
-    private readonly hash?: (bytes: Uint8Array) => string) {
-    this.index = new WorkspaceIndex(workspace, {
-      include: settings.notes.include, exclude: settings.notes.exclude,
-      maxFileSize: settings.maxFileSize, logger: { log },
-    });
-  }
+    private readonly service: ClaimlensService, private readonly settings: ClaimlensSettings) {}
 
   register(params: InitializeParams): void {
     const c = this.connection;
     const docs = this.documents;
-    const idx = this.index;
+    const service = this.service;
     const uriOf = (u: string) => canonicalUri(u);
-    const versionOf = (u: string) => docs.get(u)?.version ?? null;
-    const anchoring = this.anchoring = registerAnchoring(c, docs, idx, {
-      allowOutsideWorkspace: this.settings.sources.allowOutsideWorkspace && this.settings.trusted, hash: this.hash,
-      ready: () => this.ready, refreshDiagnostics: () => this.scheduleDiagnostics(),
-      codeLensRefresh: params.capabilities.workspace?.codeLens?.refreshSupport === true,
-    });
+    const codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
 
     c.onInitialized(() => {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -95,98 +83,58 @@ class Session {
           watchers: [{ globPattern: '**/*.{md,yaml,yml,txt,html,htm}' }],
         });
       }
-      this.ready = this.build();
+      this.status('indexing');
+      const started = Date.now();
+      void service.start().then(() => this.status('ready', Date.now() - started));
     });
-    docs.onDidOpen((e) => this.sync(e.document));
-    docs.onDidChangeContent((e) => this.sync(e.document));
-    docs.onDidClose((e) => {
-      this.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-      void this.ready.then(() => idx.refresh(uriOf(e.document.uri)));
-    });
-    c.onDidChangeWatchedFiles(async (p) => {
-      await this.ready;
-      for (const change of p.changes) {
-        const uri = uriOf(change.uri);
-        if (docs.get(change.uri)) continue;
-        if (change.type === FileChangeType.Deleted) idx.delete(uri);
-        else await idx.refresh(uri);
-      }
-      anchoring.filesChanged(p.changes.map((change) => uriOf(change.uri)));
-    });
-    idx.onDidChange(() => this.scheduleDiagnostics());
-    registerExport(c, { index: idx, settings: this.settings, ready: () => this.ready });
 
-    c.onHover(async (p) => {
-      await this.ready;
-      const uri = uriOf(p.textDocument.uri);
-      await anchoring.prepareHover(uri, p.position);
-      return hover(idx, uri, p.position, anchoring.quoteDetail, anchoring.sourceDetail) ?? await anchoring.sourceHover(uri, p.position) ?? null;
+    docs.onDidOpen((e) => service.setDocument(uriOf(e.document.uri), e.document.version, e.document.getText()));
+    docs.onDidChangeContent((e) => service.setDocument(uriOf(e.document.uri), e.document.version, e.document.getText()));
+    docs.onDidClose((e) => {
+      c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      service.closeDocument(uriOf(e.document.uri));
     });
-    c.onDefinition(async (p) => {
-      await this.ready;
-      const uri = uriOf(p.textDocument.uri);
-      await anchoring.ensure(uri);
-      return definition(idx, uri, p.position, anchoring.quoteLocation);
+    c.onDidChangeWatchedFiles((p) => service.filesChanged(p.changes.map((ch) => ({
+      uri: uriOf(ch.uri), deleted: ch.type === FileChangeType.Deleted,
+    }))));
+
+    // Whatever changed, the open notes' diagnostics, the highlights and the code lenses may have too.
+    service.onDidChange(() => {
+      this.scheduleDiagnostics();
+      clearTimeout(this.changedTimer);
+      this.changedTimer = setTimeout(() => {
+        void c.sendNotification(SourcesChangedNotification);
+        if (codeLensRefresh) void c.sendRequest(CodeLensRefreshRequest.type);
+      }, 150);
     });
-    c.onReferences(async (p) => { await this.ready; return references(idx, uriOf(p.textDocument.uri), p.position, p.context.includeDeclaration); });
-    c.onDocumentSymbol(async (p) => {
-      await this.ready;
-      const note = idx.notes.get(uriOf(p.textDocument.uri));
-      return note ? documentSymbols(idx, note) : [];
-    });
-    c.onWorkspaceSymbol(async (p) => { await this.ready; return workspaceSymbols(idx, p.query); });
-    c.onCompletion(async (p) => {
-      await this.ready;
-      const doc = docs.get(p.textDocument.uri);
-      if (!doc) return null;
-      const line = lineOf(doc, p.position.line);
-      return completion(idx, uriOf(doc.uri), p.position, line);
-    });
-    c.onCodeAction(async (p) => {
-      await this.ready;
-      const doc = docs.get(p.textDocument.uri);
-      if (!doc) return [];
-      return codeActions(idx, uriOf(doc.uri), p.range, {
-        diagnostics: p.context.diagnostics, versionOf,
-        lineText: (l) => lineOf(doc, l),
-      });
-    });
-    c.onPrepareRename(async (p) => { await this.ready; return prepareRename(idx, uriOf(p.textDocument.uri), p.position) ?? null; });
-    c.onRenameRequest(async (p) => {
-      await this.ready;
+
+    registerExport(c, service, this.settings);
+
+    c.onHover((p, token) => cancellable(async () => await service.hover(uriOf(p.textDocument.uri), p.position, token) ?? null));
+    c.onDefinition((p, token) => cancellable(() => service.definition(uriOf(p.textDocument.uri), p.position, token)));
+    c.onReferences((p, token) => cancellable(() => service.references(uriOf(p.textDocument.uri), p.position, p.context.includeDeclaration, token)));
+    c.onDocumentSymbol((p, token) => cancellable(() => service.documentSymbols(uriOf(p.textDocument.uri), token)));
+    c.onWorkspaceSymbol((p, token) => cancellable(() => service.workspaceSymbols(p.query, token)));
+    c.onCompletion((p, token) => cancellable(async () => await service.completion(uriOf(p.textDocument.uri), p.position, token) ?? null));
+    c.onCodeAction((p, token) => cancellable(() => service.codeActions(uriOf(p.textDocument.uri), p.range, p.context.diagnostics, token)));
+    c.onPrepareRename(async (p) => await service.prepareRename(uriOf(p.textDocument.uri), p.position) ?? null);
+    c.onRenameRequest((p, token) => cancellable(async () => {
       try {
-        return rename(idx, uriOf(p.textDocument.uri), p.position, p.newName, versionOf) ?? null;
+        return await service.rename(uriOf(p.textDocument.uri), p.position, p.newName, token) ?? null;
       } catch (e) {
         if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
         throw e;
       }
-    });
-    c.onCodeLens(async (p) => {
-      await this.ready;
-      const uri = uriOf(p.textDocument.uri);
-      await anchoring.ensure(uri);
-      const note = idx.notes.get(uri);
-      return note ? codeLenses(idx, note, anchoring.quoteSummary) : [];
-    });
-  }
+    }));
+    c.onCodeLens((p, token) => cancellable(() => service.codeLenses(uriOf(p.textDocument.uri), token)));
 
-  private async build(): Promise<void> {
-    const started = Date.now();
-    this.status('indexing');
-    await this.index.build();
-    for (const doc of this.documents.all()) this.index.update(canonicalUri(doc.uri), doc.getText());
-    this.status('ready', Date.now() - started);
-    this.scheduleDiagnostics();
-  }
-
-  private sync(doc: TextDocument): void {
-    const uri = canonicalUri(doc.uri);
-    void this.ready.then(() => this.index.update(uri, doc.getText()));
+    c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
+    c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
+    c.onRequest(TagSelectionRequest, (p) => service.tagSelection(uriOf(p.textDocument.uri), p.range));
   }
 
   private status(state: StatusParams['state'], ms?: number): void {
-    const s = this.index.stats();
-    void this.connection.sendNotification(StatusNotification, { state, ...s, ms } satisfies StatusParams);
+    void this.connection.sendNotification(StatusNotification, { state, ...this.service.stats(), ms });
   }
 
   /** Diagnostics of the open documents, a moment after the last change. */
@@ -205,16 +153,19 @@ class Session {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const diagnostics = await diagnose(this.index, canonicalUri(uri), {
-      allowOutsideWorkspace: this.settings.sources.allowOutsideWorkspace && this.settings.trusted,
-      quoteProblems: this.anchoring?.problems,
-    });
+    const problems = await this.service.problems(canonicalUri(uri));
     // A document that changed meanwhile gets fresh diagnostics from its own change.
     if (this.documents.get(uri)?.version !== version) return;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: problems.map(toDiagnostic) });
   }
 }
 
-function lineOf(doc: TextDocument, line: number): string {
-  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+/** Runs a request; the core's CancelledError becomes LSP's RequestCancelled. */
+async function cancellable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, e.message);
+    throw e;
+  }
 }

@@ -70,6 +70,12 @@ export class AnchorCache {
     return result;
   }
 
+  /** The prepared source for this version if it is held, without loading anything. */
+  prepared(uri: string, version: SourceVersion): PreparedSource | undefined {
+    const entry = this.entries.get(uri);
+    return entry && entry.version === version ? entry.prepared : undefined;
+  }
+
   /** Whether the prepared source for this version is held, so `anchor` will not call `load`. */
   holds(uri: string, version: SourceVersion): boolean {
     const entry = this.entries.get(uri);

@@ -5,12 +5,14 @@
 // documents); each quote's result is kept in an AnchorCache keyed by (source
 // URI, source version, quote); a note's whole result is reused until the note
 // is parsed again or one of its sources gets a new version. Checking that
-// costs one `stat` per source.
+// costs one `stat` per source. What was learnt of a file is forgotten when the
+// change stream names it: nobody clears these caches by hand.
+import { type CancellationToken, neverCancelled, throwIfCancelled } from '../base/cancellation';
 import { type AnchorMethod, type AnchorResult } from './anchor';
 import { AnchorCache } from './anchorCache';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type ClaimField, type NoteModel, type SourceRef } from '../notes/model';
-import { prepareSource } from './sourceText';
+import { prepareSource, stripBom } from './sourceText';
 import { claimSource, sourceUri } from './sourceRefs';
 import { SourceFiles, type SourceOptions, type SourceState } from './sourceFiles';
 import { unquote } from '../notes/quotes';
@@ -73,13 +75,28 @@ export class Anchoring {
   private bySource: Map<string, string[]> | undefined;
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly index: WorkspaceIndex, options: AnchoringOptions = {}) {
+  /**
+   * `changes`: the stream that names the files whose content changed (the
+   * service's; by default the index's own, for a caller with no open documents).
+   */
+  constructor(private readonly index: WorkspaceIndex, private readonly options: AnchoringOptions = {},
+    changes: (listener: (change: { readonly uris: readonly string[] }) => void) => { dispose(): void }
+      = (listener) => index.onDidChange((uris) => listener({ uris }))) {
     this.files = new SourceFiles(index.workspace, options);
     this.cache = new AnchorCache({ maxPreparedSources: options.maxPreparedSources });
-    this.subscription = index.onDidChange((uris) => {
+    this.subscription = changes(({ uris }) => {
       this.bySource = undefined;
-      for (const u of uris) if (!index.notes.has(u)) this.computed.delete(u);
+      for (const u of uris) {
+        if (!index.notes.has(u)) this.computed.delete(u);
+        this.files.forget(u);
+        this.cache.delete(u);
+      }
     });
+  }
+
+  /** Whether sources outside the workspace folders are read. */
+  get allowOutsideWorkspace(): boolean {
+    return this.options.allowOutsideWorkspace === true;
   }
 
   dispose(): void {
@@ -93,7 +110,7 @@ export class Anchoring {
   }
 
   /** Anchors every quote of the note, reusing what its sources' versions allow. */
-  async anchorNote(note: NoteModel): Promise<NoteAnchoring> {
+  async anchorNote(note: NoteModel, token: CancellationToken = neverCancelled): Promise<NoteAnchoring> {
     const checks = await Promise.all(note.sources.map(async (ref): Promise<SourceCheck> => {
       const uri = sourceUri(note, ref);
       return uri ? { ref, uri, state: await this.files.state(uri) } : { ref };
@@ -103,11 +120,13 @@ export class Anchoring {
     if (known && known.result.note === note && known.key === key) return known.result;
     const run = this.running.get(note.uri);
     if (run && run.note === note && run.key === key) return run.promise;
+    // Shared by every request that asks meanwhile, so it runs to its end; a cancelled caller stops waiting.
     const promise = this.compute(note, checks).finally(() => {
       if (this.running.get(note.uri)?.promise === promise) this.running.delete(note.uri);
     });
     this.running.set(note.uri, { note, key, promise });
     const result = await promise;
+    throwIfCancelled(token, 'anchoring');
     // The note may have been parsed again meanwhile; keep only a result for the note as it is.
     if (this.index.notes.get(note.uri) === note) this.computed.set(note.uri, { key, result });
     return result;
@@ -132,10 +151,10 @@ export class Anchoring {
   }
 
   /** Every quote found in this source file, note by note. */
-  async anchoredIn(uri: string): Promise<AnchoredQuote[]> {
+  async anchoredIn(uri: string, token: CancellationToken = neverCancelled): Promise<AnchoredQuote[]> {
     const out: AnchoredQuote[] = [];
     for (const note of this.notesUsing(uri)) {
-      const anchoring = await this.anchorNote(note);
+      const anchoring = await this.anchorNote(note, token);
       for (const quote of anchoring.quotes) {
         if (quote.uri === uri && quote.result && quote.method !== 'not-found') out.push({ anchoring, quote });
       }
@@ -143,10 +162,20 @@ export class Anchoring {
     return out;
   }
 
-  /** Forgets a source file that was deleted or changed on disk. */
-  forgetSource(uri: string): void {
-    this.files.forget(uri);
-    this.cache.delete(uri);
+  /**
+   * The text a source's offsets refer to (for HTML its visible text), as
+   * anchoring read it: from the prepared source when it is still held,
+   * else read and prepared again. Undefined when it cannot be read.
+   */
+  async sourceText(check: SourceCheck): Promise<string | undefined> {
+    const state = check.state;
+    if (state?.status !== 'ok') return undefined;
+    const held = this.cache.prepared(state.uri, state.version);
+    if (held) return held.text;
+    const text = await this.files.text(state.uri, state.version);
+    if (text === undefined) return undefined;
+    // Only HTML needs preparing to know its text: the visible text the offsets count in.
+    return state.kind === 'html' ? this.cache.source(state.uri, state.version, () => prepareSource(text, 'html')).text : stripBom(text).text;
   }
 
   private async compute(note: NoteModel, initial: SourceCheck[]): Promise<NoteAnchoring> {

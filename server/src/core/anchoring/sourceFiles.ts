@@ -59,7 +59,7 @@ export class SourceFiles {
    */
   async state(uri: string): Promise<SourceState> {
     if (!this.options.allowOutsideWorkspace && !insideWorkspace(this.workspace, uri)) {
-      return { status: 'outside', uri, reason: 'it lies outside the workspace folders' };
+      return { status: 'outside', uri, reason: 'outside the workspace folders (setting claimlens.sources.allowOutsideWorkspace)' };
     }
     const open = this.options.openDocument?.(uri);
     const kind = sourceKind(uri);

@@ -6,17 +6,18 @@
 // The reviewed Claim's author is its speaker (`by::`), else the source's
 // `author`, else the site the source was published on (its host name): an
 // unsigned article makes the claims it states. Its appearance is the source.
-import { guid } from './guid';
+import { type Codec } from '../base/codec';
+import { Guids } from './guid';
 import { type ExportClaim, type ExportEntity, type ExportModel, type ExportSource, plainLinks } from './exportModel';
 
-export function toClaimReviews(model: ExportModel): object {
+export function toClaimReviews(model: ExportModel, guids: Guids): object {
   const reviews: object[] = [];
   for (const c of model.claims) {
     const status = model.statuses.find((s) => s.id === c.status);
     if (status?.rating === undefined) continue;
     reviews.push({
       '@type': 'ClaimReview',
-      '@id': `urn:uuid:${guid('claimreview', c.id)}`,
+      '@id': `urn:uuid:${guids.guid('claimreview', c.id)}`,
       identifier: c.id,
       claimReviewed: c.text,
       itemReviewed: claimItem(c),
@@ -33,8 +34,8 @@ export function toClaimReviews(model: ExportModel): object {
   return { '@context': 'https://schema.org', '@graph': reviews };
 }
 
-export function writeClaimReview(model: ExportModel): string {
-  return JSON.stringify(toClaimReviews(model), null, 2) + '\n';
+export function writeClaimReview(model: ExportModel, options: { codec: Codec }): string {
+  return JSON.stringify(toClaimReviews(model, new Guids(options.codec)), null, 2) + '\n';
 }
 
 function claimItem(c: ExportClaim): object {

@@ -1,8 +1,9 @@
 // The one model every export format writes from: the notes, their sources,
 // the entities and the claims with status, speaker, entities, quotes (each
 // anchored in its source), relations, tags and the remaining fields. Built
-// once from a WorkspaceIndex and an ExportAnchoring; the format modules only
-// serialise it. Paths are workspace-relative with `/`; offsets are UTF-16
+// once from a WorkspaceIndex and the editor's Anchoring (the same sources,
+// size limits, open documents' unsaved text and cache); the format modules
+// only serialise it. Paths are workspace-relative with `/`; offsets are UTF-16
 // code units of the source text as read (BOM dropped; for HTML its visible
 // text); lines and characters are 0-based.
 import { type CancellationToken, neverCancelled, throwIfCancelled } from '../base/cancellation';
@@ -12,9 +13,9 @@ import { type Claim, type EntityDef, type NoteModel, type SourceRef, type Status
 import { RELATION_FIELDS } from '../notes/parser';
 import { relativeTo, uriToPath } from '../workspace/workspace';
 import { unquote } from '../notes/quotes';
-import { prepareSource, type PreparedSource } from '../anchoring/sourceText';
-import { type ExportAnchoring, isUnreadable, type Unreadable } from './anchors';
-import { sourceKind, sourceUri } from '../anchoring/sourceRefs';
+import { type Anchoring, type NoteAnchoring } from '../anchoring/noteAnchoring';
+import { type SourceState } from '../anchoring/sourceFiles';
+import { sourceUri } from '../anchoring/sourceRefs';
 import { type ClaimFilter, claimFilter } from './filter';
 
 export type QuoteAnchor = AnchorMethod | 'no-source';
@@ -37,7 +38,7 @@ export interface ExportSource {
    * `read`: its text is here and the quotes were anchored in it; `unread`: no
    * exported quote needed it; `no-copy`: the note names no saved copy (`path`).
    */
-  state: 'read' | 'unread' | 'no-copy' | Unreadable['state'];
+  state: 'read' | 'unread' | 'no-copy' | Exclude<SourceState['status'], 'ok'>;
   reason?: string;
   /** The text the offsets refer to (not written to JSON; the REFI-QDA export ships it). */
   text?: string;
@@ -117,7 +118,7 @@ export interface BuildOptions {
 /** Fields with a property of their own in ExportClaim. */
 const MODELLED = new Set(['status', 'kind', 'by', 'quote', 'source', ...RELATION_FIELDS]);
 
-export async function buildExportModel(index: WorkspaceIndex, anchoring: ExportAnchoring,
+export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchoring,
   options: BuildOptions = {}): Promise<ExportModel> {
   const token = options.token ?? neverCancelled;
   const pathOf = (uri: string) => workspacePath(index, uri);
@@ -130,7 +131,6 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: ExportA
     statuses: index.config.statuses, rating: index.config.rating, warnings: [],
   };
   const sources = new Map<string, ExportSource>();
-  const prepared = new Map<ExportSource, PreparedSource>();
   const notes = [...index.notes.values()].filter((n) => keep.note(n)).sort((a, b) => cmp(a.name, b.name));
   for (let i = 0; i < notes.length; i++) {
     throwIfCancelled(token, 'the export');
@@ -143,11 +143,15 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: ExportA
     note.sources.forEach((s, k) => en.sources.push(sourceOf(s, k, note, en, sources, pathOf)));
     const linksOf = groupByClaim(note.links);
     const refsOf = groupByClaim(note.refs);
+    let anchored: NoteAnchoring | undefined;
     for (let c = 0; c < note.claims.length; c++) {
       const claim = note.claims[c]!;
       const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? [], refsOf.get(c) ?? [], entityOf);
       if (!keep.claim(ec)) continue;
-      await anchorQuotes(ec, anchoring, prepared, model, token);
+      if (ec.quotes.length) {
+        anchored ??= await anchoring.anchorNote(note, token);
+        await anchorQuotes(ec, claim, anchored, anchoring, model);
+      }
       model.claims.push(ec);
     }
     options.progress?.(i + 1, notes.length);
@@ -192,48 +196,34 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
   };
 }
 
-async function anchorQuotes(claim: ExportClaim, anchoring: ExportAnchoring, prepared: Map<ExportSource, PreparedSource>,
-  model: ExportModel, token: CancellationToken): Promise<void> {
-  for (const q of claim.quotes) {
+// Each quote takes the editor's result for it; its source is read (its text
+// kept for the formats that ship it) or reported once as unreadable.
+async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchoring, anchoring: Anchoring,
+  model: ExportModel): Promise<void> {
+  const results = anchored.quotes.filter((q) => q.claim === claim);
+  for (let i = 0; i < ec.quotes.length; i++) {
+    const q = ec.quotes[i]!;
     const s = q.source;
-    const src = s?.uri ? await preparedSource(s, anchoring, prepared, model) : undefined;
-    if (!s?.uri || !src) continue;
-    const match = anchoring.anchor(s.uri, src, q.text, token);
-    q.anchor = match.method;
-    if (match.method !== 'not-found') q.match = match;
-  }
-}
-
-// Prepared sources take ~7 bytes a character: only the most recently used
-// are held, while the model keeps every source's text.
-const MAX_PREPARED = 32;
-
-async function preparedSource(s: ExportSource, anchoring: ExportAnchoring, prepared: Map<ExportSource, PreparedSource>,
-  model: ExportModel): Promise<PreparedSource | undefined> {
-  let src = prepared.get(s);
-  if (src) {
-    prepared.delete(s);
-  } else if (s.state === 'read' && s.text !== undefined && sourceKind(s.uri!) !== 'html') {
-    // The text as read is all a text or Markdown source needs; HTML is read again for its markup.
-    src = prepareSource(s.text, sourceKind(s.uri!));
-  } else if (s.state === 'unread' || s.state === 'read') {
-    const loaded = await anchoring.load(s.uri!);
-    if (isUnreadable(loaded)) {
-      s.state = loaded.state;
-      // The decoder words its reasons for skipped notes; a source is reported, not skipped.
-      s.reason = loaded.reason.replace(/, skipped$/, '');
-      model.warnings.push(`${s.path}: ${s.reason}; its quotes are exported as no-source`);
-      return undefined;
+    const r = results[i];
+    if (!s?.uri || !r?.source) continue;
+    const check = anchored.sources.find((c) => c.ref === r.source);
+    const state = check?.state;
+    if (!check || !state) continue;
+    if (state.status !== 'ok' || r.method === 'no-source') {
+      if (s.state === 'unread') {
+        s.state = state.status === 'ok' ? 'unreadable' : state.status;
+        s.reason = state.status === 'ok' ? 'it could not be read' : state.reason;
+        model.warnings.push(`${s.path}: ${s.reason}; its quotes are exported as no-source`);
+      }
+      continue;
     }
-    s.state = 'read';
-    s.text ??= loaded.text;
-    src = loaded;
-  } else {
-    return undefined;
+    if (s.state === 'unread') {
+      s.text = await anchoring.sourceText(check);
+      s.state = 'read';
+    }
+    q.anchor = r.method;
+    if (r.method !== 'not-found' && r.result) q.match = r.result;
   }
-  prepared.set(s, src);
-  if (prepared.size > MAX_PREPARED) prepared.delete(prepared.keys().next().value!);
-  return src;
 }
 
 function sourceOf(s: SourceRef, k: number, note: NoteModel, en: ExportNote, all: Map<string, ExportSource>,

@@ -3,7 +3,7 @@
 // Writing the bytes to disk is the caller's (node/atomicWrite.ts).
 import { type CancellationToken } from '../base/cancellation';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type ExportAnchoring } from './anchors';
+import { type Anchoring } from '../anchoring/noteAnchoring';
 import { writeClaimReview } from './claimReview';
 import { writeCsv } from './csv';
 import { type ClaimFilter } from './filter';
@@ -13,16 +13,18 @@ import { buildExportModel, type ExportModel } from './exportModel';
 import { writeQdpx } from './qdpx';
 import { writeW3c } from './w3c';
 import { type ExportFormat } from './formatList';
+import { type Codec } from '../base/codec';
 
 export { EXPORT_FORMATS, type ExportFormat, isExportFormat } from './formatList';
 
 export { ExportError, type ClaimFilter } from './filter';
 export { type ExportModel } from './exportModel';
-export { workspaceAnchoring, type ExportAnchoring } from './anchors';
 
 export interface WriteOptions {
   /** Folder URI the file is written to: the Markdown report's links are relative to it. */
   base?: string;
+  /** Hashing (name-based GUIDs) and compression (the .qdpx zip), injected. */
+  codec: Codec;
 }
 
 /** How each format is written: the model in, the file's contents out. */
@@ -52,10 +54,10 @@ export interface ExportOutput {
 }
 
 /** Builds the export model and writes it in one format. */
-export async function exportClaims(index: WorkspaceIndex, anchoring: ExportAnchoring,
+export async function exportClaims(index: WorkspaceIndex, anchoring: Anchoring,
   options: ExportRequestOptions): Promise<ExportOutput> {
   const model = await buildExportModel(index, anchoring, { filter: options.filter, token: options.token, progress: options.progress });
-  const data = FORMATS[options.format].write(model, { base: options.base ?? index.workspace.folders[0] });
+  const data = FORMATS[options.format].write(model, { base: options.base ?? index.workspace.folders[0], codec: options.codec });
   let quotes = 0, anchored = 0;
   for (const c of model.claims) for (const q of c.quotes) { quotes++; if (q.match) anchored++; }
   return { data, claims: model.claims.length, quotes, anchored, warnings: model.warnings };

@@ -2,27 +2,42 @@
 // version 5, SHA-1 over a namespace and a name). The same workspace exported
 // twice gives the same GUIDs, so golden files stay stable and a re-import into
 // a QDA tool recognises the same codes and selections.
-import { hash } from 'node:crypto';
+import { type Codec } from '../base/codec';
 
 /** The RFC 9562 namespace for URLs; every name below starts with `claimlens:`. */
 export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
 const VARIANT = '89ab';
-const namespaces = new Map<string, Buffer>();
+const utf8 = new TextEncoder();
 
-/** A version-5 UUID for `name` in `namespace`, lower-case and hyphenated. */
-export function uuidV5(name: string, namespace = URL_NAMESPACE): string {
-  // One-shot hashing to hex: an export of 100,000 claims makes ~400,000 of these.
-  let ns = namespaces.get(namespace);
-  if (!ns) namespaces.set(namespace, ns = Buffer.from(namespace.replace(/-/g, ''), 'hex'));
-  const hex = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'hex');
-  const variant = VARIANT[parseInt(hex[16]!, 16) & 0x3];
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** Name-based GUIDs over an injected SHA-1; one per export, holding the namespaces' bytes. */
+export class Guids {
+  private readonly namespaces = new Map<string, Uint8Array>();
+  constructor(private readonly codec: Codec) {}
+
+  /** A version-5 UUID for `name` in `namespace`, lower-case and hyphenated. */
+  uuidV5(name: string, namespace = URL_NAMESPACE): string {
+    let ns = this.namespaces.get(namespace);
+    if (!ns) this.namespaces.set(namespace, ns = hexBytes(namespace.replace(/-/g, '')));
+    const nameBytes = utf8.encode(name);
+    const input = new Uint8Array(ns.length + nameBytes.length);
+    input.set(ns, 0);
+    input.set(nameBytes, ns.length);
+    const hex = this.codec.digest('sha1', input);
+    const variant = VARIANT[parseInt(hex[16]!, 16) & 0x3];
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  /** A GUID for one kind of thing in the export, e.g. guid('code', 'status/supported'). */
+  guid(kind: string, name: string): string {
+    return this.uuidV5(`claimlens:${kind}:${name}`);
+  }
 }
 
-/** A GUID for one kind of thing in the export, e.g. guid('code', 'status/supported'). */
-export function guid(kind: string, name: string): string {
-  return uuidV5(`claimlens:${kind}:${name}`);
+function hexBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
 }
 
 /**

@@ -12,9 +12,9 @@
 //
 // GUIDs are name-based (guid.ts) and the zip's timestamps fixed, so the same
 // notes give the same bytes.
-import { deflateRawSync } from 'node:zlib';
 import { strToU8, Zip, ZipPassThrough } from 'fflate';
-import { derivedGuid, guid } from './guid';
+import { type Codec } from '../base/codec';
+import { derivedGuid, Guids } from './guid';
 import type { ExportClaim, ExportModel, ExportQuote, ExportSource } from './exportModel';
 
 export const QDA_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -28,38 +28,38 @@ export interface QdpxParts {
   sources: Map<string, string>;
 }
 
-export function writeQdpx(model: ExportModel): Uint8Array {
-  const parts = qdpxParts(model);
+export function writeQdpx(model: ExportModel, options: { codec: Codec }): Uint8Array {
+  const parts = qdpxParts(model, new Guids(options.codec));
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
     chunks.push(chunk);
   });
-  add(zip, 'project.qde', parts.project);
-  for (const [name, text] of parts.sources) add(zip, name, text);
+  add(zip, options.codec, 'project.qde', parts.project);
+  for (const [name, text] of parts.sources) add(zip, options.codec, name, text);
   zip.end();
   return concat(chunks);
 }
 
 /**
- * A zip entry deflated by Node's zlib: fflate writes the archive (headers,
- * CRC, central directory) and the native deflate compresses, several times
- * faster than deflate in JavaScript on a project of 100,000 claims.
+ * A zip entry deflated by the injected codec: fflate writes the archive
+ * (headers, CRC, central directory) and the codec compresses (Node's native
+ * zlib, several times faster than deflate in JavaScript on a project of
+ * 100,000 claims).
  */
-class NativeDeflate extends ZipPassThrough {
-  constructor(filename: string) {
+class CodecDeflate extends ZipPassThrough {
+  constructor(filename: string, private readonly codec: Codec) {
     super(filename);
     this.compression = 8;
     this.mtime = ZIP_TIME;
   }
   protected override process(chunk: Uint8Array, final: boolean): void {
-    // Level 1: the XML is repetitive enough to shrink to ~1/4 anyway; higher levels cost more than they save.
-    this.ondata(null, deflateRawSync(chunk, { level: 1 }), final);
+    this.ondata(null, this.codec.deflateRaw(chunk), final);
   }
 }
 
-function add(zip: Zip, name: string, text: string): void {
-  const f = new NativeDeflate(name);
+function add(zip: Zip, codec: Codec, name: string, text: string): void {
+  const f = new CodecDeflate(name, codec);
   zip.add(f);
   f.push(strToU8(text), true);
 }
@@ -71,23 +71,23 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function qdpxParts(model: ExportModel): QdpxParts {
-  const user = guid('user', 'claimlens');
-  const statusCode = new Map(model.statuses.map((s) => [s.id, guid('code', `status/${s.id}`)]));
-  const entityCode = new Map(model.entities.map((e) => [e, guid('code', `entity/${e.definedIn}#${e.id}`)]));
+export function qdpxParts(model: ExportModel, guids: Guids): QdpxParts {
+  const user = guids.guid('user', 'claimlens');
+  const statusCode = new Map(model.statuses.map((s) => [s.id, guids.guid('code', `status/${s.id}`)]));
+  const entityCode = new Map(model.entities.map((e) => [e, guids.guid('code', `entity/${e.definedIn}#${e.id}`)]));
   const x: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<Project xmlns="${QDA_NAMESPACE}" name="Claimlens claims" origin="Claimlens" creatingUserGUID="${user}">`,
     `<Users><User guid="${user}" name="Claimlens"/></Users>`,
     '<CodeBook><Codes>',
-    `<Code guid="${guid('code', 'status')}" name="Status" isCodable="false"><Description>The verdict on each claim.</Description>`,
+    `<Code guid="${guids.guid('code', 'status')}" name="Status" isCodable="false"><Description>The verdict on each claim.</Description>`,
   ];
   for (const s of model.statuses) {
     const rating = s.rating !== undefined ? `; ClaimReview rating ${s.rating} (worst ${model.rating.worst}, best ${model.rating.best})` : '';
     x.push(`<Code guid="${statusCode.get(s.id)}" name="${attr(s.label)}" isCodable="true"><Description>${text(`status:: ${s.id}${rating}`)}</Description></Code>`);
   }
   x.push('</Code>');
-  x.push(`<Code guid="${guid('code', 'entities')}" name="Entities" isCodable="false"><Description>People, organisations, products and places the claims mention.</Description>`);
+  x.push(`<Code guid="${guids.guid('code', 'entities')}" name="Entities" isCodable="false"><Description>People, organisations, products and places the claims mention.</Description>`);
   for (const e of model.entities) {
     const about = e.description ? `${e.type}: ${e.description}` : e.type;
     x.push(`<Code guid="${entityCode.get(e)}" name="${attr(e.name)}" isCodable="true"><Description>${text(about)}</Description></Code>`);
@@ -109,13 +109,13 @@ export function qdpxParts(model: ExportModel): QdpxParts {
     for (const s of model.sources) {
       const list = selections.get(s);
       if (!list) continue;
-      const id = guid('source', s.key);
+      const id = guids.guid('source', s.key);
       sources.set(`sources/${id}.txt`, s.text!);
       const about = [s.title, s.url, s.path].filter(Boolean).join('\n');
       x.push(`<TextSource guid="${id}" name="${attr(s.title ?? s.key)}" plainTextPath="internal://${id}.txt" creatingUser="${user}">`);
       x.push(`<Description>${text(about)}</Description>`);
       for (const { claim, quote, index } of list) {
-        const sel = guid('selection', `${claim.id}#${index}`);
+        const sel = guids.guid('selection', `${claim.id}#${index}`);
         const m = quote.match!;
         // The user is named once, on the source: a large project has hundreds of thousands of codings.
         let xml = `<PlainTextSelection guid="${sel}" name="${attr(claim.id)}" startPosition="${m.start}" endPosition="${m.end}">` +

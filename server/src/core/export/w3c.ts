@@ -9,15 +9,16 @@
 // Offsets are UTF-16 code units of the saved copy as read (BOM dropped; the
 // visible text for HTML), the unit browsers and Hypothesis count in.
 // Quotes that did not anchor have no place in the source and are left out.
-import { guid } from './guid';
+import { type Codec } from '../base/codec';
+import { Guids } from './guid';
 import type { ExportClaim, ExportModel, ExportQuote } from './exportModel';
 
-export function toAnnotationCollection(model: ExportModel): object {
+export function toAnnotationCollection(model: ExportModel, guids: Guids): object {
   const items: object[] = [];
-  for (const c of model.claims) c.quotes.forEach((q, i) => { if (q.match && q.source) items.push(annotation(c, q, i)); });
+  for (const c of model.claims) c.quotes.forEach((q, i) => { if (q.match && q.source) items.push(annotation(guids, c, q, i)); });
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:uuid:${guid('collection', model.notes.map((n) => n.path).join('\n'))}`,
+    id: `urn:uuid:${guids.guid('collection', model.notes.map((n) => n.path).join('\n'))}`,
     type: 'AnnotationCollection',
     label: 'Claims exported by Claimlens',
     total: items.length,
@@ -25,11 +26,11 @@ export function toAnnotationCollection(model: ExportModel): object {
   };
 }
 
-export function writeW3c(model: ExportModel): string {
-  return JSON.stringify(toAnnotationCollection(model), null, 2) + '\n';
+export function writeW3c(model: ExportModel, options: { codec: Codec }): string {
+  return JSON.stringify(toAnnotationCollection(model, new Guids(options.codec)), null, 2) + '\n';
 }
 
-function annotation(c: ExportClaim, q: ExportQuote, i: number): object {
+function annotation(guids: Guids, c: ExportClaim, q: ExportQuote, i: number): object {
   const m = q.match!;
   const s = q.source!;
   const body: object[] = [
@@ -48,7 +49,7 @@ function annotation(c: ExportClaim, q: ExportQuote, i: number): object {
   const date = s.retrieved ?? s.published;
   if (s.url && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) target.state = { type: 'TimeState', sourceDate: `${date}T00:00:00Z` };
   return {
-    id: `urn:uuid:${guid('annotation', `${c.id}#${i}`)}`,
+    id: `urn:uuid:${guids.guid('annotation', `${c.id}#${i}`)}`,
     type: 'Annotation',
     motivation: 'describing',
     body,

@@ -3,7 +3,6 @@
 // unknown statuses, ambiguous names, missing sources and `supports` cycles;
 // and, through a hook, what anchoring the quotes finds.
 import { type CancellationToken, neverCancelled } from '../base/cancellation';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type ClaimRef, type EntityDef, type NoteModel, type Problem, type Range } from '../notes/model';
 import { foldName } from '../text/names';
@@ -15,19 +14,8 @@ export interface DiagnosticOptions {
   quoteProblems?: (note: NoteModel) => Promise<Problem[]>;
 }
 
-const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
-};
-
-export function toDiagnostic(p: Problem): Diagnostic {
-  const d: Diagnostic = { range: p.range, severity: SEVERITY[p.severity], message: p.message, source: 'claimlens', code: p.code };
-  if (p.data) d.data = p.data;
-  return d;
-}
-
 export async function diagnose(index: WorkspaceIndex, uri: string, options: DiagnosticOptions = {},
-  token: CancellationToken = neverCancelled): Promise<Diagnostic[]> {
+  token: CancellationToken = neverCancelled): Promise<Problem[]> {
   const problems = [...index.fileProblems(uri)];
   const note = index.notes.get(uri);
   if (note) {
@@ -38,7 +26,7 @@ export async function diagnose(index: WorkspaceIndex, uri: string, options: Diag
   }
   const reg = index.registries.get(uri);
   if (reg) for (const e of reg.entities) problems.push(...ambiguity(index, e));
-  return problems.map(toDiagnostic);
+  return problems;
 }
 
 export function noteProblems(index: WorkspaceIndex, note: NoteModel): Problem[] {

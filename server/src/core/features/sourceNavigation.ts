@@ -6,11 +6,23 @@ import { type Hover, type Location, MarkupKind, type Range } from 'vscode-langua
 import { type AnchorRange } from '../anchoring/anchor';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type ClaimField, type NoteModel, type Position, contains } from '../notes/model';
-import { type SourceHighlight, type SourceLocationResult } from '../../../../shared/protocol';
 import { type AnchoredQuote, type NoteAnchoring, type QuoteAnchor } from '../anchoring/noteAnchoring';
 import { type QuoteDetail, claimCard } from './cards';
 import { claimOfLink, locate } from './locate';
 import { claimSource } from '../anchoring/sourceRefs';
+
+/** Where "Go to Source" goes: a file with the passage to select, or only the article's URL (with a `#:~:text=` fragment); null: no source. */
+export type SourceLocationResult = { kind: 'file'; uri: string; range: Range } | { kind: 'url'; url: string } | null;
+
+/** A passage quoted in a source file, to highlight, and the claim that quotes it. */
+export interface SourceHighlight {
+  range: Range;
+  method: 'exact' | 'normalized' | 'fuzzy';
+  /** The URI of the note the passage is quoted in. */
+  note: string;
+  claimId?: string;
+  claimText: string;
+}
 
 const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

@@ -6,14 +6,13 @@
 //
 // The result is one versioned workspace edit (it may create the note) and
 // where the new claim's text will be, so the editor can select it.
-import { type Range } from 'vscode-languageserver-types';
+import { type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { htmlVisibleText } from '../anchoring/htmlText';
 import { LineIndex } from '../text/lines';
 import { type NoteModel } from '../notes/model';
 import { slugify } from '../text/names';
 import { childUri, dirname, relativeTo } from '../workspace/workspace';
-import { type TagSelectionResult } from '../../../../shared/protocol';
 import { type Anchoring } from '../anchoring/noteAnchoring';
 import { oneLine } from './anchorViews';
 import { EditBuilder, type VersionOf, yamlScalar } from './edits';
@@ -26,6 +25,14 @@ export interface TagContext {
   /** Today's date (YYYY-MM-DD), written as `retrieved` into a new note. */
   today: string;
 }
+
+/**
+ * The edit to apply (versioned; it may create the note), the note it goes to
+ * and the range of the new claim's text there once applied; or why not.
+ */
+export type TagSelectionResult =
+  | { edit: WorkspaceEdit; uri: string; selection: Range; created: boolean }
+  | { error: string };
 
 const PREFIX = '- #claim ';
 

@@ -1,0 +1,352 @@
+// The one entry point of the core: createClaimlens(world, options) makes the
+// service that owns the workspace index, the open documents, one anchoring of
+// quotes (used by the editor features and by the export alike) and one stream
+// of changes. The language server and the command line create one each and
+// only route requests to it and convert what it returns.
+//
+// The world is injected (files, hashing and compression, a logger, a clock),
+// so the service runs unchanged in the server, the CLI and the unit tests.
+// Every cache below it is keyed by what it depends on and invalidates itself
+// from the change stream: no caller clears anything by hand.
+import { type CancellationToken, neverCancelled, throwIfCancelled } from './base/cancellation';
+import { type Codec } from './base/codec';
+import { type Position, type Range } from './base/position';
+import { Anchoring } from './anchoring/noteAnchoring';
+import { type ClaimFilter } from './export/filter';
+import { exportClaims, type ExportFormat, type ExportOutput } from './export/formats';
+import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from './features/anchorViews';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
+import { definition, type QuoteLocation } from './features/definition';
+import { diagnose } from './features/diagnostics';
+import { hover } from './features/hover';
+import { claimAt } from './features/locate';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import {
+  notesForHover, quoteDefinition, type SourceHighlight, sourceHighlights, sourceHover, type SourceLocationResult, sourceTarget,
+} from './features/sourceNavigation';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { tagSelection, type TagSelectionResult } from './features/tagSelection';
+import { type NoteModel, type Problem } from './notes/model';
+import { LineIndex } from './text/lines';
+import { type Logger, silentLogger, type Workspace } from './workspace/workspace';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+
+/** What the service is given: its world. */
+export interface ClaimlensWorld {
+  workspace: Workspace;
+  /** Hashing (`source.sha256`, export GUIDs) and compression (the .qdpx zip). */
+  codec: Codec;
+  logger?: Logger;
+  /** Today, for `retrieved:` in a new note. */
+  now?: () => Date;
+}
+
+export interface ClaimlensOptions {
+  include?: string[];
+  exclude?: string[];
+  /** Notes and registries larger than this are skipped with a reason (bytes). */
+  maxFileSize?: number;
+  /** Read sources outside the workspace folders (the setting, and only in a trusted workspace). */
+  allowOutsideWorkspace?: boolean;
+}
+
+/** The service's picture of these files changed: notes, registries, config, sources, open documents. */
+export interface WorkspaceChange { readonly uris: readonly string[] }
+
+export interface ExportRequest {
+  format: ExportFormat;
+  filter?: ClaimFilter;
+  /** Folder URI the file goes to: the Markdown report's links are relative to it. */
+  base?: string;
+  progress?: (done: number, total: number) => void;
+}
+
+interface OpenDocument { readonly version: number; readonly text: string }
+
+type Listener = (change: WorkspaceChange) => void;
+
+export class ClaimlensService {
+  readonly index: WorkspaceIndex;
+  readonly anchoring: Anchoring;
+  /** Resolves when the cold index is complete, and never rejects: a failed build is logged, and requests go on with what was read. */
+  readonly ready: Promise<void>;
+  private readonly documents = new Map<string, OpenDocument>();
+  private readonly listeners: Listener[] = [];
+  private readonly logger: Logger;
+  private readonly quoteLocation: QuoteLocation;
+  private started = false;
+  private startBuild!: () => void;
+
+  constructor(private readonly world: ClaimlensWorld, options: ClaimlensOptions = {}) {
+    this.logger = world.logger ?? silentLogger;
+    this.index = new WorkspaceIndex(world.workspace, {
+      include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize, logger: this.logger,
+    });
+    this.anchoring = new Anchoring(this.index, {
+      allowOutsideWorkspace: options.allowOutsideWorkspace,
+      hash: (bytes) => world.codec.digest('sha256', bytes),
+      openDocument: (uri) => this.openDocument(uri),
+    }, (listener) => this.onDidChange(listener));
+    // The index's own changes (a note re-parsed, a registry read) join the stream.
+    this.index.onDidChange((uris) => this.fire(uris));
+    this.quoteLocation = (note, field) => quoteDefinition(this.anchoring.peek(note), field);
+    this.ready = new Promise<void>((resolve) => { this.startBuild = resolve; }).then(() => this.build());
+  }
+
+  /** Starts the cold index (once); `ready` resolves when it is done. */
+  start(): Promise<void> {
+    if (!this.started) { this.started = true; this.startBuild(); }
+    return this.ready;
+  }
+
+  private async build(): Promise<void> {
+    try {
+      await this.index.build();
+    } catch (e) {
+      // One bad file is the index's to report; anything else must not leave every request waiting.
+      this.logger.log(`the workspace index stopped early: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    for (const [uri, doc] of this.documents) this.index.update(uri, doc.text);
+  }
+
+  /** Listens to the one stream of changes; every cache and every refresh hangs off it. */
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => { const i = this.listeners.indexOf(listener); if (i >= 0) this.listeners.splice(i, 1); } };
+  }
+
+  private fire(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    const change = { uris };
+    for (const l of [...this.listeners]) l(change);
+  }
+
+  // ---- the editor's documents and the disk ---------------------------------
+
+  /** An editor's copy of a file (canonical URI), which wins over the disk. */
+  openDocument(uri: string): { version: number; getText(): string } | undefined {
+    const doc = this.documents.get(uri);
+    return doc && { version: doc.version, getText: () => doc.text };
+  }
+
+  /** The version of an open document, or null: what proposed edits are computed on. */
+  readonly versionOf = (uri: string): number | null => this.documents.get(uri)?.version ?? null;
+
+  /**
+   * A document opened or changed in the editor. Returns false, changing
+   * nothing, when `version` is older than the one already held: edits are
+   * never computed on a stale text.
+   */
+  setDocument(uri: string, version: number, text: string): boolean {
+    const known = this.documents.get(uri);
+    if (known && version < known.version) {
+      this.logger.log(`${uri}: ignored a change to version ${version}, older than version ${known.version}`);
+      return false;
+    }
+    this.documents.set(uri, { version, text });
+    if (this.started) void this.ready.then(() => this.documentChanged(uri));
+    return true;
+  }
+
+  // Re-indexes an open document's text, if it is still the one held.
+  private documentChanged(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    if (this.index.kindOf(uri)) this.index.update(uri, doc.text);
+    else this.fire([uri]);
+  }
+
+  /** A document closed in the editor: the disk is the truth again. */
+  closeDocument(uri: string): void {
+    if (!this.documents.delete(uri)) return;
+    void this.ready.then(async () => {
+      if (this.documents.has(uri)) return;
+      if (this.index.kindOf(uri)) await this.index.refresh(uri);
+      else this.fire([uri]);
+    });
+  }
+
+  /** Files created, changed or deleted on disk (a watcher's report). Open documents keep their editor text. */
+  async filesChanged(changes: ReadonlyArray<{ uri: string; deleted: boolean }>): Promise<void> {
+    await this.ready;
+    const others: string[] = [];
+    for (const { uri, deleted } of changes) {
+      if (this.documents.has(uri)) continue;
+      if (!this.index.kindOf(uri)) { others.push(uri); continue; }
+      if (deleted) this.index.delete(uri);
+      else await this.index.refresh(uri);
+    }
+    // Sources and other files: nothing to parse, but whoever read them must know.
+    this.fire(others);
+  }
+
+  // ---- questions -------------------------------------------------------------
+
+  private note(uri: string): NoteModel | undefined {
+    return this.index.notes.get(uri);
+  }
+
+  /** Anchors the note at `uri` as it is now, so the features find its result. */
+  private async anchorNote(uri: string, token: CancellationToken): Promise<void> {
+    for (let tries = 0; tries < 3; tries++) {
+      const note = this.note(uri);
+      if (!note) return;
+      await this.anchoring.anchorNote(note, token);
+      if (this.note(uri) === note) return;
+    }
+  }
+
+  private readonly current = (note: NoteModel) => this.anchoring.peek(note);
+  private readonly quoteDetail = quoteDetail(this.current);
+  private readonly sourceDetail = sourceDetail(this.current);
+  private readonly quoteSummary = quoteSummary(this.current);
+
+  async hover(uri: string, pos: Position, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    for (const note of notesForHover(this.index, uri, pos)) await this.anchoring.anchorNote(note, token);
+    throwIfCancelled(token, 'hover');
+    const onNote = hover(this.index, uri, pos, this.quoteDetail, this.sourceDetail);
+    if (onNote) return onNote;
+    const quotes = await this.anchoring.anchoredIn(uri, token);
+    return quotes.length ? sourceHover(this.index, quotes, pos, this.quoteDetail) : undefined;
+  }
+
+  async definition(uri: string, pos: Position, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    await this.anchorNote(uri, token);
+    return definition(this.index, uri, pos, this.quoteLocation);
+  }
+
+  async references(uri: string, pos: Position, includeDeclaration: boolean, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    throwIfCancelled(token, 'references');
+    return references(this.index, uri, pos, includeDeclaration);
+  }
+
+  async documentSymbols(uri: string, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    throwIfCancelled(token, 'document symbols');
+    const note = this.note(uri);
+    return note ? documentSymbols(this.index, note) : [];
+  }
+
+  async workspaceSymbols(query: string, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    throwIfCancelled(token, 'workspace symbols');
+    return workspaceSymbols(this.index, query);
+  }
+
+  /** The text of a line of an open document (or the file as indexed). */
+  private lineText(uri: string): (line: number) => string {
+    const text = this.documents.get(uri)?.text;
+    if (text === undefined) return () => '';
+    const lines = new LineIndex(text);
+    return (line) => text.slice(lines.offsetAt({ line, character: 0 }), lines.offsetAt({ line: line + 1, character: 0 })).replace(/\r?\n$|\r$/, '');
+  }
+
+  async completion(uri: string, pos: Position, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    throwIfCancelled(token, 'completion');
+    if (!this.documents.has(uri)) return undefined;
+    return completion(this.index, uri, pos, this.lineText(uri)(pos.line));
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Parameters<typeof codeActions>[3]['diagnostics'],
+    token: CancellationToken = neverCancelled) {
+    await this.ready;
+    throwIfCancelled(token, 'code actions');
+    if (!this.documents.has(uri)) return [];
+    return codeActions(this.index, uri, range, { diagnostics, versionOf: this.versionOf, lineText: this.lineText(uri) });
+  }
+
+  async prepareRename(uri: string, pos: Position) {
+    await this.ready;
+    return prepareRename(this.index, uri, pos);
+  }
+
+  /** Throws RenameError (features/rename.ts) when the new name cannot be used. */
+  async rename(uri: string, pos: Position, newName: string, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    throwIfCancelled(token, 'rename');
+    return rename(this.index, uri, pos, newName, this.versionOf);
+  }
+
+  async codeLenses(uri: string, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    await this.anchorNote(uri, token);
+    const note = this.note(uri);
+    return note ? codeLenses(this.index, note, this.quoteSummary) : [];
+  }
+
+  /** Every problem of one file: reading it, resolving it against the workspace, and anchoring its quotes. */
+  async problems(uri: string, token: CancellationToken = neverCancelled): Promise<Problem[]> {
+    await this.ready;
+    return diagnose(this.index, uri, {
+      allowOutsideWorkspace: this.anchoring.allowOutsideWorkspace,
+      quoteProblems: async (note) => anchoringProblems(await this.anchoring.anchorNote(note, token)),
+    }, token);
+  }
+
+  /** Every file the workspace reads that can have problems: notes, registries, config, skipped files. */
+  async checkedFiles(): Promise<string[]> {
+    await this.ready;
+    const uris = [...this.index.notes.keys(), ...this.index.registries.keys(), ...this.index.skipped.keys()];
+    if (this.index.configUri) uris.push(this.index.configUri);
+    return uris.sort();
+  }
+
+  /** Whether a file is, or could be, the saved copy of an article. */
+  isSource(uri: string): boolean {
+    return /\.(txt|html?)$/i.test(uri) || this.anchoring.notesUsing(uri).length > 0;
+  }
+
+  /** Where "Go to Source" goes from the claim (or quote) at `pos` in a note. */
+  async sourceLocation(uri: string, pos: Position, token: CancellationToken = neverCancelled): Promise<SourceLocationResult> {
+    await this.ready;
+    await this.anchorNote(uri, token);
+    const note = this.note(uri);
+    const claim = note && claimAt(note, pos);
+    const a = note && this.anchoring.peek(note);
+    if (!claim || !a) return null;
+    const field = claim.fields.find((f) => f.key === 'quote' && f.keyRange.start.line === pos.line);
+    return sourceTarget(a, claim, field);
+  }
+
+  /** The anchored passages in a source file, to highlight. */
+  async sourceHighlights(uri: string, token: CancellationToken = neverCancelled): Promise<{ isSource: boolean; highlights: SourceHighlight[] }> {
+    await this.ready;
+    const quotes = await this.anchoring.anchoredIn(uri, token);
+    return { isSource: this.isSource(uri), highlights: sourceHighlights(quotes) };
+  }
+
+  /** The selection in a source as a new claim in its note: a versioned edit, or why not. */
+  async tagSelection(uri: string, range: Range): Promise<TagSelectionResult> {
+    await this.ready;
+    const text = this.documents.get(uri)?.text ?? await this.anchoring.files.text(uri);
+    if (text === undefined) return { error: 'This file cannot be read as text.' };
+    return tagSelection(this.index, this.anchoring, uri, text, range, {
+      versionOf: this.versionOf,
+      noteText: async (u) => this.documents.get(u)?.text ?? await this.anchoring.files.text(u),
+      today: (this.world.now?.() ?? new Date()).toISOString().slice(0, 10),
+    });
+  }
+
+  /** The claims in one format, anchored as the editor anchors them (open documents' unsaved text included). */
+  async exportClaims(request: ExportRequest, token: CancellationToken = neverCancelled): Promise<ExportOutput> {
+    await this.ready;
+    return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token });
+  }
+
+  /** Counts for the status bar and the command line. */
+  stats() {
+    return this.index.stats();
+  }
+}
+
+/** Creates the service over its world; call `start()` to index the workspace. */
+export function createClaimlens(world: ClaimlensWorld, options: ClaimlensOptions = {}): ClaimlensService {
+  return new ClaimlensService(world, options);
+}
