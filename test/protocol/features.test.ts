@@ -142,6 +142,15 @@ test('diagnostics of an edited note; a quick fix applied clears its diagnostic',
     context: { diagnostics: ds.filter((d) => d.range.start.line === 0) },
   }) as CodeAction[];
   assert.deepEqual(actions.map((a) => a.title).slice(0, 3), ['Add "Nobody Known" to entities.yaml', 'Add claim id ^nobody-known-said-prices-fall', 'Set status: ❔ Unverified']);
+  // VS Code asks for quick fixes only on a diagnostic, and drops (with a warning) any action of another kind.
+  const quickfixes = await session.client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } },
+    context: { diagnostics: ds.filter((d) => d.range.start.line === 0), only: ['quickfix'] },
+  }) as CodeAction[];
+  assert.deepEqual(quickfixes.map((a) => [a.kind, a.title]), [
+    ['quickfix', 'Add "Nobody Known" to entities.yaml'], ['quickfix', 'Add claim id ^nobody-known-said-prices-fall'],
+  ]);
+  assert.ok(actions.some((a) => a.kind === 'refactor.rewrite.status'), 'asked for every kind, the status actions are offered');
   const fixed = applyEdit(actions[1].edit!, rel, text);
   assert.equal(fixed.split('\n')[0], '- #claim [[Nobody Known]] said prices fall ^nobody-known-said-prices-fall');
   const version = await session.client.change(uri, fixed);

@@ -116,7 +116,12 @@ class Session {
     c.onDocumentSymbol((p, token) => cancellable(() => service.documentSymbols(uriOf(p.textDocument.uri), token)));
     c.onWorkspaceSymbol((p, token) => cancellable(() => service.workspaceSymbols(p.query, token)));
     c.onCompletion((p, token) => cancellable(async () => await service.completion(uriOf(p.textDocument.uri), p.position, token) ?? null));
-    c.onCodeAction((p, token) => cancellable(() => service.codeActions(uriOf(p.textDocument.uri), p.range, p.context.diagnostics, token)));
+    c.onCodeAction((p, token) => cancellable(async () => {
+      const actions = await service.codeActions(uriOf(p.textDocument.uri), p.range, p.context.diagnostics, token);
+      // Asked for some kinds only (VS Code asks for 'quickfix' on a diagnostic): the others would be dropped with a warning.
+      const only = p.context.only;
+      return only?.length ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(k + '.'))) : actions;
+    }));
     c.onPrepareRename(async (p) => await service.prepareRename(uriOf(p.textDocument.uri), p.position) ?? null);
     c.onRenameRequest((p, token) => cancellable(async () => {
       try {
