@@ -23,6 +23,12 @@ export { workspaceAnchoring, type ExportAnchoring } from './anchors';
 export interface WriteOptions {
   /** Folder URI the file is written to: the Markdown report's links are relative to it. */
   base?: string;
+  /**
+   * CSV only: write cells that start with `=`, `+`, `-`, `@`, a tab or a CR as
+   * they are. By default such a cell gets a leading `'`, so a spreadsheet shows
+   * it as text instead of running it as a formula (OWASP's CSV-injection rule).
+   */
+  csvKeepFormulas?: boolean;
 }
 
 /** How each format is written: the model in, the file's contents out. */
