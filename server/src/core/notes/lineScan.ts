@@ -163,12 +163,17 @@ export function showWikilinks(s: string): string {
     }
     if (end < 0) continue;
     const start = at > copied && s[at - 1] === '!' ? at - 1 : at;
-    const hash = target.indexOf('#');
+    // `#.*$`: the first `#` with no line terminator after it (a note line may hold U+2028).
+    const hash = target.indexOf('#', lastTerminator(target) + 1);
     out += s.slice(copied, start) + (display ?? (hash >= 0 ? target.slice(0, hash) : target));
     copied = end;
     at = end - 1;
   }
   return out + s.slice(copied);
+}
+
+function lastTerminator(s: string): number {
+  return Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'), s.lastIndexOf('\u2028'), s.lastIndexOf('\u2029'));
 }
 
 /** `s.replace(/\[\[[^\]]*\]\]/g, spaces)`: every `[[…]]` blanked out, same length. */

@@ -28,7 +28,10 @@ const MAX_ERRORS = 10;
 export function parseYaml(text: string, firstLine = 0, fileCode = 'yaml'): ParsedYaml {
   const lines = new LineIndex(text);
   const pos = (offset: number) => {
-    const p = lines.positionAt(Math.max(0, Math.min(offset, text.length)));
+    let at = Math.max(0, Math.min(offset, text.length));
+    // Between the CR and the LF of a CRLF is still the end of the line, not a column past it.
+    if (at > 0 && text.charCodeAt(at) === 10 && text.charCodeAt(at - 1) === 13) at--;
+    const p = lines.positionAt(at);
     return { line: p.line + firstLine, character: p.character };
   };
   const at = (from: number, to = from + 1): Range => ({ start: pos(from), end: pos(Math.max(to, from + 1)) });
