@@ -86,6 +86,8 @@ class AliasBudget {
   private left: number;
   private readonly reported = new Set<string>();
   private readonly expanding = new Set<unknown>();
+  /** The outermost alias being expanded: where a stop is reported, since that is what the analyst wrote. */
+  private via: Node | undefined;
   constructor(private readonly doc: Document.Parsed, limit: number, private readonly report: (node: Node, why: string) => void) {
     this.left = limit;
   }
@@ -98,8 +100,15 @@ class AliasBudget {
       const target = safeResolve(node, this.doc);
       if (target === undefined) return null;
       if (this.expanding.has(target)) return this.stop(node, 'cycle', `The alias *${node.source} refers to a value that contains it: it is left out.`);
+      const outermost = this.via === undefined;
+      if (outermost) this.via = node;
       this.expanding.add(target);
-      try { return this.toJS(target, depth + 1); } finally { this.expanding.delete(target); }
+      try {
+        return this.toJS(target, depth + 1);
+      } finally {
+        this.expanding.delete(target);
+        if (outermost) this.via = undefined;
+      }
     }
     if (isSeq(node)) return node.items.map((n) => this.toJS(n, depth + 1));
     if (isMap(node)) {
@@ -116,7 +125,7 @@ class AliasBudget {
   private stop(node: Node, kind: string, why: string): null {
     if (!this.reported.has(kind)) {
       this.reported.add(kind);
-      this.report(node, why);
+      this.report(this.via ?? node, why);
     }
     return null;
   }
