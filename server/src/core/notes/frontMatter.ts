@@ -52,7 +52,8 @@ export function parseFrontMatter(lines: string[]): FrontMatterResult | undefined
     for (const key of SOURCE_KEYS) {
       const valueNode = child(node, key);
       const wrong = valueNode !== undefined && !isScalar(valueNode) ? 'text, not a list or mapping'
-        : key === 'sha256' && isScalar(valueNode) && valueNode.value !== null && typeof valueNode.value !== 'string' ? 'the digest as text (put it in quotes)' : undefined;
+        // A digest of digits reads as a YAML number; its text is kept as written. A boolean is no digest.
+        : key === 'sha256' && isScalar(valueNode) && typeof valueNode.value === 'boolean' ? 'the digest as text, not true or false' : undefined;
       if (wrong) {
         problems.push({ code: 'front-matter-source', severity: 'warning', message: `source.${key} should be ${wrong}.`, range: y.rangeOf(valueNode) ?? range });
         continue;
