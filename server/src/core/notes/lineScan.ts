@@ -21,8 +21,15 @@ export class ForwardIndex {
 
 const KEY = /[A-Za-z][\w-]*::/y;
 
+const SPACE = /\s/;
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/** What `\s` matches: ASCII spaces answered without a regex, since this runs for every field line. */
 function isRegexSpace(c: string): boolean {
-  return c.length > 0 && c.trim().length === 0;
+  if (c.length === 0) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(c);
 }
 
 /** End of the run of `\s` starting at `i`. */
@@ -31,22 +38,18 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
+// The field regex up to the value: anchored and without a lazy part, so linear.
+// The value's `(.*?)\s*$` was the part that backtracked; trimEnd does it.
+const FIELD_HEAD = /^(\s*)(?:[-*+]\s+)?([A-Za-z][\w-]*)::(\s*)/;
+
 /** `/^(\s*)(?:[-*+]\s+)?([A-Za-z][\w-]*)::(\s*)(.*?)\s*$/`: a `key:: value` line. */
 export function fieldLine(line: string): { indent: string; key: string; gap: string; value: string } | undefined {
-  const ws = skipSpaces(line, 0);
-  let k = ws;
-  const c = line[k];
-  if ((c === '-' || c === '*' || c === '+') && isRegexSpace(line[k + 1] ?? '')) k = skipSpaces(line, k + 1);
-  KEY.lastIndex = k;
-  let m = KEY.exec(line);
-  if (!m && k !== ws) { KEY.lastIndex = ws; m = KEY.exec(line); k = ws; }
+  const m = FIELD_HEAD.exec(line);
   if (!m) return undefined;
-  const afterKey = k + m[0].length;
-  const valueStart = skipSpaces(line, afterKey);
-  const rest = line.slice(valueStart);
+  const value = line.slice(m[0].length).trimEnd();
   // `.` stops at line terminators; a value holding one would not have matched.
-  if (/[\n\r\u2028\u2029]/.test(rest.trimEnd())) return undefined;
-  return { indent: line.slice(0, ws), key: m[0].slice(0, -2), gap: line.slice(afterKey, valueStart), value: rest.trimEnd() };
+  if (LINE_END.test(value)) return undefined;
+  return { indent: m[1], key: m[2], gap: m[3], value };
 }
 
 /** `/^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/`: an ATX heading, its hashes and its text. */
@@ -70,7 +73,7 @@ export function headingLine(line: string): { hashes: string; text?: string; text
     while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
   }
   const text = line.slice(start, end);
-  if (/[\n\r\u2028\u2029]/.test(text)) return undefined;
+  if (LINE_END.test(text)) return undefined;
   return { hashes: line.slice(h0, h0 + hashes), text, textStart: start };
 }
 

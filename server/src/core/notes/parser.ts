@@ -288,9 +288,10 @@ class ParsedClaim implements Claim {
     return this.folded;
   }
   isEmpty(): boolean {
-    const cuts = new CutCursor(this.cuts);
+    // Most claims have two or three cuts: a plain scan beats sorting them.
+    const cursor = this.cuts.length > 8 ? new CutCursor(this.cuts) : undefined;
     for (let i = this.contentStart; i < this.first.length; i++) {
-      const cut = cuts.endAt(i);
+      const cut = cursor ? cursor.endAt(i) : cutAt(this.cuts, i);
       if (cut >= 0) { i = cut - 1; continue; }
       if (!isSpace(this.first.charCodeAt(i))) return false;
     }
@@ -302,6 +303,12 @@ class ParsedClaim implements Claim {
       fields: this.fields, range: this.range, tagRange: this.tagRange, idRange: this.idRange,
     };
   }
+}
+
+/** The end of the cut span containing `i`, or -1. */
+function cutAt(cuts: number[], i: number): number {
+  for (let k = 0; k < cuts.length; k += 2) if (i >= cuts[k] && i < cuts[k + 1]) return cuts[k + 1];
+  return -1;
 }
 
 /**
@@ -389,11 +396,11 @@ function scanLinks(note: NoteModel, text: string, lineNo: number, claim: number,
   // Searches move forward only, so a line of 50,000 `[[` stays linear; its
   // unclosed links are reported a few at a time, not one warning per `[[`.
   const closeOf = new ForwardIndex(text, ']]');
-  const cut = cuts && cuts.length > 2 ? new CutCursor(cuts) : undefined;
+  const cursor = cuts && cuts.length > 8 ? new CutCursor(cuts) : undefined;
   let unclosed = 0;
   for (; at >= 0; at = text.indexOf('[[', at + 2)) {
     if (masked.charCodeAt(at) === 32) continue;
-    if (cut && cut.endAt(at) >= 0) continue;
+    if (cuts && cuts.length > 2 && (cursor ? cursor.endAt(at) : cutAt(cuts, at)) >= 0) continue;
     const close = closeOf.next(at + 2);
     const nextOpen = text.indexOf('[[', at + 2);
     if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {

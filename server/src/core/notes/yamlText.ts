@@ -115,8 +115,10 @@ class AliasBudget {
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
         const k = isScalar(pair.key) ? exactText(pair.key) : JSON.stringify(this.toJS(pair.key, depth + 1));
-        // defineProperty: a key named `__proto__` is data, not the object's prototype.
-        Object.defineProperty(out, k, { value: this.toJS(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+        const v = this.toJS(pair.value, depth + 1);
+        // A key named `__proto__` is data, not the object's prototype.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        else out[k] = v;
       }
       return out;
     }
