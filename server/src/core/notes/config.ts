@@ -2,7 +2,7 @@
 // give a claim (label, codicon, ClaimReview rating) and which notes to read.
 import { type Config, type StatusDef, lineRange } from './model';
 import { type Node } from 'yaml';
-import { child, isMap, isScalar, isSeq, parseYaml, scalarString, type ParsedYaml } from './yamlText';
+import { errorText, child, isMap, isScalar, isSeq, parseYaml, scalarString, type ParsedYaml } from './yamlText';
 
 export const DEFAULT_STATUSES: StatusDef[] = [
   { id: 'unverified', label: 'Unverified', icon: 'question' },
@@ -28,7 +28,7 @@ export function parseConfig(text: string): Config {
     readConfig(config, y);
   } catch (e) {
     // Whatever went wrong, the defaults stand and the file says why.
-    config.problems.push({ code: 'config-shape', severity: 'error', range: lineRange(0, 0, 0), message: `.claimlens.yaml could not be read: ${(e as Error)?.message ?? String(e)}` });
+    config.problems.push({ code: 'config-shape', severity: 'error', range: lineRange(0, 0, 0), message: `.claimlens.yaml could not be read: ${errorText(e)}` });
   }
   return config;
 }

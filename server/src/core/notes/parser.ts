@@ -6,6 +6,7 @@
 import { foldName, noteBaseName } from '../text/names';
 import { splitLines } from '../text/lines';
 import { parseFrontMatter, type EntityDecl } from './frontMatter';
+import { errorText } from './yamlText';
 import { ForwardIndex, fieldLine, headingLine, inlineFields, maskCode, maskWikilinks, showWikilinks } from './lineScan';
 import {
   lineRange, range, type Claim, type Range, type ClaimField, type ClaimRef, type EntityDef, type Heading,
@@ -70,7 +71,7 @@ function guarded<T>(note: NoteModel, at: number | { line: number }, what: string
     const line = Math.min(typeof at === 'number' ? at : at.line, Math.max(0, note.lineCount - 1));
     note.problems.push({
       code: 'parse-failed', severity: 'error', range: lineRange(line, 0, 0),
-      message: `Claimlens could not read this ${what} past here (${(e as Error)?.message ?? String(e)}); the rest of the file is kept as far as it was read.`,
+      message: `Claimlens could not read this ${what} past here (${errorText(e)}); the rest of the file is kept as far as it was read.`,
     });
     return undefined;
   }

@@ -5,7 +5,7 @@ import { type Node } from 'yaml';
 import { fastParseList, type FastValue } from './fastYaml';
 import { lineRange, type EntityDef, type Problem, type Range } from './model';
 import { slugify } from '../text/names';
-import { exactValue, isMap, isScalar, isSeq, parseYaml } from './yamlText';
+import { errorText, exactValue, isMap, isScalar, isSeq, parseYaml } from './yamlText';
 
 export interface Registry {
   uri: string;
@@ -36,7 +36,7 @@ export function parseRegistry(uri: string, text: string): Registry {
     }
   } catch (e) {
     // The entities read so far stay; the file says why the rest is missing.
-    problems.push({ code: 'registry-yaml', severity: 'error', range: lineRange(0, 0, 0), message: `This registry could not be read: ${(e as Error)?.message ?? String(e)}` });
+    problems.push({ code: 'registry-yaml', severity: 'error', range: lineRange(0, 0, 0), message: `This registry could not be read: ${errorText(e)}` });
   }
   const lastBreak = text.lastIndexOf('\n');
   let lines = 0;

@@ -50,13 +50,13 @@ export function parseYaml(text: string, firstLine = 0, fileCode = 'yaml'): Parse
       const src = text.indexOf('\r') >= 0 ? text.replace(/\r(?!\n)/g, '\n') : text;
       doc = parseDocument(src, { prettyErrors: false, uniqueKeys: true });
     } catch (e) {
-      problems.push({ code: fileCode, severity: 'error', range: at(0), message: `YAML could not be read: ${firstLineOf(e)}` });
+      problems.push({ code: fileCode, severity: 'error', range: at(0), message: `YAML could not be read: ${errorText(e)}` });
       doc = parseDocument('');
     }
   }
   const all = [...doc.errors.map((e) => [e, 'error'] as const), ...doc.warnings.map((w) => [w, 'warning'] as const)];
   for (const [err, severity] of all.slice(0, MAX_ERRORS)) {
-    problems.push({ code: fileCode, severity, message: `YAML: ${firstLineOf(err)}`, range: at(err.pos[0], err.pos[1]) });
+    problems.push({ code: fileCode, severity, message: `YAML: ${errorText(err)}`, range: at(err.pos[0], err.pos[1]) });
   }
   if (all.length > MAX_ERRORS) {
     const [err, severity] = all[MAX_ERRORS];
@@ -70,7 +70,8 @@ export function parseYaml(text: string, firstLine = 0, fileCode = 'yaml'): Parse
   return { doc, pos, rangeOf, toJS: (node) => budget.toJS(node), problems };
 }
 
-function firstLineOf(e: unknown): string {
+/** An exception's message, first line only and bounded: it ends up in a diagnostic. */
+export function errorText(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return message.split('\n')[0].slice(0, 300);
 }
