@@ -78,6 +78,8 @@ export interface ExportParams {
   target: string;
   overwrite: boolean;
   filter?: { status?: string[]; entity?: string[]; note?: string[] };
+  /** CSV: write cells a spreadsheet would run as a formula as they are (the setting claimlens.export.csvKeepFormulas). */
+  csvKeepFormulas?: boolean;
   workDoneToken?: string | number;
 }
 export interface ExportResult {

@@ -5,16 +5,14 @@
 // and the message says why and how to change it.
 import * as vscode from 'vscode';
 import { type LanguageClient, LSPErrorCodes, ResponseError, WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageclient/node';
-import { type ExportFormat, type ExportParams, ExportRequest, type ExportResult } from '../../shared/protocol';
+import { EXPORT_FORMATS, type ExportFormat } from '../../server/src/core/export/formatList';
+import { type ExportParams, ExportRequest, type ExportResult } from '../../shared/protocol';
 
-const FORMATS: Array<{ format: ExportFormat; label: string; detail: string; ext: string; filter: string }> = [
-  { format: 'json', label: 'JSON', detail: 'Everything: notes, entities, claims, quotes with offsets', ext: 'json', filter: 'JSON' },
-  { format: 'csv', label: 'CSV', detail: 'One row per claim, for spreadsheets', ext: 'csv', filter: 'CSV' },
-  { format: 'md', label: 'Markdown report', detail: 'Claims by status and entity, with quotes and links back', ext: 'md', filter: 'Markdown' },
-  { format: 'w3c', label: 'W3C Web Annotations', detail: 'JSON-LD AnnotationCollection, one annotation per quote', ext: 'jsonld', filter: 'JSON-LD' },
-  { format: 'claimreview', label: 'schema.org ClaimReview', detail: 'JSON-LD for claims with a verdict', ext: 'jsonld', filter: 'JSON-LD' },
-  { format: 'qdpx', label: 'REFI-QDA project (.qdpx)', detail: 'For ATLAS.ti, NVivo, MAXQDA, QualCoder', ext: 'qdpx', filter: 'REFI-QDA project' },
-];
+// The picker's entries: the one list of formats the core keeps.
+const FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => {
+  const f = EXPORT_FORMATS[format];
+  return { format, label: f.label, detail: f.detail, ext: f.extension, filter: f.filterName };
+});
 
 export const RESTRICTED_MESSAGE = 'Claimlens does not export in Restricted Mode: exporting writes files and reads the sources. Trust this workspace to export.';
 
@@ -53,7 +51,8 @@ async function exportClaims(client: LanguageClient | undefined): Promise<void> {
     if (answer !== replace) return;
     overwrite = true;
   }
-  await run(client, { format: pick.format, target: target.toString(), overwrite }, target);
+  const csvKeepFormulas = vscode.workspace.getConfiguration('claimlens').get<boolean>('export.csvKeepFormulas', false);
+  await run(client, { format: pick.format, target: target.toString(), overwrite, csvKeepFormulas }, target);
 }
 
 async function run(client: LanguageClient, params: ExportParams, target: vscode.Uri): Promise<void> {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { exportCommand } from '../../server/src/cli/export';
 import { TargetExistsError, writeFileAtomic } from '../../server/src/node/atomicWrite';
 import { SAMPLES } from './exportHelpers';
@@ -73,4 +74,13 @@ test('writeFileAtomic: the hard link refuses a name that appeared meanwhile; ove
   assert.equal(fs.readFileSync(file, 'utf8'), 'mine');
   await assert.rejects(writeFileAtomic(path.join(tmp, 'no-such-dir', 'x.txt'), 'x', false), { code: 'ENOENT' });
   assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')), []);
+});
+
+test('csv cells that a spreadsheet would run get a leading quote, unless --keep-formulas', async () => {
+  const dir = path.join(tmp, 'formulas');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'n.md'), '- #claim =HYPERLINK("http://example.com","click") ^f\n');
+  const textOf = (out: string) => (parse(out, { columns: true }) as Array<{ text: string }>)[0]!.text;
+  assert.equal(textOf((await run(dir, '--format', 'csv')).out), `'=HYPERLINK("http://example.com","click")`);
+  assert.equal(textOf((await run(dir, '--format', 'csv', '--keep-formulas')).out), '=HYPERLINK("http://example.com","click")');
 });

@@ -17,7 +17,8 @@ export const EXPORT_USAGE = `usage: claimlens export [DIR] --format ${Object.key
   --force             replace FILE if it exists
   --status S          only claims with status S (repeatable, or comma-separated)
   --entity NAME       only claims that mention the entity (id, name or alias; repeatable)
-  --note GLOB         only notes whose path matches (e.g. 'notes/**', '*-shift.md'; repeatable)`;
+  --note GLOB         only notes whose path matches (e.g. 'notes/**', '*-shift.md'; repeatable)
+  --keep-formulas     csv: write cells that start with = + - @ as they are (by default they get a leading ')`;
 
 export interface ExportIo {
   /** Standard output: the export itself when no -o is given. */
@@ -34,7 +35,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
       options: {
         format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' },
         status: { type: 'string', multiple: true }, entity: { type: 'string', multiple: true },
-        note: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+        note: { type: 'string', multiple: true }, 'keep-formulas': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -68,6 +69,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
     const result = await service.exportClaims({
       format,
       filter: { status: list(values.status), entity: values.entity, note: values.note },
+      csvKeepFormulas: values['keep-formulas'] === true,
       base: fileUri(target ? path.dirname(target) : root),
     });
     for (const w of result.warnings) io.err(`claimlens: ${w}`);

@@ -61,6 +61,8 @@ export interface ExportRequest {
   filter?: ClaimFilter;
   /** Folder URI the file goes to: the Markdown report's links are relative to it. */
   base?: string;
+  /** CSV: write formula-like cells as they are (by default they get a leading `'`). */
+  csvKeepFormulas?: boolean;
   progress?: (done: number, total: number) => void;
 }
 

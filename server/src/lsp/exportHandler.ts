@@ -33,6 +33,7 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
       format: params.format,
       filter: params.filter,
       base: dirname(params.target),
+      csvKeepFormulas: params.csvKeepFormulas === true,
       progress: (done, total) => {
         // One report per percent, not one per note: a large workspace has thousands.
         const pct = Math.floor((done / Math.max(total, 1)) * 90);

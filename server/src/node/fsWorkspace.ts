@@ -1,41 +1,84 @@
 // The workspace on disk, for the language server and the command line.
+//
+// Only regular files are read: a source that was a named pipe hung the
+// process forever, a symlink to /dev/zero grew until the process aborted.
+// Files are opened without blocking, the open descriptor is checked (not the
+// path, which could change in between), and no read takes more than the
+// limit plus one byte, whatever the size said, so a file that grows while it
+// is read is still bounded. Symlinks to notes and folders are listed as what
+// they point to.
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 import { BINARY, NOT_UTF8, type Decoded, looksBinary, tooLarge } from '../core/text/decode';
-import { type EntryKind, type Workspace, uriToPath } from '../core/workspace/workspace';
+import { type EntryKind, type Workspace, fileUri, uriToPath } from '../core/workspace/workspace';
+
+/** O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+export interface FsWorkspaceOptions {
+  /** The most `readFile` reads (sources, .gitignore); larger files are refused with a reason. */
+  maxReadBytes?: number;
+}
 
 export class FsWorkspace implements Workspace {
-  constructor(public folders: readonly string[]) {}
+  private readonly maxReadBytes: number;
+  constructor(public folders: readonly string[], options: FsWorkspaceOptions = {}) {
+    this.maxReadBytes = options.maxReadBytes ?? 64 * 1024 * 1024;
+  }
 
   async readFile(uri: string): Promise<Uint8Array | undefined> {
-    try {
-      // Synchronous reads of many small notes beat the thread pool's queue.
-      return fs.readFileSync(uriToPath(uri));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
-      throw e;
-    }
+    const bytes = readRegularFile(uriToPath(uri), this.maxReadBytes);
+    if (bytes && bytes.length > this.maxReadBytes) throw new Error(`larger than ${Math.round(this.maxReadBytes / 1048576)} MB, not read`);
+    return bytes;
   }
 
   /** Node's own UTF-8 check and decoder: several times faster than TextDecoder on a cold index. */
   async readText(uri: string, maxBytes: number): Promise<Decoded | undefined> {
-    const bytes = await this.readFile(uri);
+    const bytes = readRegularFile(uriToPath(uri), maxBytes);
     if (!bytes) return undefined;
     if (bytes.length > maxBytes) return { error: tooLarge(maxBytes) };
     if (looksBinary(bytes)) return { error: BINARY };
     if (!isUtf8(bytes)) return { error: NOT_UTF8 };
-    const text = (bytes as Buffer).toString('utf8');
+    const text = bytes.toString('utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
 
   async readDirectory(uri: string): Promise<Array<[string, EntryKind]>> {
-    const entries = await fs.promises.readdir(uriToPath(uri), { withFileTypes: true });
+    const dir = uriToPath(uri);
+    const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     const out: Array<[string, EntryKind]> = [];
+    let followDirs: boolean | undefined;
     for (const e of entries) {
       if (e.isDirectory()) out.push([e.name, 'directory']);
       else if (e.isFile()) out.push([e.name, 'file']);
+      else if (e.isSymbolicLink()) {
+        const target = await fs.promises.stat(nodePath.join(dir, e.name)).catch(() => undefined);
+        if (target?.isFile()) out.push([e.name, 'file']);
+        else if (target?.isDirectory() && (followDirs ??= await this.reachedWithoutLinks(dir))) out.push([e.name, 'directory']);
+      }
     }
     return out;
+  }
+
+  /**
+   * Whether `dir` is where it seems (no symlinked folder on the way from its
+   * workspace folder). Folder links are followed one level only: a link to an
+   * ancestor, or two links to each other, would otherwise be walked forever.
+   */
+  private async reachedWithoutLinks(dir: string): Promise<boolean> {
+    for (const folder of this.folders) {
+      const root = uriToPath(folder);
+      const rel = nodePath.relative(root, dir);
+      if (rel.startsWith('..') || nodePath.isAbsolute(rel)) continue;
+      try {
+        const [realRoot, realDir] = await Promise.all([fs.promises.realpath(root), fs.promises.realpath(dir)]);
+        return nodePath.join(realRoot, rel) === realDir;
+      } catch {
+        return false;
+      }
+    }
+    return false;
   }
 
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
@@ -47,4 +90,63 @@ export class FsWorkspace implements Workspace {
       return undefined;
     }
   }
+
+  /** Where `uri` really is, symlinks followed; undefined when it does not resolve (missing, a loop, no access). */
+  async realPath(uri: string): Promise<string | undefined> {
+    try {
+      return fileUri(await fs.promises.realpath(uriToPath(uri)));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The bytes of a regular file, at most `limit + 1` of them (one more than
+ * allowed tells the caller it is too large); undefined when there is no such
+ * file or it is a folder. Anything else that is not a regular file, and a
+ * file that cannot be read, throws an Error saying why.
+ */
+export function readRegularFile(path: string, limit: number): Buffer | undefined {
+  let fd: number;
+  try {
+    // Synchronous reads of many small notes beat the thread pool's queue.
+    fd = fs.openSync(path, OPEN_FLAGS);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return undefined;
+    if (code === 'EACCES' || code === 'EPERM') throw new Error('permission denied (EACCES): the file cannot be read');
+    if (code === 'ENXIO') throw new Error('a socket or device, not a regular file');
+    throw e;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) return undefined;
+    if (!st.isFile()) throw new Error(`${kindOf(st)}, not a regular file`);
+    const cap = limit + 1;
+    let buf = Buffer.allocUnsafe(Math.max(1, Math.min(cap, st.size + 1)));
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (buf.length >= cap) break;
+        const bigger = Buffer.allocUnsafe(Math.min(cap, buf.length * 2));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, total, buf.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    return buf.subarray(0, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function kindOf(st: fs.Stats): string {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a file';
 }

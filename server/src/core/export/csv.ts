@@ -7,6 +7,10 @@
 // lines, so the line break is unambiguous); a quote that did not anchor has
 // empty `start`/`end` on its line. Lists (`by`, `entities`, `supports`,
 // `contradicts`, `tags`) are joined with "; ".
+//
+// A cell that a spreadsheet would run as a formula (`=HYPERLINK(…)` in a claim
+// copied from a hostile page) is neutralised by a leading `'` unless the
+// caller asks to keep formulas (WriteOptions.csvKeepFormulas).
 import type { ExportClaim, ExportModel } from './exportModel';
 
 export const CSV_COLUMNS = [
@@ -17,9 +21,15 @@ export const CSV_COLUMNS = [
 export const LIST_SEPARATOR = '; ';
 export const QUOTE_SEPARATOR = '\n';
 
-export function writeCsv(model: ExportModel): string {
+export interface CsvOptions {
+  /** Write formula-like cells verbatim instead of prefixing them with `'`. */
+  csvKeepFormulas?: boolean;
+}
+
+export function writeCsv(model: ExportModel, options: CsvOptions = {}): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
-  for (const c of model.claims) rows.push(row(c).map(field).join(','));
+  const cell = options.csvKeepFormulas === true ? field : (v: string) => field(neutralizeFormula(v));
+  for (const c of model.claims) rows.push(row(c).map(cell).join(','));
   return rows.join('\r\n') + '\r\n';
 }
 
@@ -39,6 +49,14 @@ function row(c: ExportClaim): string[] {
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
+
+/** The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** `'=1+1` for `=1+1`: shown as text by a spreadsheet. Other values are unchanged. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
 
 /** One RFC 4180 field. */
 export function field(value: string): string {

@@ -25,6 +25,12 @@ export interface WriteOptions {
   base?: string;
   /** Hashing (name-based GUIDs) and compression (the .qdpx zip), injected. */
   codec: Codec;
+  /**
+   * CSV only: write cells that start with `=`, `+`, `-`, `@`, a tab or a CR as
+   * they are. By default such a cell gets a leading `'`, so a spreadsheet shows
+   * it as text instead of running it as a formula (OWASP's CSV-injection rule).
+   */
+  csvKeepFormulas?: boolean;
 }
 
 /** How each format is written: the model in, the file's contents out. */
@@ -57,7 +63,7 @@ export interface ExportOutput {
 export async function exportClaims(index: WorkspaceIndex, anchoring: Anchoring,
   options: ExportRequestOptions): Promise<ExportOutput> {
   const model = await buildExportModel(index, anchoring, { filter: options.filter, token: options.token, progress: options.progress });
-  const data = FORMATS[options.format].write(model, { base: options.base ?? index.workspace.folders[0], codec: options.codec });
+  const data = FORMATS[options.format].write(model, { base: options.base ?? index.workspace.folders[0], codec: options.codec, csvKeepFormulas: options.csvKeepFormulas });
   let quotes = 0, anchored = 0;
   for (const c of model.claims) for (const q of c.quotes) { quotes++; if (q.match) anchored++; }
   return { data, claims: model.claims.length, quotes, anchored, warnings: model.warnings };

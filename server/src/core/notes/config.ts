@@ -1,7 +1,8 @@
 // `.claimlens.yaml` at a workspace folder's root: the statuses an analyst can
 // give a claim (label, codicon, ClaimReview rating) and which notes to read.
-import { type Config, type Problem, type StatusDef, lineRange } from './model';
-import { child, isMap, isSeq, parseYaml, scalarString, stringList } from './yamlText';
+import { type Config, type StatusDef, lineRange } from './model';
+import { type Node } from 'yaml';
+import { errorText, child, isMap, isScalar, isSeq, parseYaml, scalarString, type ParsedYaml } from './yamlText';
 
 export const DEFAULT_STATUSES: StatusDef[] = [
   { id: 'unverified', label: 'Unverified', icon: 'question' },
@@ -20,43 +21,88 @@ export function defaultConfig(): Config {
 
 export function parseConfig(text: string): Config {
   const config = defaultConfig();
-  const y = parseYaml(text, 0, 'config-yaml');
-  const problems: Problem[] = y.problems;
-  config.problems = problems;
+  let y: ParsedYaml | undefined;
+  try {
+    y = parseYaml(text, 0, 'config-yaml');
+    config.problems = y.problems;
+    readConfig(config, y);
+  } catch (e) {
+    // Whatever went wrong, the defaults stand and the file says why.
+    config.problems.push({ code: 'config-shape', severity: 'error', range: lineRange(0, 0, 0), message: `.claimlens.yaml could not be read: ${errorText(e)}` });
+  }
+  return config;
+}
+
+function readConfig(config: Config, y: ParsedYaml): void {
+  const problems = config.problems;
   const root = y.doc.contents;
-  if (root === null || root === undefined) return config;
+  const wrong = (node: unknown, message: string, code = 'config-shape') =>
+    problems.push({ code, severity: 'error', range: y.rangeOf(node as Node) ?? lineRange(0, 0, 0), message });
+  if (root === null || root === undefined) return;
   if (!isMap(root)) {
-    problems.push({ code: 'config-shape', severity: 'error', range: y.rangeOf(root) ?? lineRange(0, 0, 0), message: '.claimlens.yaml should be a mapping (statuses:, rating:, notes:).' });
-    return config;
+    wrong(root, '.claimlens.yaml should be a mapping (statuses:, rating:, notes:).');
+    return;
   }
   const statuses = child(root, 'statuses');
-  if (isSeq(statuses)) {
+  if (statuses !== undefined && !isSeq(statuses)) {
+    wrong(statuses, 'statuses: should be a list of statuses (- id: supported, label: …, icon: …, rating: …); the default statuses are used.');
+  } else if (statuses) {
     const list: StatusDef[] = [];
     for (const item of statuses.items) {
       const id = isMap(item) ? scalarString(child(item, 'id')) : scalarString(item);
       if (!id) {
-        problems.push({ code: 'config-status', severity: 'error', range: y.rangeOf(item as never) ?? lineRange(0, 0, 0), message: 'Each status needs an id.' });
+        wrong(item, 'Each status needs an id.', 'config-status');
         continue;
       }
-      const rating = Number(scalarString(child(item, 'rating')) ?? NaN);
-      const def: StatusDef = {
-        id: id.toLowerCase(),
-        label: scalarString(child(item, 'label')) ?? id,
-        icon: scalarString(child(item, 'icon')) ?? 'circle-outline',
-      };
-      if (Number.isFinite(rating)) def.rating = rating;
+      const def: StatusDef = { id: id.toLowerCase(), label: text(item, 'label', wrong) ?? id, icon: text(item, 'icon', wrong) ?? 'circle-outline' };
+      const rating = number(item, 'rating', wrong, 'config-status');
+      if (rating !== undefined) def.rating = rating;
       list.push(def);
     }
     if (list.length > 0) config.statuses = list;
   }
   const rating = child(root, 'rating');
-  const best = Number(scalarString(child(rating, 'best')));
-  const worst = Number(scalarString(child(rating, 'worst')));
-  if (Number.isFinite(best)) config.rating.best = best;
-  if (Number.isFinite(worst)) config.rating.worst = worst;
+  if (rating !== undefined && !isMap(rating)) wrong(rating, 'rating: should be a mapping with best: and worst: numbers.');
+  const best = number(rating, 'best', wrong);
+  const worst = number(rating, 'worst', wrong);
+  if (best !== undefined) config.rating.best = best;
+  if (worst !== undefined) config.rating.worst = worst;
   const notes = child(root, 'notes');
-  const include = stringList(child(notes, 'include')).values;
+  if (notes !== undefined && !isMap(notes)) wrong(notes, 'notes: should be a mapping with include: and exclude: globs.');
+  const include = globs(notes, 'include', wrong);
   if (include.length) config.include = include;
-  config.exclude = stringList(child(notes, 'exclude')).values;
-  return config;
+  config.exclude = globs(notes, 'exclude', wrong);
+}
+
+type Report = (node: unknown, message: string, code?: string) => void;
+
+/** A text value under `key` of a status; a list or mapping there is reported and ignored. */
+function text(map: unknown, key: string, wrong: Report): string | undefined {
+  const node = child(map, key);
+  if (node !== undefined && !isScalar(node)) wrong(node, `${key}: should be text.`, 'config-status');
+  return scalarString(node);
+}
+
+/** A finite number under `key`; anything else there is reported and ignored. */
+function number(map: unknown, key: string, wrong: Report, code = 'config-shape'): number | undefined {
+  const node = child(map, key);
+  if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+  const written = scalarString(node)?.trim();
+  const value = written ? Number(written) : NaN;
+  if (Number.isFinite(value)) return value;
+  wrong(node, `${key}: should be a number, not ${JSON.stringify(scalarString(node) ?? 'a list or mapping')}.`, code);
+  return undefined;
+}
+
+/** `include:` / `exclude:`: one glob or a list of globs, each text. */
+function globs(notes: unknown, key: string, wrong: Report): string[] {
+  const node = child(notes, key);
+  if (node === undefined || (isScalar(node) && node.value === null)) return [];
+  const items = isSeq(node) ? node.items : [node];
+  const out: string[] = [];
+  for (const item of items) {
+    if (isScalar(item) && typeof item.value === 'string') out.push(item.value);
+    else wrong(item ?? node, `notes.${key} should be a glob (text) or a list of globs, like "notes/**/*.md".`);
+  }
+  return out;
 }

@@ -13,7 +13,6 @@ export type FastRecord = Map<string, FastValue>;
 const ITEM = /^-(?: +|$)/;
 const PAIR = /^([A-Za-z_][\w-]*) *:(?: +|$)/;
 const NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const INT = /^[-+]?[0-9]+$/;
 
 /** Thrown internally when the text leaves the supported shape. */
 class Unsupported extends Error {}
@@ -157,8 +156,11 @@ function plainValue(t: string): unknown {
   }
   if (/^[-+]?(?:0[xo]|\.(?:inf|nan))/i.test(t)) throw new Unsupported();
   if (NUMBER.test(t)) {
-    if (INT.test(t) && !Number.isSafeInteger(Number(t))) throw new Unsupported();
-    return Number(t);
+    // A number that would not print back as written (`9007199254740993`, `1e400`, `1.50`)
+    // is kept as text by the yaml path; leave it to that path rather than repeat the rule.
+    const n = Number(t);
+    if (!Number.isFinite(n) || String(n) !== t) throw new Unsupported();
+    return n;
   }
   return t;
 }

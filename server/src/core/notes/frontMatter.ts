@@ -3,7 +3,7 @@
 // every other key is kept untouched for the exports.
 import { type Node } from 'yaml';
 import { type Problem, type Range, type SourceRef } from './model';
-import { child, isMap, isSeq, parseYaml, scalarString, stringList } from './yamlText';
+import { child, isMap, isScalar, isSeq, parseYaml, scalarString, stringList } from './yamlText';
 
 export interface FrontMatterResult {
   data: Record<string, unknown>;
@@ -38,7 +38,7 @@ export function parseFrontMatter(lines: string[]): FrontMatterResult | undefined
   if (root && !isMap(root)) {
     problems.push({ code: 'front-matter-yaml', severity: 'warning', message: 'Front matter should be a YAML mapping (key: value).', range: y.rangeOf(root) ?? range });
   } else if (root) {
-    const js = y.doc.toJS({ maxAliasCount: 100 }) as unknown;
+    const js = y.toJS(root);
     if (js && typeof js === 'object') data = js as Record<string, unknown>;
   }
 
@@ -50,7 +50,15 @@ export function parseFrontMatter(lines: string[]): FrontMatterResult | undefined
     }
     const ref: SourceRef = { range: y.rangeOf(node) ?? range };
     for (const key of SOURCE_KEYS) {
-      const v = scalarString(child(node, key));
+      const valueNode = child(node, key);
+      const wrong = valueNode !== undefined && !isScalar(valueNode) ? 'text, not a list or mapping'
+        // A digest of digits reads as a YAML number; its text is kept as written. A boolean is no digest.
+        : key === 'sha256' && isScalar(valueNode) && typeof valueNode.value === 'boolean' ? 'the digest as text, not true or false' : undefined;
+      if (wrong) {
+        problems.push({ code: 'front-matter-source', severity: 'warning', message: `source.${key} should be ${wrong}.`, range: y.rangeOf(valueNode) ?? range });
+        continue;
+      }
+      const v = scalarString(valueNode);
       if (v !== undefined) ref[key] = v;
     }
     if (ref.id === undefined && fallbackId !== undefined) ref.id = fallbackId;

@@ -6,21 +6,20 @@
 import { foldName, noteBaseName } from '../text/names';
 import { splitLines } from '../text/lines';
 import { parseFrontMatter, type EntityDecl } from './frontMatter';
+import { errorText } from './yamlText';
+import { ForwardIndex, fieldLine, headingLine, inlineFields, maskCode, maskWikilinks, showWikilinks } from './lineScan';
 import {
   lineRange, range, type Claim, type Range, type ClaimField, type ClaimRef, type EntityDef, type Heading,
   type NoteModel, type Problem, type WikiLink,
 } from './model';
 
 const CLAIM_TAG = /(^|[\s(])#claim(?:\/([\p{L}\p{N}_-]+))?(?=$|[\s.,;:!?)\]])/u;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const BLOCK_ID = /^([A-Za-z0-9-]+)\s*$/;
-const FIELD = /^(\s*)(?:[-*+]\s+)?([A-Za-z][\w-]*)::(\s*)(.*?)\s*$/;
-const INLINE_FIELD = /[[(]([A-Za-z][\w-]*)::\s*((?:\[\[[^\]]*\]\]|[^\])[])*?)\s*[\])]/g;
 const INLINE_TAG = /(?:^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 export const RELATION_FIELDS = new Set(['supports', 'contradicts', 'refines']);
-const WIKILINK_TEXT = /!?\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g;
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
+const MAX_UNCLOSED_PER_LINE = 3;
 const BARE_REF = /(^|[\s,])\^([A-Za-z0-9-]+)/g;
 
 interface Open {
@@ -40,7 +39,7 @@ export function parseNote(uri: string, name: string, text: string): NoteModel {
   let first = 0;
   let entityDecl: EntityDecl | undefined;
   if (lines[0] !== undefined && lines[0].trimEnd() === '---') {
-    const fm = parseFrontMatter(lines);
+    const fm = guarded(note, 0, 'front matter', () => parseFrontMatter(lines));
     if (fm) {
       note.frontMatter = { data: fm.data, range: fm.range };
       note.sources = fm.sources;
@@ -50,7 +49,35 @@ export function parseNote(uri: string, name: string, text: string): NoteModel {
       first = fm.bodyStart;
     }
   }
+  const reached = { line: first };
+  guarded(note, reached, 'note', () => readBody(note, lines, first, reached));
+  if (entityDecl) {
+    const decl = entityDecl;
+    note.entity = guarded(note, 0, 'entity declaration', () => entityFromNote(note, lines, first, decl));
+  }
+  return note;
+}
 
+/**
+ * Runs one stage of reading a note; if it throws (a bug, or a limit of the
+ * runtime on pathological text), the note keeps what the other stages found
+ * and gets one error at the line the stage had reached, instead of the
+ * exception taking down the whole workspace.
+ */
+function guarded<T>(note: NoteModel, at: number | { line: number }, what: string, stage: () => T): T | undefined {
+  try {
+    return stage();
+  } catch (e) {
+    const line = Math.min(typeof at === 'number' ? at : at.line, Math.max(0, note.lineCount - 1));
+    note.problems.push({
+      code: 'parse-failed', severity: 'error', range: lineRange(line, 0, 0),
+      message: `Claimlens could not read this ${what} past here (${errorText(e)}); the rest of the file is kept as far as it was read.`,
+    });
+    return undefined;
+  }
+}
+
+function readBody(note: NoteModel, lines: string[], first: number, reached: { line: number }): void {
   let fence: string | undefined;
   let open: Open | undefined;
   let heading = -1;
@@ -62,6 +89,7 @@ export function parseNote(uri: string, name: string, text: string): NoteModel {
   };
 
   for (let i = first; i < lines.length; i++) {
+    reached.line = i;
     const line = lines[i];
     if (fence !== undefined) {
       if (line.trimStart().startsWith(fence)) fence = undefined;
@@ -82,7 +110,7 @@ export function parseNote(uri: string, name: string, text: string): NoteModel {
     const list = content >= 0;
 
     if (open) {
-      const inside = open.indent >= 0 ? indent > open.indent : !(list && !isFieldLine(line)) && !HEADING.test(line);
+      const inside = open.indent >= 0 ? indent > open.indent : !(list && !isFieldLine(line)) && !headingLine(line);
       if (inside) {
         childLine(note, open, line, i);
         continue;
@@ -91,13 +119,12 @@ export function parseNote(uri: string, name: string, text: string): NoteModel {
     }
 
     if (c0 === 35 /* # */) {
-      const h = HEADING.exec(line);
+      const h = headingLine(line);
       if (h) {
-        const textStart = h[2] !== undefined ? line.indexOf(h[2], h[1].length) : line.length;
-        const t = (h[2] ?? '').trim();
-        note.headings.push({ level: h[1].length, text: t, line: i, range: lineRange(i, 0, line.length) } satisfies Heading);
+        const t = (h.text ?? '').trim();
+        note.headings.push({ level: h.hashes.length, text: t, line: i, range: lineRange(i, 0, line.length) } satisfies Heading);
         heading = note.headings.length - 1;
-        scanLinks(note, line, i, -1, undefined, textStart);
+        scanLinks(note, line, i, -1, undefined, h.textStart);
         continue;
       }
     }
@@ -112,9 +139,6 @@ export function parseNote(uri: string, name: string, text: string): NoteModel {
     blockId(note, line);
   }
   close();
-
-  if (entityDecl) note.entity = entityFromNote(note, lines, first, entityDecl);
-  return note;
 }
 
 function firstNonSpace(line: string): number {
@@ -148,13 +172,7 @@ function listContent(line: string, ws: number): number {
 }
 
 function isFieldLine(line: string): boolean {
-  return line.indexOf('::') > 0 && FIELD.test(line);
-}
-
-/** Replaces inline code spans by spaces (same length), so nothing inside them is read. */
-function maskCode(line: string): string {
-  if (line.indexOf('`') < 0) return line;
-  return line.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
+  return line.indexOf('::') > 0 && fieldLine(line) !== undefined;
 }
 
 /** A `^block-id` ending the line; only the tail after the last `^` is examined. */
@@ -181,14 +199,13 @@ function startClaim(note: NoteModel, line: string, lineNo: number, contentStart:
   const masked = maskCode(line);
   const id = blockId(note, masked);
   if (id) claim.setId(id.id, id.start);
-  INLINE_FIELD.lastIndex = 0;
-  for (let m; masked.indexOf('::') > 0 && (m = INLINE_FIELD.exec(masked)); ) {
-    const keyStart = m.index + 1;
-    const afterKey = keyStart + m[1].length + 2;
+  for (const f of masked.indexOf('::') > 0 ? inlineFields(masked) : NONE) {
+    const keyStart = f.index + 1;
+    const afterKey = keyStart + f.key.length + 2;
     let valueStart = afterKey;
     while (isSpace(masked.charCodeAt(valueStart))) valueStart++;
-    addField(note, claim, index, m[1], m[2], lineNo, keyStart, valueStart, true);
-    claim.cuts.push(m.index, m.index + m[0].length);
+    addField(note, claim, index, f.key, f.value, lineNo, keyStart, valueStart, true);
+    claim.cuts.push(f.index, f.end);
   }
   INLINE_TAG.lastIndex = 0;
   const otherTags = masked.indexOf('#', claim.tagEnd) >= 0 || masked.lastIndexOf('#', tagStart - 1) >= 0;
@@ -272,8 +289,10 @@ class ParsedClaim implements Claim {
     return this.folded;
   }
   isEmpty(): boolean {
+    // Most claims have two or three cuts: a plain scan beats sorting them.
+    const cursor = this.cuts.length > 8 ? new CutCursor(this.cuts) : undefined;
     for (let i = this.contentStart; i < this.first.length; i++) {
-      const cut = cutAt(this.cuts, i);
+      const cut = cursor ? cursor.endAt(i) : cutAt(this.cuts, i);
       if (cut >= 0) { i = cut - 1; continue; }
       if (!isSpace(this.first.charCodeAt(i))) return false;
     }
@@ -293,6 +312,26 @@ function cutAt(cuts: number[], i: number): number {
   return -1;
 }
 
+/**
+ * Which cut span holds a position, asked for positions that only grow: the
+ * spans are sorted once, so a line with thousands of inline fields is still
+ * read in linear time.
+ */
+class CutCursor {
+  private readonly spans: Array<[number, number]> = [];
+  private k = 0;
+  constructor(cuts: number[]) {
+    for (let k = 0; k < cuts.length; k += 2) this.spans.push([cuts[k], cuts[k + 1]]);
+    this.spans.sort((x, y) => x[0] - y[0]);
+  }
+  /** The end of a span containing `i`, or -1. */
+  endAt(i: number): number {
+    while (this.k < this.spans.length && this.spans[this.k][1] <= i) this.k++;
+    const span = this.spans[this.k];
+    return span !== undefined && span[0] <= i ? span[1] : -1;
+  }
+}
+
 function claimText(line: string, from: number, cuts: number[]): string {
   let out = '';
   let pos = from;
@@ -304,10 +343,7 @@ function claimText(line: string, from: number, cuts: number[]): string {
     if (b > pos) pos = b;
   }
   out += line.slice(pos);
-  if (out.indexOf('[[') >= 0) {
-    out = out.replace(WIKILINK_TEXT, (_m, target: string, display?: string) =>
-      display !== undefined ? display : target.replace(/#.*$/, ''));
-  }
+  out = showWikilinks(out);
   out = out.trim();
   return MULTI_SPACE.test(out) ? out.replace(/\s+/g, ' ') : out;
 }
@@ -315,16 +351,16 @@ function claimText(line: string, from: number, cuts: number[]): string {
 function childLine(note: NoteModel, open: Open, line: string, lineNo: number): void {
   open.lastLine = lineNo;
   const index = note.claims.length - 1;
-  const m = line.indexOf('::') > 0 ? FIELD.exec(line) : null;
+  const m = line.indexOf('::') > 0 ? fieldLine(line) : undefined;
   if (!m) {
     scanLinks(note, line, lineNo, index, undefined, 0);
     blockId(note, line);
     return;
   }
-  const keyStart = line.indexOf(m[2], m[1].length);
-  const valueStart = keyStart + m[2].length + 2 + m[3].length;
-  addField(note, open.claim, index, m[2], m[4], lineNo, keyStart, valueStart, false);
-  scanLinks(note, line, lineNo, index, m[2].toLowerCase(), valueStart);
+  const keyStart = line.indexOf(m.key, m.indent.length);
+  const valueStart = keyStart + m.key.length + 2 + m.gap.length;
+  addField(note, open.claim, index, m.key, m.value, lineNo, keyStart, valueStart, false);
+  scanLinks(note, line, lineNo, index, m.key.toLowerCase(), valueStart);
 }
 
 function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, value: string, lineNo: number,
@@ -338,7 +374,7 @@ function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, 
   if (inline) scanLinks(note, value, lineNo, index, key, 0, undefined, valueStart);
   if (RELATION_FIELDS.has(key)) {
     BARE_REF.lastIndex = 0;
-    const masked = value.replace(/\[\[[^\]]*\]\]/g, (s) => ' '.repeat(s.length));
+    const masked = maskWikilinks(value);
     for (let r; (r = BARE_REF.exec(masked)); ) {
       const start = valueStart + r.index + r[1].length;
       note.refs.push({
@@ -358,17 +394,24 @@ function scanLinks(note: NoteModel, text: string, lineNo: number, claim: number,
   let at = text.indexOf('[[', from);
   if (at < 0) return;
   const masked = maskCode(text);
+  // Searches move forward only, so a line of 50,000 `[[` stays linear; its
+  // unclosed links are reported a few at a time, not one warning per `[[`.
+  const closeOf = new ForwardIndex(text, ']]');
+  const cursor = cuts && cuts.length > 8 ? new CutCursor(cuts) : undefined;
+  let unclosed = 0;
   for (; at >= 0; at = text.indexOf('[[', at + 2)) {
     if (masked.charCodeAt(at) === 32) continue;
-    if (cuts && cuts.length > 2 && cutAt(cuts, at) >= 0) continue;
-    const close = text.indexOf(']]', at + 2);
+    if (cuts && cuts.length > 2 && (cursor ? cursor.endAt(at) : cutAt(cuts, at)) >= 0) continue;
+    const close = closeOf.next(at + 2);
     const nextOpen = text.indexOf('[[', at + 2);
     if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-      note.problems.push({
-        code: 'unclosed-link', severity: 'warning',
-        range: lineRange(lineNo, shift + at, shift + at + 2),
-        message: 'This [[ is never closed: end the link with ]].',
-      });
+      if (++unclosed <= MAX_UNCLOSED_PER_LINE) {
+        note.problems.push({
+          code: 'unclosed-link', severity: 'warning',
+          range: lineRange(lineNo, shift + at, shift + at + 2),
+          message: 'This [[ is never closed: end the link with ]].',
+        });
+      }
       continue;
     }
     // Indices rather than substrings: this runs for every link of every note.

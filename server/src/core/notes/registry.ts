@@ -5,7 +5,7 @@ import { type Node } from 'yaml';
 import { fastParseList, type FastValue } from './fastYaml';
 import { lineRange, type EntityDef, type Problem, type Range } from './model';
 import { slugify } from '../text/names';
-import { isMap, isScalar, isSeq, parseYaml } from './yamlText';
+import { errorText, exactValue, isMap, isScalar, isSeq, parseYaml } from './yamlText';
 
 export interface Registry {
   uri: string;
@@ -27,11 +27,16 @@ export function isRegistryPath(path: string): boolean {
 export function parseRegistry(uri: string, text: string): Registry {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const problems: Problem[] = [];
-  const records = readFast(text) ?? readWithYaml(text, problems);
   const entities: EntityDef[] = [];
-  for (const rec of records) {
-    const e = toEntity(uri, rec, problems);
-    if (e) entities.push(e);
+  try {
+    const records = readFast(text) ?? readWithYaml(text, problems);
+    for (const rec of records) {
+      const e = toEntity(uri, rec, problems);
+      if (e) entities.push(e);
+    }
+  } catch (e) {
+    // The entities read so far stay; the file says why the rest is missing.
+    problems.push({ code: 'registry-yaml', severity: 'error', range: lineRange(0, 0, 0), message: `This registry could not be read: ${errorText(e)}` });
   }
   const lastBreak = text.lastIndexOf('\n');
   let lines = 0;
@@ -69,11 +74,11 @@ function readWithYaml(text: string, problems: Problem[]): Array<Map<string, Fiel
     }
     const m = new Map<string, Field>();
     for (const pair of item.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : undefined;
+      const key = isScalar(pair.key) ? String(exactValue(pair.key)).toLowerCase() : undefined;
       if (key === undefined) continue;
       const node = pair.value as Node | null;
       const range = y.rangeOf(node) ?? y.rangeOf(pair.key as Node) ?? whole;
-      const value = node && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : null;
+      const value = y.toJS(node);
       const items = isSeq(node) ? node.items.map((n) => y.rangeOf(n as Node) ?? range) : undefined;
       m.set(key, { value, range, items });
     }

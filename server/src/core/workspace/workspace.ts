@@ -19,6 +19,11 @@ export interface Workspace {
   readText?(uri: string, maxBytes: number): Promise<Decoded | undefined>;
   readDirectory(uri: string): Promise<Array<[string, EntryKind]>>;
   stat(uri: string): Promise<{ size: number; mtime: number } | undefined>;
+  /**
+   * Optional: the URI of where `uri` really resolves, symlinks followed;
+   * undefined when it does not exist (or cannot be resolved).
+   */
+  realPath?(uri: string): Promise<string | undefined>;
 }
 
 export interface Logger {
@@ -91,6 +96,10 @@ export class InMemoryWorkspace implements Workspace {
     const prefix = uri + '/';
     for (const k of this.files.keys()) if (k.startsWith(prefix)) return { size: 0, mtime: 0 };
     return undefined;
+  }
+  /** Nothing in memory is a link: a URI resolves to itself when it exists. */
+  async realPath(uri: string): Promise<string | undefined> {
+    return (await this.stat(uri)) ? uri : undefined;
   }
   async readDirectory(uri: string): Promise<Array<[string, EntryKind]>> {
     const prefix = uri.endsWith('/') ? uri : uri + '/';
