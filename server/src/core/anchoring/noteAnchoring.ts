@@ -56,6 +56,26 @@ export interface AnchoringOptions extends SourceOptions {
   maxPreparedSources?: number;
 }
 
+const byClaim = new WeakMap<NoteAnchoring, Map<Claim, QuoteAnchor[]>>();
+
+/**
+ * The quotes of one claim, in order. Grouped once per result, so asking for
+ * every claim of a note (code lens, cards, the export) stays linear in the
+ * note's size instead of scanning all its quotes per claim.
+ */
+export function quotesOf(a: NoteAnchoring, claim: Claim): readonly QuoteAnchor[] {
+  let groups = byClaim.get(a);
+  if (!groups) {
+    groups = new Map();
+    for (const q of a.quotes) {
+      const list = groups.get(q.claim);
+      if (list) list.push(q); else groups.set(q.claim, [q]);
+    }
+    byClaim.set(a, groups);
+  }
+  return groups.get(claim) ?? [];
+}
+
 /** A quote anchored in a given source file, with the note it belongs to. */
 export interface AnchoredQuote {
   readonly anchoring: NoteAnchoring;

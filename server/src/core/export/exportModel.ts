@@ -13,7 +13,7 @@ import { type Claim, type EntityDef, type NoteModel, type SourceRef, type Status
 import { RELATION_FIELDS } from '../notes/parser';
 import { relativeTo, uriToPath } from '../workspace/workspace';
 import { unquote } from '../notes/quotes';
-import { type Anchoring, type NoteAnchoring } from '../anchoring/noteAnchoring';
+import { type Anchoring, type NoteAnchoring, quotesOf } from '../anchoring/noteAnchoring';
 import { type SourceState } from '../anchoring/sourceFiles';
 import { sourceUri } from '../anchoring/sourceRefs';
 import { type ClaimFilter, claimFilter } from './filter';
@@ -200,7 +200,7 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
 // kept for the formats that ship it) or reported once as unreadable.
 async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchoring, anchoring: Anchoring,
   model: ExportModel): Promise<void> {
-  const results = anchored.quotes.filter((q) => q.claim === claim);
+  const results = quotesOf(anchored, claim);
   for (let i = 0; i < ec.quotes.length; i++) {
     const q = ec.quotes[i]!;
     const s = q.source;

@@ -7,7 +7,7 @@ import { type Claim, type NoteModel, type Problem, type SourceRef } from '../not
 import { type QuoteDetail, escapeMd } from './cards';
 import { type QuoteSummary } from './codeLens';
 import { type SourceDetail } from './hover';
-import { type NoteAnchoring, type QuoteAnchor, type QuoteMethod } from '../anchoring/noteAnchoring';
+import { type NoteAnchoring, type QuoteAnchor, type QuoteMethod, quotesOf } from '../anchoring/noteAnchoring';
 import { unquote } from '../notes/quotes';
 
 const ELISION = /(\.\.\.|\u2026)/;
@@ -125,7 +125,7 @@ export function quoteLines(q: QuoteAnchor, reason?: string): string {
 }
 
 function quoteOf(a: NoteAnchoring | undefined, claim: Claim, index: number): QuoteAnchor | undefined {
-  return a?.quotes.find((q) => q.claim === claim && q.index === index);
+  return a ? quotesOf(a, claim).find((q) => q.index === index) : undefined;
 }
 
 function reasonFor(a: NoteAnchoring, source: SourceRef | undefined): string | undefined {
@@ -172,7 +172,8 @@ const LENS: Record<QuoteMethod, string> = {
 /** The code lens hook: "2 quotes exact", "1 quote exact, 1 not found". */
 export function quoteSummary(anchoringOf: (note: NoteModel) => NoteAnchoring | undefined): QuoteSummary {
   return (note, claim) => {
-    const quotes = anchoringOf(note)?.quotes.filter((q) => q.claim === claim) ?? [];
+    const a = anchoringOf(note);
+    const quotes = a ? quotesOf(a, claim) : [];
     if (quotes.length === 0) return undefined;
     const groups = ORDER.map((m) => [m, quotes.filter((q) => q.method === m).length] as const).filter(([, n]) => n > 0);
     return groups.map(([m, n], i) => (i === 0 ? `${plural(n, 'quote')} ${LENS[m]}` : `${n} ${LENS[m]}`)).join(', ');

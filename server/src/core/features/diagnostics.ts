@@ -79,8 +79,21 @@ export function noteProblems(index: WorkspaceIndex, note: NoteModel): Problem[] 
 /** `supports` edges that lead back to the claim they start from. */
 function cycles(index: WorkspaceIndex, note: NoteModel): Problem[] {
   const out: Problem[] = [];
-  const supportsOf = (n: NoteModel, claimIndex: number): ClaimRef[] =>
-    n.refs.filter((r) => r.claim === claimIndex && r.field === 'supports');
+  // Each note's `supports` references grouped by claim once, so the walk stays linear in the note's size.
+  const grouped = new Map<NoteModel, Map<number, ClaimRef[]>>();
+  const supportsOf = (n: NoteModel, claimIndex: number): ClaimRef[] => {
+    let byClaim = grouped.get(n);
+    if (!byClaim) {
+      byClaim = new Map();
+      for (const r of n.refs) {
+        if (r.field !== 'supports') continue;
+        const list = byClaim.get(r.claim);
+        if (list) list.push(r); else byClaim.set(r.claim, [r]);
+      }
+      grouped.set(n, byClaim);
+    }
+    return byClaim.get(claimIndex) ?? [];
+  };
   note.claims.forEach((claim, ci) => {
     for (const ref of supportsOf(note, ci)) {
       const path = findPath(index, note, ref, claim, supportsOf);
@@ -95,6 +108,15 @@ function cycles(index: WorkspaceIndex, note: NoteModel): Problem[] {
   return out;
 }
 
+const claimIndexes = new WeakMap<NoteModel, Map<Claim, number>>();
+
+/** A claim's position in its note, from a map built once per parsed note (indexOf would make the walk quadratic). */
+function claimIndex(note: NoteModel, claim: Claim): number {
+  let map = claimIndexes.get(note);
+  if (!map) claimIndexes.set(note, map = new Map(note.claims.map((c, i) => [c, i])));
+  return map.get(claim) ?? -1;
+}
+
 function findPath(index: WorkspaceIndex, from: NoteModel, ref: ClaimRef, goal: Claim,
   supportsOf: (n: NoteModel, i: number) => ClaimRef[]): string[] | undefined {
   const seen = new Set<Claim>();
@@ -105,7 +127,7 @@ function findPath(index: WorkspaceIndex, from: NoteModel, ref: ClaimRef, goal: C
     if (t.claim === goal) return next;
     if (seen.has(t.claim) || next.length > 64) return undefined;
     seen.add(t.claim);
-    const ci = t.note.claims.indexOf(t.claim);
+    const ci = claimIndex(t.note, t.claim);
     for (const r2 of supportsOf(t.note, ci)) {
       const found = walk(t.note, r2, next);
       if (found) return found;

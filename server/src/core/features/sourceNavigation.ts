@@ -6,7 +6,7 @@ import { type Hover, type Location, MarkupKind, type Range } from 'vscode-langua
 import { type AnchorRange } from '../anchoring/anchor';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type ClaimField, type NoteModel, type Position, contains } from '../notes/model';
-import { type AnchoredQuote, type NoteAnchoring, type QuoteAnchor } from '../anchoring/noteAnchoring';
+import { type AnchoredQuote, type NoteAnchoring, type QuoteAnchor, quotesOf } from '../anchoring/noteAnchoring';
 import { type QuoteDetail, claimCard } from './cards';
 import { claimOfLink, locate } from './locate';
 import { claimSource } from '../anchoring/sourceRefs';
@@ -71,7 +71,7 @@ export function textFragmentUrl(url: string, quote: string): string {
  * or the article's URL when there is no readable copy.
  */
 export function sourceTarget(a: NoteAnchoring, claim: Claim, field?: ClaimField): SourceLocationResult {
-  const quotes = a.quotes.filter((q) => q.claim === claim);
+  const quotes = quotesOf(a, claim);
   const q = quotes.find((x) => x.field === field) ?? quotes.find((x) => x.result && x.method !== 'not-found') ?? quotes[0];
   const at = q && quoteLocation(q);
   if (at) return { kind: 'file', uri: at.uri, range: at.range };

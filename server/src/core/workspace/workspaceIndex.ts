@@ -54,6 +54,9 @@ export class WorkspaceIndex {
   private readonly keyVersions = new Map<string, number>();
   private readonly memos = new WeakMap<EntityDef, Map<string, { version: number; value: unknown }>>();
   private readonly keyCache = new WeakMap<EntityDef, string[]>();
+  /** Per parsed note (a new parse is a new object): its claims by id. */
+  private readonly claimIds = new WeakMap<NoteModel, Map<string, Claim[]>>();
+  private readonly refIds = new WeakMap<NoteModel, Map<string, ClaimRef[]>>();
 
   constructor(readonly workspace: Workspace, private readonly options: IndexOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -312,15 +315,40 @@ export class WorkspaceIndex {
     return notes;
   }
 
-  claimsById(note: NoteModel, id: string): Claim[] {
-    return note.claims.filter((c) => c.id === id);
+  /** The claims of a note with this id (more than one: a duplicate id), from a map built once per parsed note. */
+  claimsById(note: NoteModel, id: string): readonly Claim[] {
+    let byId = this.claimIds.get(note);
+    if (!byId) {
+      byId = new Map();
+      for (const c of note.claims) {
+        if (c.id === undefined) continue;
+        const list = byId.get(c.id);
+        if (list) list.push(c); else byId.set(c.id, [c]);
+      }
+      this.claimIds.set(note, byId);
+    }
+    return byId.get(id) ?? [];
+  }
+
+  /** A note's references to claims with this id, from a map built once per parsed note. */
+  private refsById(note: NoteModel, id: string): readonly ClaimRef[] {
+    let byId = this.refIds.get(note);
+    if (!byId) {
+      byId = new Map();
+      for (const r of note.refs) {
+        const list = byId.get(r.id);
+        if (list) list.push(r); else byId.set(r.id, [r]);
+      }
+      this.refIds.set(note, byId);
+    }
+    return byId.get(id) ?? [];
   }
 
   /** The claim a reference points to, if it exists. */
   resolveRef(from: NoteModel, ref: ClaimRef): ResolvedClaim | undefined {
     const notes = ref.note !== undefined ? this.resolveNote(ref.note, from.uri) : [from];
     for (const note of notes) {
-      const claim = note.claims.find((c) => c.id === ref.id);
+      const claim = this.claimsById(note, ref.id)[0];
       if (claim) return { note, claim };
     }
     return undefined;
@@ -360,8 +388,7 @@ export class WorkspaceIndex {
     for (const uri of [...files].sort()) {
       const from = this.notes.get(uri);
       if (!from) continue;
-      for (const ref of from.refs) {
-        if (ref.id !== claimId) continue;
+      for (const ref of this.refsById(from, claimId)) {
         const target = this.resolveRef(from, ref);
         if (target && target.note === note) out.push({ uri, ref });
       }
