@@ -69,25 +69,33 @@ test('reads stop one byte past the limit, whatever the file\'s size', async () =
   assert.equal(await ws.readFile(fileUri(path.join(dir, 'missing.md'))), undefined);
 });
 
-test('a symlinked note and a symlinked folder are listed and indexed; a link loop is not walked', async () => {
+test('symlinks that lead inside the workspace are listed and indexed; links out of it, broken links and loops are not', async () => {
   const dir = tempDir();
   const outside = tempDir();
-  fs.writeFileSync(path.join(outside, 'real.md'), '- #claim Linked note claim. ^linked\n');
-  fs.mkdirSync(path.join(outside, 'sub'));
-  fs.writeFileSync(path.join(outside, 'sub', 'deep.md'), '- #claim Deep claim. ^deep\n');
-  fs.symlinkSync(path.join(outside, 'real.md'), path.join(dir, 'note.md'));
-  fs.symlinkSync(path.join(outside, 'sub'), path.join(dir, 'folder'));
-  fs.symlinkSync(dir, path.join(outside, 'sub', 'back'));
+  fs.mkdirSync(path.join(dir, 'archive', 'sub'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'archive', 'real.md'), '- #claim Linked note claim. ^linked\n');
+  fs.writeFileSync(path.join(dir, 'archive', 'sub', 'deep.md'), '- #claim Deep claim. ^deep\n');
+  fs.writeFileSync(path.join(outside, 'secret.md'), '- #claim Outside claim. ^outside\n');
+  fs.mkdirSync(path.join(outside, 'elsewhere'));
+  fs.writeFileSync(path.join(outside, 'elsewhere', 'far.md'), '- #claim Far claim. ^far\n');
+  fs.symlinkSync(path.join(dir, 'archive', 'real.md'), path.join(dir, 'note.md'));
+  fs.symlinkSync(path.join(dir, 'archive', 'sub'), path.join(dir, 'folder'));
+  fs.symlinkSync(dir, path.join(dir, 'archive', 'sub', 'back'));
+  fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'secret.md'));
+  fs.symlinkSync(path.join(outside, 'elsewhere'), path.join(dir, 'elsewhere'));
   fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'broken.md'));
   const ws = new FsWorkspace([fileUri(dir)]);
   const listed = new Map(await ws.readDirectory(fileUri(dir)));
   assert.equal(listed.get('note.md'), 'file');
   assert.equal(listed.get('folder'), 'directory');
+  assert.equal(listed.has('secret.md'), false, 'a link to a file outside is outside');
+  assert.equal(listed.has('elsewhere'), false, 'a link to a folder outside is outside');
   assert.equal(listed.has('broken.md'), false);
   const index = new WorkspaceIndex(ws);
   await within(5000, () => index.build());
-  assert.deepEqual(claimIds(index), ['deep', 'linked']);
-  assert.equal(await ws.realPath(fileUri(path.join(dir, 'note.md'))), fileUri(fs.realpathSync(path.join(outside, 'real.md'))));
+  // The linked copies and the originals are all inside: each is indexed where it is listed.
+  assert.deepEqual(claimIds(index), ['deep', 'deep', 'linked', 'linked']);
+  assert.equal(await ws.realPath(fileUri(path.join(dir, 'secret.md'))), fileUri(fs.realpathSync(path.join(outside, 'secret.md'))));
   assert.equal(await ws.realPath(fileUri(path.join(dir, 'broken.md'))), undefined);
 });
 

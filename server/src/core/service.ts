@@ -66,6 +66,9 @@ export interface ExportRequest {
   progress?: (done: number, total: number) => void;
 }
 
+/** Characters of a workspace-symbol query that count; the rest is ignored. */
+export const MAX_SYMBOL_QUERY = 200;
+
 interface OpenDocument { readonly version: number; readonly text: string }
 
 type Listener = (change: WorkspaceChange) => void;
@@ -238,7 +241,8 @@ export class ClaimlensService {
   async workspaceSymbols(query: string, token: CancellationToken = neverCancelled) {
     await this.ready;
     throwIfCancelled(token, 'workspace symbols');
-    return workspaceSymbols(this.index, query);
+    // Each word of the query is looked for in every claim: a pasted page would stall the server.
+    return workspaceSymbols(this.index, query.slice(0, MAX_SYMBOL_QUERY));
   }
 
   /** The text of a line of an open document (or the file as indexed). */

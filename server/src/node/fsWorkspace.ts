@@ -53,12 +53,30 @@ export class FsWorkspace implements Workspace {
       if (e.isDirectory()) out.push([e.name, 'directory']);
       else if (e.isFile()) out.push([e.name, 'file']);
       else if (e.isSymbolicLink()) {
+        // A link is followed only where it really leads inside a workspace folder (SPEC §9: a symlink that points outside is outside).
+        if (!(await this.linksInside(nodePath.join(dir, e.name)))) continue;
         const target = await fs.promises.stat(nodePath.join(dir, e.name)).catch(() => undefined);
         if (target?.isFile()) out.push([e.name, 'file']);
-        else if (target?.isDirectory() && (followDirs ??= await this.reachedWithoutLinks(dir))) out.push([e.name, 'directory']);
+        else if (target?.isDirectory() && (followDirs ??= await this.reachedWithoutLinks(dir))
+          && !(await this.leadsToAncestor(dir, nodePath.join(dir, e.name)))) out.push([e.name, 'directory']);
       }
     }
     return out;
+  }
+
+  /** Whether the folder link at `link` leads back to `dir` or above it: following it would walk the tree again. */
+  private async leadsToAncestor(dir: string, link: string): Promise<boolean> {
+    const [realDir, realTarget] = await Promise.all([fs.promises.realpath(dir), fs.promises.realpath(link)]);
+    return realDir === realTarget || realDir.startsWith(realTarget + nodePath.sep);
+  }
+
+  private realRoots: Promise<string[]> | undefined;
+
+  /** Whether the link at `path`, followed, lands inside a workspace folder (the folders themselves resolved). */
+  private async linksInside(path: string): Promise<boolean> {
+    this.realRoots ??= Promise.all(this.folders.map((f) => fs.promises.realpath(uriToPath(f)).catch(() => uriToPath(f))));
+    const [real, roots] = await Promise.all([fs.promises.realpath(path).catch(() => undefined), this.realRoots]);
+    return real !== undefined && roots.some((r) => real === r || real.startsWith(r + nodePath.sep));
   }
 
   /**

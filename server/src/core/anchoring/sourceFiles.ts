@@ -31,11 +31,15 @@ export interface SourceOptions {
 /** Where a source stands now; `ok` carries what anchoring needs. */
 export type SourceState =
   | { readonly status: 'ok'; readonly uri: string; readonly kind: SourceKind; readonly version: SourceVersion }
-  | { readonly status: 'missing' | 'outside' | 'unreadable'; readonly uri: string; readonly reason: string };
+  | { readonly status: 'missing' | 'outside' | 'unreadable'; readonly uri: string; readonly reason: string;
+      /** `outside` only: the path lies inside the folders but is a link to a file outside them. */
+      readonly linked?: boolean };
 
 // What was learnt from one saved version of a file (mtime and size).
 interface DiskFacts {
   key: string;
+  /** Where the file really is (symlinks followed) lies outside every workspace folder. */
+  linksOutside?: boolean;
   sha256?: string;
   error?: string;
 }
@@ -66,6 +70,9 @@ export class SourceFiles {
     if (open) return { status: 'ok', uri, kind, version: `open:${open.version}` };
     const facts = await this.facts(uri);
     if (!facts) return { status: 'missing', uri, reason: 'file not found' };
+    if (facts.linksOutside && !this.options.allowOutsideWorkspace) {
+      return { status: 'outside', uri, linked: true, reason: 'it is a link to a file outside the workspace folders (setting claimlens.sources.allowOutsideWorkspace)' };
+    }
     if (facts.error) return { status: 'unreadable', uri, reason: facts.error };
     return { status: 'ok', uri, kind, version: diskVersion(facts) };
   }
@@ -97,6 +104,17 @@ export class SourceFiles {
     this.disk.delete(uri);
   }
 
+  private realFolders: Promise<string[]> | undefined;
+
+  /** Whether `uri`, symlinks followed, lies inside a workspace folder (itself resolved). */
+  private async realInside(uri: string): Promise<boolean> {
+    if (!this.workspace.realPath) return true;
+    this.realFolders ??= Promise.all(this.workspace.folders.map(async (f) => (await this.workspace.realPath!(f)) ?? f));
+    const [real, folders] = await Promise.all([this.workspace.realPath(uri), this.realFolders]);
+    if (real === undefined) return true; // gone meanwhile: the read reports it
+    return folders.some((f) => real.startsWith(f + '/')) || this.workspace.folders.some((f) => real.startsWith(f + '/'));
+  }
+
   private async facts(uri: string): Promise<DiskFacts | undefined> {
     const st = await this.workspace.stat(uri);
     if (!st) return undefined;
@@ -105,6 +123,8 @@ export class SourceFiles {
     if (!facts || facts.key !== key) {
       facts = { key };
       if (st.size > this.maxSize) facts.error = `larger than ${Math.round(this.maxSize / 1048576)} MB`;
+      // The outside rule holds for where the file really is: a symlink out of the workspace is outside (SPEC §9).
+      if (!this.options.allowOutsideWorkspace) facts.linksOutside = !(await this.realInside(uri));
       this.disk.set(uri, facts);
     }
     return facts;

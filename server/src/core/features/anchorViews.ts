@@ -73,6 +73,10 @@ export function anchoringProblems(a: NoteAnchoring): Problem[] {
       out.push({ code: 'source-changed', severity: 'warning', range,
         message: `Source changed since source.sha256 was recorded: ${s.ref.path} now has sha256 ${s.changed}.` });
     }
+    // A path inside the folders that links out (a path that leaves them is diagnostics.ts's source-outside).
+    if (s.state?.status === 'outside' && s.state.linked) {
+      out.push({ code: 'source-outside', severity: 'warning', range, message: `This source is not read: ${s.state.reason}.` });
+    }
     if (s.state?.status === 'unreadable') {
       out.push({ code: 'source-unreadable', severity: 'error', range, message: `Source file cannot be read: ${s.ref.path} (${s.state.reason}).` });
     }

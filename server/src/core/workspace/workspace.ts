@@ -93,13 +93,16 @@ export class InMemoryWorkspace implements Workspace {
   async stat(uri: string): Promise<{ size: number; mtime: number } | undefined> {
     const f = this.files.get(uri);
     if (f) return { size: f.length, mtime: 0 };
-    const prefix = uri + '/';
-    for (const k of this.files.keys()) if (k.startsWith(prefix)) return { size: 0, mtime: 0 };
-    return undefined;
+    return this.isFolder(uri) ? { size: 0, mtime: 0 } : undefined;
   }
   /** Nothing in memory is a link: a URI resolves to itself when it exists. */
   async realPath(uri: string): Promise<string | undefined> {
-    return (await this.stat(uri)) ? uri : undefined;
+    return this.files.has(uri) || this.isFolder(uri) ? uri : undefined;
+  }
+  private isFolder(uri: string): boolean {
+    const prefix = uri + '/';
+    for (const k of this.files.keys()) if (k.startsWith(prefix)) return true;
+    return false;
   }
   async readDirectory(uri: string): Promise<Array<[string, EntryKind]>> {
     const prefix = uri.endsWith('/') ? uri : uri + '/';
