@@ -94,4 +94,4 @@ export interface ExportResult {
 }
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('claimlens/export');
 /** The ResponseError codes of ExportRequest, so the client can tell the cases apart. */
-export const ExportErrors = { Untrusted: -32001, TargetExists: -32002, BadRequest: -32003 } as const;
+export const ExportErrors = { Untrusted: -32001, TargetExists: -32002, BadRequest: -32003, TargetRefused: -32004 } as const;

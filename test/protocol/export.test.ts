@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ResponseError } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../shared/protocol';
 import { TestClient, copySamples } from './lspClient';
@@ -86,5 +86,38 @@ test('in an untrusted workspace the server refuses to export, and says why', asy
     assert.equal(fs.existsSync(file), false);
   } finally {
     await untrusted.stop();
+  }
+});
+
+test('an export onto a file the workspace reads is refused, even when told to overwrite; the file is kept', async () => {
+  const note = path.join(root, 'notes', 'deepseek-notes.md');
+  const before = fs.readFileSync(note, 'utf8');
+  const e = await rejection(exportTo(client, { format: 'md', target: URI.file(note).toString(), overwrite: true }));
+  assert.equal(e.code, ExportErrors.TargetRefused);
+  assert.equal(e.message, `${note} is one of the workspace's notes: an export never writes over a file the workspace reads. Choose another file.`);
+  assert.equal(fs.readFileSync(note, 'utf8'), before);
+});
+
+test('an export cancelled half-way stops and leaves no file behind', async () => {
+  // Enough notes that the export is still running when the cancellation arrives.
+  const big = fs.mkdtempSync(path.join(root, 'big-'));
+  const claims = Array.from({ length: 40 }, (_, i) => `- #claim Claim ${i} about [[Topic ${i % 7}]] ^c${i}\n  - status:: supported\n`).join('');
+  for (let n = 0; n < 1500; n++) fs.writeFileSync(path.join(big, `note-${n}.md`), `# Note ${n}\n${claims}`);
+  const c = await TestClient.start(big);
+  try {
+    const file = path.join(big, 'out', 'cancelled.json');
+    fs.mkdirSync(path.dirname(file));
+    const reports: number[] = [];
+    const source = new CancellationTokenSource();
+    c.connection.onNotification('$/progress', (p: { token: string; value: { kind: string } }) => {
+      if (p.token === 'cancel-me' && p.value.kind === 'report') { reports.push(1); source.cancel(); }
+    });
+    const e = await rejection(c.connection.sendRequest(ExportRequest,
+      { format: 'json', target: URI.file(file).toString(), overwrite: false, workDoneToken: 'cancel-me' }, source.token));
+    assert.equal(e.code, LSPErrorCodes.RequestCancelled);
+    assert.ok(reports.length > 0, 'it was cancelled while running, after it reported progress');
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), [], 'no file and no temporary file');
+  } finally {
+    await c.stop();
   }
 });

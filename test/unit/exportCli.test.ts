@@ -84,3 +84,24 @@ test('csv cells that a spreadsheet would run get a leading quote, unless --keep-
   assert.equal(textOf((await run(dir, '--format', 'csv')).out), `'=HYPERLINK("http://example.com","click")`);
   assert.equal(textOf((await run(dir, '--format', 'csv', '--keep-formulas')).out), '=HYPERLINK("http://example.com","click")');
 });
+
+test('an export never writes over a file the workspace reads, nor over anything that is not a regular file, even with --force', async () => {
+  const dir = path.join(tmp, 'own-files');
+  fs.cpSync(SAMPLES, dir, { recursive: true });
+  const note = path.join(dir, 'notes', 'deepseek-notes.md');
+  const before = fs.readFileSync(note, 'utf8');
+  for (const [file, what] of [
+    [note, "one of the workspace's notes"],
+    [path.join(dir, 'entities.yaml'), 'an entity registry of the workspace'],
+    [path.join(dir, '.claimlens.yaml'), "the workspace's .claimlens.yaml"],
+    [path.join(dir, 'articles', 'openai-consumer-shift.txt'), 'the saved source of a note'],
+  ] as const) {
+    const r = await run(dir, '--format', 'md', '-o', file, '--force');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err, [`claimlens export: ${file} is ${what}; an export never writes over a file the workspace reads, even with --force`]);
+  }
+  assert.equal(fs.readFileSync(note, 'utf8'), before);
+  const folder = await run(dir, '--format', 'json', '-o', path.join(dir, 'notes'), '--force');
+  assert.deepEqual([folder.code, folder.err], [1, [`claimlens export: ${path.join(dir, 'notes')} is a folder, not a regular file; an export only ever replaces a regular file.`]]);
+  assert.ok(fs.statSync(path.join(dir, 'notes')).isDirectory());
+});

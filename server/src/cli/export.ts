@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createClaimlens } from '../core/service';
 import { EXPORT_FORMATS, ExportError, isExportFormat } from '../core/export/formats';
 import { fileUri } from '../core/workspace/workspace';
-import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
+import { TargetExistsError, TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
 import { nodeCodec } from '../node/codec';
 import { FsWorkspace } from '../node/fsWorkspace';
 
@@ -64,6 +64,11 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
     workspace: new FsWorkspace([fileUri(root)]), codec: nodeCodec, logger: { log: (m) => io.err(`claimlens: ${m}`) },
   });
   await service.start();
+  const conflict = target && await service.exportTargetConflict(fileUri(target));
+  if (conflict) {
+    io.err(`claimlens export: ${values.output} is ${conflict}; an export never writes over a file the workspace reads, even with --force`);
+    return 1;
+  }
   const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   try {
     const result = await service.exportClaims({
@@ -84,6 +89,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
     return 0;
   } catch (e) {
     if (e instanceof ExportError) { io.err(`claimlens export: ${e.message}`); return 2; }
+    if (e instanceof TargetNotAFileError) { io.err(`claimlens export: ${e.message}`); return 1; }
     if (e instanceof TargetExistsError) { io.err(`claimlens export: ${values.output} already exists; use --force to replace it`); return 1; }
     throw e;
   }

@@ -346,6 +346,23 @@ export class ClaimlensService {
     return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token });
   }
 
+  /**
+   * Why an export must not be written to `uri`: the workspace reads that
+   * file (a note, a registry, the config, a note's source), symlinks
+   * followed. Undefined when it may be written.
+   */
+  async exportTargetConflict(uri: string): Promise<string | undefined> {
+    await this.ready;
+    const real = await this.world.workspace.realPath?.(uri);
+    for (const u of new Set([uri, real ?? uri])) {
+      if (this.index.notes.has(u) || this.index.skipped.has(u) && this.index.kindOf(u) === 'note') return 'one of the workspace\'s notes';
+      if (this.index.registries.has(u)) return 'an entity registry of the workspace';
+      if (u === this.index.configUri) return 'the workspace\'s .claimlens.yaml';
+      if (this.anchoring.notesUsing(u).length > 0) return 'the saved source of a note';
+    }
+    return undefined;
+  }
+
   /** Counts for the status bar and the command line. */
   stats() {
     return this.index.stats();

@@ -9,7 +9,7 @@ import { CancelledError, throwIfCancelled } from '../core/base/cancellation';
 import { ExportError, isExportFormat } from '../core/export/formats';
 import { type ClaimlensService } from '../core/service';
 import { dirname, uriToPath } from '../core/workspace/workspace';
-import { TargetExistsError, writeFileAtomic } from '../node/atomicWrite';
+import { TargetExistsError, TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
 
 export function registerExport(connection: Connection, service: ClaimlensService, settings: ClaimlensSettings): void {
   connection.onRequest(ExportRequest, (params, token) => runExport(connection, service, settings, params, token));
@@ -29,6 +29,11 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
   let reported = 0;
   try {
     const target = uriToPath(params.target);
+    const conflict = await service.exportTargetConflict(params.target);
+    if (conflict) {
+      throw new ResponseError(ExportErrors.TargetRefused,
+        `${target} is ${conflict}: an export never writes over a file the workspace reads. Choose another file.`);
+    }
     const result = await service.exportClaims({
       format: params.format,
       filter: params.filter,
@@ -46,6 +51,7 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
     return { target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes, warnings: result.warnings };
   } catch (e) {
     if (e instanceof TargetExistsError) throw new ResponseError(ExportErrors.TargetExists, e.message);
+    if (e instanceof TargetNotAFileError) throw new ResponseError(ExportErrors.TargetRefused, e.message);
     if (e instanceof ExportError) throw new ResponseError(ExportErrors.BadRequest, e.message);
     if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
     throw e;

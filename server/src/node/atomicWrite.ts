@@ -17,12 +17,30 @@ export class TargetExistsError extends Error {
   }
 }
 
+/** The target is there but is no regular file (a folder, a device, a pipe, a link): it is never replaced. */
+export class TargetNotAFileError extends Error {
+  constructor(readonly target: string, what: string) {
+    super(`${target} is ${what}, not a regular file; an export only ever replaces a regular file.`);
+  }
+}
+
 export interface WriteResult { bytes: number }
+
+function describe(st: fs.Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array, overwrite: boolean): Promise<WriteResult> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const dir = path.dirname(target);
-  if (!overwrite && fs.existsSync(target)) throw new TargetExistsError(target);
+  const existing = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) throw new TargetNotAFileError(target, describe(existing));
+  if (!overwrite && existing) throw new TargetExistsError(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.promises.open(tmp, 'wx');
   try {
@@ -39,7 +57,10 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     }
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
-    throw e;
+    if (e instanceof TargetExistsError) throw e;
+    // The temporary file is ours, not the analyst's: the message names the file they asked for.
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`${target} could not be written${code ? ` (${code})` : ''}: ${(e as Error).message.replaceAll(tmp, target)}`);
   }
   return { bytes: bytes.length };
 }

@@ -7,7 +7,7 @@
 // is parsed again or one of its sources gets a new version. Checking that
 // costs one `stat` per source. What was learnt of a file is forgotten when the
 // change stream names it: nobody clears these caches by hand.
-import { type CancellationToken, neverCancelled, throwIfCancelled } from '../base/cancellation';
+import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from '../base/cancellation';
 import { type AnchorMethod, type AnchorResult } from './anchor';
 import { AnchorCache } from './anchorCache';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -83,8 +83,6 @@ export interface AnchoredQuote {
 }
 
 interface Computed { key: string; result: NoteAnchoring }
-
-const YIELD_AFTER_MS = 15;
 
 export class Anchoring {
   readonly files: SourceFiles;
@@ -221,14 +219,9 @@ export class Anchoring {
 
     const quotes: QuoteAnchor[] = [];
     // A cold note of hundreds of quotes takes a while: let other requests in every few milliseconds.
-    let slice = Date.now();
+    const slice = new TimeSlice();
     for (const claim of note.claims) {
-      if (Date.now() - slice > YIELD_AFTER_MS) {
-        // setImmediate, not setTimeout(0): requests waiting on the pipe are read
-        // first either way, and a timer would idle ≥ 1 ms per slice.
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = Date.now();
-      }
+      if (slice.due()) await slice.yield();
       // The claim's non-empty quotes, numbered as the claim card numbers them; its source looked up at the first.
       let n = 0;
       let source: SourceRef | undefined;

@@ -6,7 +6,7 @@
 // only serialise it. Paths are workspace-relative with `/`; offsets are UTF-16
 // code units of the source text as read (BOM dropped; for HTML its visible
 // text); lines and characters are 0-based.
-import { type CancellationToken, neverCancelled, throwIfCancelled } from '../base/cancellation';
+import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from '../base/cancellation';
 import { type AnchorMethod, type AnchorResult } from '../anchoring/anchor';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type EntityDef, type NoteModel, type SourceRef, type StatusDef } from '../notes/model';
@@ -132,8 +132,11 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
   };
   const sources = new Map<string, ExportSource>();
   const notes = [...index.notes.values()].filter((n) => keep.note(n)).sort((a, b) => cmp(a.name, b.name));
+  const slice = new TimeSlice();
   for (let i = 0; i < notes.length; i++) {
     throwIfCancelled(token, 'the export');
+    // Let a cancellation (and other requests) in, even when no note needs anchoring.
+    if (slice.due()) await slice.yield(token, 'the export');
     const note = notes[i]!;
     const en: ExportNote = {
       path: pathOf(note.uri), name: note.name, uri: note.uri, title: note.headings[0]?.text, tags: note.tags,
