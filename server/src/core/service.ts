@@ -180,12 +180,27 @@ export class ClaimlensService {
     const others: string[] = [];
     for (const { uri, deleted } of changes) {
       if (this.documents.has(uri)) continue;
-      if (!this.index.kindOf(uri)) { others.push(uri); continue; }
+      if (!this.index.kindOf(uri)) {
+        // A folder: deleted (or renamed away) with files the index holds, or created (or renamed here) with files in it.
+        if (deleted ? this.index.holdsFilesUnder(uri) : await this.isFolder(uri)) await this.index.refreshFolder(uri);
+        others.push(uri);
+        continue;
+      }
       if (deleted) this.index.delete(uri);
       else await this.index.refresh(uri);
     }
     // Sources and other files: nothing to parse, but whoever read them must know.
     this.fire(others);
+  }
+
+  private async isFolder(uri: string): Promise<boolean> {
+    if (/\.(md|ya?ml|txt|html?)$/i.test(uri)) return false;
+    try {
+      await this.world.workspace.readDirectory(uri);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   // ---- questions -------------------------------------------------------------

@@ -5,7 +5,7 @@
 // highlights, code lenses) hang off the service's one change stream.
 import {
   CodeLensRefreshRequest, type Connection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType,
-  type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -80,7 +80,8 @@ class Session {
     c.onInitialized(() => {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void c.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{md,yaml,yml,txt,html,htm}' }],
+          // Notes, registries, config and sources as they change; any path created or deleted, so folders too.
+          watchers: [{ globPattern: '**/*.{md,yaml,yml,txt,html,htm}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
         });
       }
       this.status('indexing');

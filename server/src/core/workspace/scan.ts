@@ -44,7 +44,11 @@ export async function scanWorkspace(ws: Workspace, classifier: FileClassifier, l
         return;
       }
       if (entries.some(([n, k]) => n === '.gitignore' && k === 'file')) {
-        const bytes = await ws.readFile(childUri(dir, '.gitignore'));
+        // An unreadable .gitignore costs its own rules, not the scan.
+        const bytes = await ws.readFile(childUri(dir, '.gitignore')).catch((e: unknown) => {
+          logger.log(`${childUri(dir, '.gitignore')}: not read, its rules are not applied (${e instanceof Error ? e.message : String(e)})`);
+          return undefined;
+        });
         if (bytes) ignores = [...ignores, { base: relativeTo(folder, dir) ?? '', ig: ignore().add(new TextDecoder().decode(bytes)) }];
       }
       const subdirs: Promise<void>[] = [];

@@ -102,6 +102,33 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /**
+   * A folder created, renamed or deleted on disk: forgets every file that was
+   * under it and reads every file that is under it now (the scan's rules, its
+   * .gitignore files included, apply as at the start).
+   */
+  async refreshFolder(uri: string, token: CancellationToken = neverCancelled): Promise<void> {
+    const prefix = uri + '/';
+    const known = [...this.notes.keys(), ...this.registries.keys(), ...this.skipped.keys()];
+    if (this.configUri) known.push(this.configUri);
+    const gone = known.filter((u) => u.startsWith(prefix));
+    for (const u of gone) this.remove(u, false);
+    const found = await scanWorkspace(this.workspace, this.classifier, this.logger, token);
+    const under: Array<[string, FileKind]> = [
+      ...found.registries.filter((u) => u.startsWith(prefix)).map((u) => [u, 'registry'] as [string, FileKind]),
+      ...found.notes.filter((u) => u.startsWith(prefix)).map((u) => [u, 'note'] as [string, FileKind]),
+    ];
+    for (const [u, k] of under) await this.readFile(u, k);
+    this.fire([...new Set([...gone, ...under.map(([u]) => u)])]);
+  }
+
+  /** Whether anything indexed lies under this folder URI. */
+  holdsFilesUnder(uri: string): boolean {
+    const prefix = uri + '/';
+    for (const map of [this.notes, this.registries, this.skipped]) for (const u of map.keys()) if (u.startsWith(prefix)) return true;
+    return false;
+  }
+
   /** Re-reads a file from the workspace (created or changed on disk). */
   async refresh(uri: string): Promise<void> {
     const kind = this.kindOf(uri);
