@@ -4,10 +4,10 @@
 // core speaks plain data (core/features/types.ts); only this file knows how
 // LSP spells it, so the wire output is decided here and nowhere else.
 import {
-  type CodeAction as LspCodeAction, type CodeLens as LspCodeLens,
+  type ClientCapabilities, type CodeAction as LspCodeAction, type CodeLens as LspCodeLens,
   type CompletionItem as LspCompletionItem, CompletionItemKind, type CompletionList, CreateFile, type Diagnostic,
   DiagnosticSeverity, type DocumentSymbol as LspDocumentSymbol, type Hover as LspHover, type Location as LspLocation,
-  MarkupKind, SymbolKind as LspSymbolKind, TextDocumentEdit, type TextEdit as LspTextEdit,
+  MarkupKind, ResourceOperationKind, SymbolKind as LspSymbolKind, TextDocumentEdit, type TextEdit as LspTextEdit,
   type WorkspaceEdit, type WorkspaceSymbol as LspWorkspaceSymbol,
 } from 'vscode-languageserver';
 import { type ClaimlensSettings, defaultSettings, type TagSelectionResult } from '../../../shared/protocol';
@@ -110,10 +110,33 @@ export function toCodeLens(l: CodeLens): LspCodeLens {
   };
 }
 
-// ---- edits ---------------------------------------------------------------------
+// ---- edits, in the form the client declared it applies ---------------------------
 
-/** An edit as versioned `documentChanges`: creations first, then each file pinned to the version it was computed on. */
-export function toWorkspaceEdit(e: Edit): WorkspaceEdit {
+/** What the client can apply (`capabilities.workspace.workspaceEdit`), read once at initialize. */
+export interface EditSupport {
+  /** Versioned `documentChanges`; else only the plain `changes` map, with no versions. */
+  documentChanges: boolean;
+  /** A `create` among the document changes. */
+  createFiles: boolean;
+}
+
+export function editSupport(capabilities: ClientCapabilities): EditSupport {
+  const edit = capabilities.workspace?.workspaceEdit;
+  const documentChanges = edit?.documentChanges === true;
+  return { documentChanges, createFiles: documentChanges && (edit?.resourceOperations ?? []).includes(ResourceOperationKind.Create) };
+}
+
+/**
+ * An edit as the client can apply it: `documentChanges`, each file pinned to
+ * the version it was computed on and creations first, when the client takes
+ * them; else the `changes` map, where nothing can carry a version. An edit
+ * that creates a file cannot be written for a client that cannot create one
+ * (a text edit to a missing file fails there): undefined, and the caller
+ * says so in its own way.
+ */
+export function toWorkspaceEdit(e: Edit, support: EditSupport): WorkspaceEdit | undefined {
+  if (e.creates.length > 0 && !support.createFiles) return undefined;
+  if (!support.documentChanges) return { changes: Object.fromEntries(e.files.map((f) => [f.uri, f.edits.map(toTextEdit)])) };
   return {
     documentChanges: [
       ...e.creates.map((uri) => CreateFile.create(uri, { ignoreIfExists: true })),
@@ -125,13 +148,19 @@ export function toWorkspaceEdit(e: Edit): WorkspaceEdit {
 /**
  * A code action, its `diagnostics` being the very objects the client sent
  * (`diagnosticOf` maps each Problem back), so the client ties the fix to what
- * it shows.
+ * it shows. An action whose edit the client cannot apply is left out (undefined):
+ * offered, it would only fail when chosen.
  */
-export function toCodeAction(a: CodeAction, diagnosticOf: (p: Problem) => Diagnostic): LspCodeAction {
-  return { title: a.title, kind: a.kind, diagnostics: a.fixes && [diagnosticOf(a.fixes)], isPreferred: a.isPreferred, edit: toWorkspaceEdit(a.edit) };
+export function toCodeAction(a: CodeAction, support: EditSupport, diagnosticOf: (p: Problem) => Diagnostic): LspCodeAction | undefined {
+  const edit = toWorkspaceEdit(a.edit, support);
+  if (!edit) return undefined;
+  return { title: a.title, kind: a.kind, diagnostics: a.fixes && [diagnosticOf(a.fixes)], isPreferred: a.isPreferred, edit };
 }
 
-/** Tag Selection's result on the wire. */
-export function toTagSelectionResult(r: CoreTagSelectionResult): TagSelectionResult {
-  return 'error' in r ? r : { edit: toWorkspaceEdit(r.edit), uri: r.uri, created: r.created, selection: r.selection };
+/** Tag Selection's result on the wire; a new note the client cannot create becomes the error the client shows. */
+export function toTagSelectionResult(r: CoreTagSelectionResult, support: EditSupport): TagSelectionResult {
+  if ('error' in r) return r;
+  const edit = toWorkspaceEdit(r.edit, support);
+  if (!edit) return { error: 'No note names this source yet, and this editor cannot create one through the language server: add a note whose source: names it first.' };
+  return { edit, uri: r.uri, created: r.created, selection: r.selection };
 }

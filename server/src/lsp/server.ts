@@ -18,7 +18,7 @@ import { RenameError } from '../core/features/rename';
 import { type ClaimlensService, createClaimlens } from '../core/service';
 import { type Workspace, canonicalUri } from '../core/workspace/workspace';
 import {
-  readSettings, toCodeAction, toCodeLens, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation,
+  editSupport, readSettings, toCodeAction, toCodeLens, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation,
   toProblem, toTagSelectionResult, toWorkspaceEdit, toWorkspaceSymbol,
 } from './convert';
 import { registerExport } from './exportHandler';
@@ -79,6 +79,7 @@ class Session {
     const service = this.service;
     const uriOf = (u: string) => canonicalUri(u);
     const codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    const edits = editSupport(params.capabilities);
 
     c.onInitialized(() => {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -133,13 +134,14 @@ class Session {
       // Asked for some kinds only (VS Code asks for 'quickfix' on a diagnostic): the others would be dropped with a warning.
       const only = p.context.only;
       const asked = only?.length ? actions.filter((a) => only.some((k) => a.kind === k || a.kind.startsWith(k + '.'))) : actions;
-      return asked.map((a) => toCodeAction(a, (fixed) => sent.get(fixed) ?? toDiagnostic(fixed)));
+      return asked.flatMap((a) => toCodeAction(a, edits, (fixed) => sent.get(fixed) ?? toDiagnostic(fixed)) ?? []);
     }));
     c.onPrepareRename(async (p) => await service.prepareRename(uriOf(p.textDocument.uri), p.position) ?? null);
     c.onRenameRequest((p, token) => cancellable(async () => {
       try {
+        // A rename only edits text, so every client can take it.
         const edit = await service.rename(uriOf(p.textDocument.uri), p.position, p.newName, token);
-        return edit ? toWorkspaceEdit(edit) : null;
+        return edit ? toWorkspaceEdit(edit, edits) ?? null : null;
       } catch (e) {
         if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
         throw e;
@@ -149,7 +151,7 @@ class Session {
 
     c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
     c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
-    c.onRequest(TagSelectionRequest, async (p) => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range)));
+    c.onRequest(TagSelectionRequest, async (p) => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range), edits));
   }
 
   private status(state: StatusParams['state'], ms?: number): void {
