@@ -2,14 +2,13 @@
 // and imported by both sides. Each is a typed RequestType or NotificationType,
 // so a wrong parameter or result is a compile error on either side. Everything
 // else is standard LSP.
-import { NotificationType, NotificationType0, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { Position, Range } from '../server/src/core/base/position';
 import type { ExportFormat } from '../server/src/core/export/formatList';
 import type { SourceHighlight, SourceLocationResult } from '../server/src/core/features/sourceNavigation';
-import type { TagSelectionResult } from '../server/src/core/features/tagSelection';
 
-// The results the core computes, declared there and passed on as they are.
-export type { Position, Range, ExportFormat, SourceHighlight, SourceLocationResult, TagSelectionResult };
+// The plain results the core computes, declared there and passed on as they are.
+export type { Position, Range, ExportFormat, SourceHighlight, SourceLocationResult };
 
 /** Settings the client passes at start (initializationOptions) and on change. */
 export interface ClaimlensSettings {
@@ -63,6 +62,14 @@ export const SourcesChangedNotification = new NotificationType0('claimlens/sourc
 
 /** Client → server: make the selection in a source a new claim in its note. */
 export interface TagSelectionParams { textDocument: { uri: string }; range: Range }
+/**
+ * The edit to apply (LSP's, as the client declared it can apply edits: it may
+ * create the note), the note it goes to and the range of the new claim's text
+ * there once applied; or why not, to show the analyst.
+ */
+export type TagSelectionResult =
+  | { edit: WorkspaceEdit; uri: string; selection: Range; created: boolean }
+  | { error: string };
 export const TagSelectionRequest = new RequestType<TagSelectionParams, TagSelectionResult, void>('claimlens/tagSelection');
 
 // ---- export (SPEC §6): the server writes the file -------------------------

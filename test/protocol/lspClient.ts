@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, InitializeRequest, InitializedNotification, type ProtocolConnection,
+  type ClientCapabilities, createProtocolConnection, InitializeRequest, InitializedNotification, type ProtocolConnection,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification,
 } from 'vscode-languageserver-protocol/node';
@@ -17,6 +17,11 @@ import { StatusNotification, type StatusParams } from '../../shared/protocol';
 
 export const PROJECT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(PROJECT, 'dist/server.js');
+
+/** What VS Code declares about the edits it applies: versioned document changes, and files created, renamed, deleted. */
+export const VSCODE_CAPABILITIES: ClientCapabilities = {
+  workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
+};
 
 export class TestClient {
   readonly connection: ProtocolConnection;
@@ -36,13 +41,13 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** Starts the server on a folder and waits until it has indexed it. */
-  static async start(root: string, initializationOptions: unknown = {}): Promise<TestClient> {
+  /** Starts the server on a folder and waits until it has indexed it; the client declares `capabilities` (VS Code's by default). */
+  static async start(root: string, initializationOptions: unknown = {}, capabilities = VSCODE_CAPABILITIES): Promise<TestClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestClient(proc, root);
     await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, capabilities: {},
+      processId: process.pid, rootUri: null, capabilities,
       workspaceFolders: [{ uri: client.uri(''), name: 'samples' }], initializationOptions,
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

@@ -2,10 +2,8 @@
 // file each quote is checked against, what is read and when it is read again,
 // and the diagnostics, card lines, code lens titles, definitions and source
 // view that come out of it.
-import { toDiagnostic } from '../../server/src/lsp/convert';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type TextDocumentEdit } from 'vscode-languageserver-types';
 import { anchorQuote } from '../../server/src/core/anchoring/anchor';
 import { prepareSource } from '../../server/src/core/anchoring/sourceText';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
@@ -16,6 +14,7 @@ import { definition } from '../../server/src/core/features/definition';
 import { diagnose } from '../../server/src/core/features/diagnostics';
 import { hover } from '../../server/src/core/features/hover';
 import { quoteDefinition, sourceHighlights, sourceHover, sourceTarget, textFragmentUrl } from '../../server/src/core/features/sourceNavigation';
+import { type Hover } from '../../server/src/core/features/types';
 import { applyTo, caret, indexOf, uri } from './helpers';
 
 const ARTICLE = [
@@ -44,7 +43,7 @@ source:
 - #claim Not quoted. ^bare
 `;
 
-const text = (h: { contents: unknown } | undefined) => (h?.contents as { value: string } | undefined)?.value ?? '';
+const text = (h: Hover | undefined) => h?.markdown ?? '';
 
 async function setup(files: Record<string, string> = {}, options: ConstructorParameters<typeof Anchoring>[1] = {}) {
   const { index, ws } = await indexOf({ 'articles/a.txt': ARTICLE, 'notes/n.md': NOTE, ...files });
@@ -174,14 +173,15 @@ test('the fuzzy quick fix writes the source\'s text in the same quotation marks,
   const { index, anchoring } = await setup();
   const u = uri('notes/n.md');
   const ds = await diagnose(index, u, { quoteProblems: async (n) => anchoringProblems(await anchoring.anchorNote(n)) });
-  const fuzzy = ds.filter((d) => d.code === 'quote-fuzzy').map(toDiagnostic);
-  const actions = codeActions(index, u, fuzzy[0]!.range, { diagnostics: fuzzy, versionOf: (x) => (x === u ? 4 : null), lineText: (l) => NOTE.split('\n')[l]! });
+  const fuzzy = ds.filter((d) => d.code === 'quote-fuzzy');
+  const actions = codeActions(index, u, fuzzy[0]!.range, { problems: fuzzy, versionOf: (x) => (x === u ? 4 : null), lineText: (l) => NOTE.split('\n')[l]! });
   assert.equal(actions[0]!.title, 'Replace with the source\'s text: "most models will become commoditized"');
-  assert.equal((actions[0]!.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 4);
-  assert.equal(applyTo(NOTE, actions[0]!.edit!, u).split('\n')[11], '  - quote:: "most models will become commoditized"');
+  assert.equal(actions[0]!.fixes, fuzzy[0]);
+  assert.equal(actions[0]!.edit.files[0]!.version, 4);
+  assert.equal(applyTo(NOTE, actions[0]!.edit, u).split('\n')[11], '  - quote:: "most models will become commoditized"');
   // Once the field has changed, the old diagnostic offers nothing.
   index.update(u, NOTE.replace('MOST  models', 'MOST models'));
-  assert.deepEqual(codeActions(index, u, fuzzy[0]!.range, { diagnostics: fuzzy, versionOf: () => 5, lineText: () => '' })
+  assert.deepEqual(codeActions(index, u, fuzzy[0]!.range, { problems: fuzzy, versionOf: () => 5, lineText: () => '' })
     .filter((a) => a.title.startsWith('Replace')), []);
 });
 
@@ -223,7 +223,7 @@ test('hover: each quote\'s result, its line in the source and the text around it
 test('code lens: status · references · quote result', async () => {
   const { index, anchoring, note } = await setup();
   await anchoring.anchorNote(note);
-  assert.deepEqual(codeLenses(index, note, quoteSummary((n) => anchoring.peek(n))).map((l) => l.command!.title), [
+  assert.deepEqual(codeLenses(index, note, quoteSummary((n) => anchoring.peek(n))).map((l) => l.title), [
     '❔ Unverified · 0 references · 2 quotes exact',
     '❔ Unverified · 0 references · 1 quote fuzzy',
     '❔ Unverified · 0 references · 1 quote exact, 1 not found',

@@ -3,6 +3,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { type Position } from '../../server/src/core/notes/model';
+import { type Edit } from '../../server/src/core/features/types';
 import { InMemoryWorkspace, joinPath } from '../../server/src/core/workspace/workspace';
 
 export const ROOT = 'file:///ws';
@@ -50,11 +51,10 @@ export const ENTITIES = `- id: sam-altman
   type: organization
 `;
 
-/** Applies the text edits a workspace edit makes to one file. */
-export function applyTo(text: string, edit: import('vscode-languageserver-types').WorkspaceEdit, fileUri: string): string {
-  const changes = (edit.documentChanges ?? []).filter((c): c is import('vscode-languageserver-types').TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === fileUri);
+/** Applies the text edits a proposed edit makes to one file. */
+export function applyTo(text: string, edit: Edit, fileUri: string): string {
   const doc = TextDocument.create(fileUri, 'markdown', 0, text);
-  return TextDocument.applyEdits(doc, changes.flatMap((c) => c.edits.filter((e): e is import('vscode-languageserver-types').TextEdit => 'range' in e)));
+  return TextDocument.applyEdits(doc, edit.files.filter((f) => f.uri === fileUri).flatMap((f) => f.edits));
 }
 
 /** A note with headings, claims, a relation and prose mentions, for navigation tests. */

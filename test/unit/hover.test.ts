@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { hover } from '../../server/src/core/features/hover';
 import { ENTITIES, withCaret } from './helpers';
 
-const text = (h: ReturnType<typeof hover>) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+const text = (h: ReturnType<typeof hover>) => h?.markdown ?? '';
 
 const OTHER = `---
 source:

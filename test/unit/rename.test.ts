@@ -1,7 +1,6 @@
 // Rename an entity or a claim id: one workspace edit over every file, with versions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type TextDocumentEdit } from 'vscode-languageserver-types';
 import { prepareRename, rename, RenameError } from '../../server/src/core/features/rename';
 import { ENTITIES, applyTo, caret, indexOf, uri } from './helpers';
 
@@ -29,6 +28,7 @@ test('rename a claim id: the ^id and every reference to it, in this note and oth
   const edit = rename(index, uri('n.md'), c.pos, 'first', (u) => (u === uri('n.md') ? 3 : null))!;
   assert.equal(applyTo(c.text, edit, uri('n.md')), '- #claim A ^first\n- #claim B ^b\n  - supports:: ^first\n');
   assert.equal(applyTo(other, edit, uri('o.md')), '- #claim C [[n#^first]] ^c\n');
-  assert.deepEqual((edit.documentChanges as TextDocumentEdit[]).map((d) => d.textDocument.version), [3, null]);
+  assert.deepEqual(edit.files.map((f) => [f.uri, f.version]), [[uri('n.md'), 3], [uri('o.md'), null]]);
+  assert.deepEqual(edit.creates, []);
   assert.throws(() => rename(index, uri('n.md'), c.pos, 'b', () => null), /already has a claim \^b/);
 });

@@ -2,7 +2,6 @@
 // claim to the source's note, or creates that note from the template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-types';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 import { relativePath, selectionQuote, tagSelection } from '../../server/src/core/features/tagSelection';
 import { applyTo, indexOf, uri } from './helpers';
@@ -26,7 +25,8 @@ test('a passage over a line break is appended to the note that names the source,
   assert.ok(!('error' in result));
   assert.equal(result.uri, uri('notes/n.md'));
   assert.equal(result.created, false);
-  assert.equal((result.edit.documentChanges![0] as TextDocumentEdit).textDocument.version, 9);
+  assert.deepEqual(result.edit.files.map((f) => [f.uri, f.version]), [[uri('notes/n.md'), 9]]);
+  assert.deepEqual(result.edit.creates, []);
   const after = applyTo(NOTE, result.edit, uri('notes/n.md'));
   assert.equal(after, NOTE + '\n- #claim Models will become commodities. ^models-will-become-commodities\n' +
     '  - quote:: "Models will become commodities."\n  - status:: unverified\n');
@@ -57,9 +57,8 @@ test('no note names the source: a new note from the template, in the notes/ fold
   assert.ok(!('error' in result));
   assert.equal(result.uri, uri('notes/b.md'));
   assert.equal(result.created, true);
-  const [create, edit] = result.edit.documentChanges as [CreateFile, TextDocumentEdit];
-  assert.deepEqual(create, { kind: 'create', uri: uri('notes/b.md'), options: { ignoreIfExists: true } });
-  assert.equal(edit.textDocument.version, null);
+  assert.deepEqual(result.edit.creates, [uri('notes/b.md')]);
+  assert.deepEqual(result.edit.files.map((f) => [f.uri, f.version]), [[uri('notes/b.md'), null]]);
   assert.equal(applyTo('', result.edit, uri('notes/b.md')), [
     '---', 'source:', '  title: "A long title: on models & money"', '  path: ../articles/b.txt', '  retrieved: 2026-11-25',
     '  sha256: c0ffee', '---', '# A long title: on models & money', '',

@@ -275,12 +275,12 @@ export class ClaimlensService {
     return completion(this.index, uri, pos, this.lineText(uri)(pos.line));
   }
 
-  async codeActions(uri: string, range: Range, diagnostics: Parameters<typeof codeActions>[3]['diagnostics'],
-    token: CancellationToken = neverCancelled) {
+  /** The fixes for `problems` (those the editor shows at `range`) and the refactorings of the claim there. */
+  async codeActions(uri: string, range: Range, problems: Problem[], token: CancellationToken = neverCancelled) {
     await this.ready;
     throwIfCancelled(token, 'code actions');
     if (!this.documents.has(uri)) return [];
-    return codeActions(this.index, uri, range, { diagnostics, versionOf: this.versionOf, lineText: this.lineText(uri) });
+    return codeActions(this.index, uri, range, { problems, versionOf: this.versionOf, lineText: this.lineText(uri) });
   }
 
   async prepareRename(uri: string, pos: Position) {

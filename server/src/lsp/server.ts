@@ -17,7 +17,10 @@ import { type Codec } from '../core/base/codec';
 import { RenameError } from '../core/features/rename';
 import { type ClaimlensService, createClaimlens } from '../core/service';
 import { type Workspace, canonicalUri } from '../core/workspace/workspace';
-import { readSettings, toDiagnostic } from './convert';
+import {
+  editSupport, readSettings, toCodeAction, toCodeLens, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation,
+  toProblem, toTagSelectionResult, toWorkspaceEdit, toWorkspaceSymbol,
+} from './convert';
 import { registerExport } from './exportHandler';
 
 export interface ServerHost {
@@ -76,6 +79,7 @@ class Session {
     const service = this.service;
     const uriOf = (u: string) => canonicalUri(u);
     const codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    const edits = editSupport(params.capabilities);
 
     c.onInitialized(() => {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -111,32 +115,44 @@ class Session {
 
     registerExport(c, service, this.settings);
 
-    c.onHover((p, token) => cancellable(async () => await service.hover(uriOf(p.textDocument.uri), p.position, token) ?? null));
-    c.onDefinition((p, token) => cancellable(() => service.definition(uriOf(p.textDocument.uri), p.position, token)));
-    c.onReferences((p, token) => cancellable(() => service.references(uriOf(p.textDocument.uri), p.position, p.context.includeDeclaration, token)));
-    c.onDocumentSymbol((p, token) => cancellable(() => service.documentSymbols(uriOf(p.textDocument.uri), token)));
-    c.onWorkspaceSymbol((p, token) => cancellable(() => service.workspaceSymbols(p.query, token)));
-    c.onCompletion((p, token) => cancellable(async () => await service.completion(uriOf(p.textDocument.uri), p.position, token) ?? null));
+    c.onHover((p, token) => cancellable(async () => {
+      const h = await service.hover(uriOf(p.textDocument.uri), p.position, token);
+      return h ? toHover(h) : null;
+    }));
+    c.onDefinition((p, token) => cancellable(async () => (await service.definition(uriOf(p.textDocument.uri), p.position, token)).map(toLocation)));
+    c.onReferences((p, token) => cancellable(async () =>
+      (await service.references(uriOf(p.textDocument.uri), p.position, p.context.includeDeclaration, token)).map(toLocation)));
+    c.onDocumentSymbol((p, token) => cancellable(async () => (await service.documentSymbols(uriOf(p.textDocument.uri), token)).map(toDocumentSymbol)));
+    c.onWorkspaceSymbol((p, token) => cancellable(async () => (await service.workspaceSymbols(p.query, token)).map(toWorkspaceSymbol)));
+    c.onCompletion((p, token) => cancellable(async () => {
+      const list = await service.completion(uriOf(p.textDocument.uri), p.position, token);
+      return list ? toCompletionList(list) : null;
+    }));
     c.onCodeAction((p, token) => cancellable(async () => {
-      const actions = await service.codeActions(uriOf(p.textDocument.uri), p.range, p.context.diagnostics, token);
+      // Each Problem remembers the diagnostic it came from: an action's `diagnostics` are the client's own objects.
+      const sent = new Map(p.context.diagnostics.map((d) => [toProblem(d), d]));
+      const actions = await service.codeActions(uriOf(p.textDocument.uri), p.range, [...sent.keys()], token);
       // Asked for some kinds only (VS Code asks for 'quickfix' on a diagnostic): the others would be dropped with a warning.
       const only = p.context.only;
-      return only?.length ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(k + '.'))) : actions;
+      const asked = only?.length ? actions.filter((a) => only.some((k) => a.kind === k || a.kind.startsWith(k + '.'))) : actions;
+      return asked.flatMap((a) => toCodeAction(a, edits, (fixed) => sent.get(fixed) ?? toDiagnostic(fixed)) ?? []);
     }));
     c.onPrepareRename(async (p) => await service.prepareRename(uriOf(p.textDocument.uri), p.position) ?? null);
     c.onRenameRequest((p, token) => cancellable(async () => {
       try {
-        return await service.rename(uriOf(p.textDocument.uri), p.position, p.newName, token) ?? null;
+        // A rename only edits text, so every client can take it.
+        const edit = await service.rename(uriOf(p.textDocument.uri), p.position, p.newName, token);
+        return edit ? toWorkspaceEdit(edit, edits) ?? null : null;
       } catch (e) {
         if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
         throw e;
       }
     }));
-    c.onCodeLens((p, token) => cancellable(() => service.codeLenses(uriOf(p.textDocument.uri), token)));
+    c.onCodeLens((p, token) => cancellable(async () => (await service.codeLenses(uriOf(p.textDocument.uri), token)).map(toCodeLens)));
 
     c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
     c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
-    c.onRequest(TagSelectionRequest, (p) => service.tagSelection(uriOf(p.textDocument.uri), p.range));
+    c.onRequest(TagSelectionRequest, async (p) => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range), edits));
   }
 
   private status(state: StatusParams['state'], ms?: number): void {

@@ -1,18 +1,20 @@
 // Code actions: add a missing claim id, add an unknown entity to the nearest
 // entities.yaml, replace a fuzzy quote with the source's text, set a claim's
-// status (one action per status).
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range } from 'vscode-languageserver-types';
+// status (one action per status). The fixes answer the problems the editor
+// shows, passed back in as Problems; each action names the one it fixes.
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type Claim, type NoteModel, lineRange } from '../notes/model';
+import { type Claim, type NoteModel, type Problem, type Range, lineRange } from '../notes/model';
 import { slugify } from '../text/names';
 import { childUri, dirname, relativeTo } from '../workspace/workspace';
 import { statusBadge } from './cards';
 import { EditBuilder, type VersionOf, yamlScalar } from './edits';
 import { claimAt } from './locate';
 import { fuzzyQuoteAction } from './quoteActions';
+import { type CodeAction } from './types';
 
 export interface ActionContext {
-  diagnostics: Diagnostic[];
+  /** The problems shown at the range (as the editor sent them back). */
+  problems: Problem[];
   versionOf: VersionOf;
   /** The line texts of the document, for edits that must know a line's end. */
   lineText: (line: number) => string;
@@ -22,12 +24,12 @@ export function codeActions(index: WorkspaceIndex, uri: string, range: Range, ct
   const note = index.notes.get(uri);
   if (!note) return [];
   const out: CodeAction[] = [];
-  for (const d of ctx.diagnostics) {
-    if (d.code === 'unknown-entity' && typeof d.data?.name === 'string') {
-      const a = addEntityAction(index, note, d.data.name, ctx.versionOf, d);
+  for (const p of ctx.problems) {
+    if (p.code === 'unknown-entity' && typeof p.data?.name === 'string') {
+      const a = addEntityAction(index, note, p.data.name, ctx.versionOf, p);
       if (a) out.push(a);
     }
-    const fix = fuzzyQuoteAction(note, d, ctx.versionOf);
+    const fix = fuzzyQuoteAction(note, p, ctx.versionOf);
     if (fix) out.push(fix);
   }
   const claim = claimAt(note, range.start);
@@ -38,7 +40,7 @@ export function codeActions(index: WorkspaceIndex, uri: string, range: Range, ct
     if (s.id === current && claim.fields.some((f) => f.key === 'status')) continue;
     out.push({
       title: `Set status: ${statusBadge(index, s.id)}`,
-      kind: CodeActionKind.RefactorRewrite + '.status',
+      kind: 'refactor.rewrite.status',
       edit: statusEdit(note, claim, s.id, ctx).build(),
     });
   }
@@ -57,11 +59,11 @@ function addIdAction(note: NoteModel, claim: Claim, ctx: ActionContext): CodeAct
   const id = freshId(note, claim.text);
   const line = ctx.lineText(claim.line);
   const end = line.trimEnd().length;
-  const diag = ctx.diagnostics.find((d) => d.code === 'missing-id' && d.range.start.line === claim.line);
+  const fixes = ctx.problems.find((p) => p.code === 'missing-id' && p.range.start.line === claim.line);
   return {
     title: `Add claim id ^${id}`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: diag ? [diag] : undefined,
+    kind: 'quickfix',
+    ...(fixes ? { fixes } : {}),
     isPreferred: true,
     edit: new EditBuilder(ctx.versionOf).add(note.uri, { range: lineRange(claim.line, end, line.length), newText: ` ^${id}` }).build(),
   };
@@ -90,7 +92,7 @@ export function nearestRegistry(index: WorkspaceIndex, noteUri: string): { uri: 
   return { uri: childUri(folder, 'entities.yaml'), exists: false };
 }
 
-function addEntityAction(index: WorkspaceIndex, note: NoteModel, name: string, versionOf: VersionOf, diag: Diagnostic): CodeAction | undefined {
+function addEntityAction(index: WorkspaceIndex, note: NoteModel, name: string, versionOf: VersionOf, fixes: Problem): CodeAction | undefined {
   const target = nearestRegistry(index, note.uri);
   const reg = index.registries.get(target.uri);
   let id = slugify(name, 8);
@@ -103,5 +105,5 @@ function addEntityAction(index: WorkspaceIndex, note: NoteModel, name: string, v
   const prefix = lastLine.character > 0 ? '\n' : '';
   edits.add(target.uri, { range: { start: lastLine, end: lastLine }, newText: prefix + entry });
   const rel = index.workspace.folders.map((f) => relativeTo(f, target.uri)).find((r) => r !== undefined) ?? 'entities.yaml';
-  return { title: `Add "${name}" to ${rel}`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: edits.build() };
+  return { title: `Add "${name}" to ${rel}`, kind: 'quickfix', fixes, edit: edits.build() };
 }

@@ -1,13 +1,13 @@
 // Completion: entities and notes after `[[`, claim ids after `#^` and in
 // relation fields, field names at the start of a claim's child item, and
 // values after `status::`, `kind::` and `by::`.
-import { type CompletionItem, CompletionItemKind, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type NoteModel, type Position, lineRange } from '../notes/model';
 import { foldName } from '../text/names';
 import { RELATION_FIELDS } from '../notes/parser';
 import { statusBadge } from './cards';
 import { claimAt } from './locate';
+import { type Completion, type CompletionItem, type TextEdit } from './types';
 
 export const FIELD_NAMES: Array<[string, string]> = [
   ['status', 'verdict: one of the workspace statuses'],
@@ -25,11 +25,11 @@ export const FIELD_NAMES: Array<[string, string]> = [
 const DEFAULT_KINDS = ['fact', 'prediction', 'opinion', 'statistic', 'quote'];
 const LIMIT = 200;
 
-export function completion(index: WorkspaceIndex, uri: string, pos: Position, lineText: string): CompletionList {
+export function completion(index: WorkspaceIndex, uri: string, pos: Position, lineText: string): Completion {
   const before = lineText.slice(0, pos.character);
   const after = lineText.slice(pos.character);
   const note = index.notes.get(uri);
-  const list = (items: CompletionItem[], isIncomplete = false): CompletionList => ({ isIncomplete, items });
+  const list = (items: CompletionItem[], isIncomplete = false): Completion => ({ isIncomplete, items });
   const edit = (from: number, newText: string): TextEdit => ({ range: lineRange(pos.line, from, pos.character), newText });
 
   const open = before.lastIndexOf('[[');
@@ -52,19 +52,19 @@ export function completion(index: WorkspaceIndex, uri: string, pos: Position, li
     const typedFrom = pos.character - value[2].length;
     if (key === 'status') {
       return list(index.config.statuses.map((s, i) => ({
-        label: s.id, kind: CompletionItemKind.EnumMember, detail: statusBadge(index, s.id),
-        sortText: String(i).padStart(3, '0'), textEdit: edit(typedFrom, s.id),
+        label: s.id, kind: 'value', detail: statusBadge(index, s.id),
+        sortText: String(i).padStart(3, '0'), edit: edit(typedFrom, s.id),
       })));
     }
     if (key === 'kind') {
       const used = new Set(DEFAULT_KINDS);
       for (const n of index.notes.values()) for (const c of n.claims) if (c.kind) used.add(c.kind);
-      return list([...used].sort().map((k) => ({ label: k, kind: CompletionItemKind.EnumMember, textEdit: edit(typedFrom, k) })));
+      return list([...used].sort().map((k) => ({ label: k, kind: 'value', edit: edit(typedFrom, k) })));
     }
     if (key === 'by') {
       const typed = value[2].replace(/^\[\[/, '');
       const people = linkItems(index, typed, typedFrom, '', edit, true);
-      people.items.forEach((i) => { i.textEdit = edit(typedFrom, `[[${i.label}]]`); i.filterText = `[[${i.label}`; });
+      people.items.forEach((i) => { i.edit = edit(typedFrom, `[[${i.label}]]`); i.filterText = `[[${i.label}`; });
       return people;
     }
     if (RELATION_FIELDS.has(key)) {
@@ -79,8 +79,8 @@ export function completion(index: WorkspaceIndex, uri: string, pos: Position, li
   if (field && claim && pos.line > claim.line) {
     const typedFrom = pos.character - field[2].length;
     return list(FIELD_NAMES.map(([name, doc], i) => ({
-      label: name, kind: CompletionItemKind.Field, detail: doc, sortText: String(i).padStart(3, '0'),
-      textEdit: edit(typedFrom, `${name}:: `),
+      label: name, kind: 'field', detail: doc, sortText: String(i).padStart(3, '0'),
+      edit: edit(typedFrom, `${name}:: `),
     })));
   }
   return list([]);
@@ -90,14 +90,14 @@ function claimIdItems(index: WorkspaceIndex, note: NoteModel | undefined, from: 
   text: (id: string) => string, edit: (from: number, t: string) => TextEdit): CompletionItem[] {
   if (!note) return [];
   return note.claims.filter((c) => c.id).map((c) => ({
-    label: c.id!, kind: CompletionItemKind.Reference,
+    label: c.id!, kind: 'claim',
     detail: statusBadge(index, index.statusOf(c)), documentation: c.text,
-    textEdit: edit(from, text(c.id!)),
+    edit: edit(from, text(c.id!)),
   }));
 }
 
 function linkItems(index: WorkspaceIndex, typed: string, from: number, close: string,
-  edit: (from: number, t: string) => TextEdit, entitiesOnly = false): CompletionList {
+  edit: (from: number, t: string) => TextEdit, entitiesOnly = false): Completion {
   const q = foldName(typed);
   const items: CompletionItem[] = [];
   // At most LIMIT items; the editor asks again as the analyst types more.
@@ -109,10 +109,10 @@ function linkItems(index: WorkspaceIndex, typed: string, from: number, close: st
     if (full()) { more = true; break; }
     const name = foldName(e.name);
     items.push({
-      label: e.name, kind: CompletionItemKind.Class, detail: e.type,
+      label: e.name, kind: 'entity', detail: e.type,
       documentation: e.description, filterText: [e.name, ...e.aliases, e.id].join(' '),
       sortText: (name.startsWith(q) ? '0' : '1') + name,
-      textEdit: edit(from, e.name + close),
+      edit: edit(from, e.name + close),
     });
   }
   if (!entitiesOnly && !more) {
@@ -122,8 +122,8 @@ function linkItems(index: WorkspaceIndex, typed: string, from: number, close: st
       if (q && !foldName(base).includes(q)) continue;
       if (full()) { more = true; break; }
       items.push({
-        label: base, kind: CompletionItemKind.File, detail: `note · ${n.claims.length} claims`,
-        sortText: '2' + foldName(base), textEdit: edit(from, base + close),
+        label: base, kind: 'note', detail: `note · ${n.claims.length} claims`,
+        sortText: '2' + foldName(base), edit: edit(from, base + close),
       });
     }
   }

@@ -1,11 +1,11 @@
 // Go to definition: a mention → the entity's entry; a claim reference → the
 // claim; a link → the note; `source.path` → the file; a `quote::` → the
 // passage in the source (which the anchoring layer supplies).
-import { type Location } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type ClaimField, type EntityDef, type NoteModel, type Position, lineRange } from '../notes/model';
 import { sourceUri } from '../anchoring/sourceRefs';
 import { claimOfLink, locate } from './locate';
+import { type Location } from './types';
 
 export function entityLocation(e: EntityDef): Location {
   return { uri: e.uri, range: e.nameRange };

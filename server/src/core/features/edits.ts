@@ -1,13 +1,13 @@
 // Building workspace edits that carry the version of each open document they
 // were computed on, so the editor applies them to that version or not at all.
-import { type CreateFile, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { type Edit, type TextEdit } from './types';
 
 /** The version of an open document, or null when the file is not open. */
 export type VersionOf = (uri: string) => number | null;
 
 export class EditBuilder {
   private readonly edits = new Map<string, TextEdit[]>();
-  private readonly creates: CreateFile[] = [];
+  private readonly creates: string[] = [];
   constructor(private readonly versionOf: VersionOf) {}
   add(uri: string, edit: TextEdit): this {
     const list = this.edits.get(uri);
@@ -15,18 +15,16 @@ export class EditBuilder {
     return this;
   }
   create(uri: string): this {
-    this.creates.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
+    this.creates.push(uri);
     return this;
   }
-  get size(): number { return [...this.edits.values()].reduce((n, l) => n + l.length, 0); }
-  build(): WorkspaceEdit {
-    const changes: Array<TextDocumentEdit | CreateFile> = [...this.creates];
-    for (const [uri, edits] of this.edits) {
+  build(): Edit {
+    const files = [...this.edits].map(([uri, edits]) => ({
+      uri, version: this.versionOf(uri),
       // Same-position edits would be ambiguous; identical duplicates are dropped.
-      const unique = edits.filter((e, i) => edits.findIndex((o) => sameRange(o, e) && o.newText === e.newText) === i);
-      changes.push({ textDocument: { uri, version: this.versionOf(uri) }, edits: unique });
-    }
-    return { documentChanges: changes };
+      edits: edits.filter((e, i) => edits.findIndex((o) => sameRange(o, e) && o.newText === e.newText) === i),
+    }));
+    return { creates: [...this.creates], files };
   }
 }
 

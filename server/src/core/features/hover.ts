@@ -1,17 +1,17 @@
 // Hover: the claim card on a claim (its line, its id, a reference to it), the
 // entity card on a mention or an entity definition, the source summary on
 // a note's `source:`.
-import { type Hover, MarkupKind } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type NoteModel, type Position, type SourceRef } from '../notes/model';
 import { claimSource } from '../anchoring/sourceRefs';
 import { claimCard, entityCard, escapeMd, type QuoteDetail } from './cards';
 import { claimOfLink, locate } from './locate';
+import { type Hover } from './types';
 
 export function hover(index: WorkspaceIndex, uri: string, pos: Position, quoteDetail?: QuoteDetail, sourceDetail?: SourceDetail): Hover | undefined {
   const t = locate(index, uri, pos);
   if (!t) return undefined;
-  const md = (value: string, range?: Hover['range']): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
+  const md = (markdown: string, range?: Hover['range']): Hover => ({ markdown, ...(range ? { range } : {}) });
   switch (t.kind) {
     case 'claim':
       return md(claimCard(index, t.note, t.claim, quoteDetail), t.onId ? t.claim.idRange : undefined);

@@ -1,10 +1,10 @@
 // Find references: an entity → every mention (in claims, `by::` and prose);
 // a claim → every reference to it.
-import { type Location } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type EntityDef, type NoteModel, type Position } from '../notes/model';
 import { entityLocation } from './definition';
 import { claimOfLink, locate } from './locate';
+import { type Location } from './types';
 
 export function references(index: WorkspaceIndex, uri: string, pos: Position, includeDeclaration: boolean): Location[] {
   const t = locate(index, uri, pos);

@@ -1,11 +1,11 @@
 // Rename an entity (its definition and every mention that uses the renamed
 // name) or a claim id (the `^id` and every reference), as one workspace edit.
-import { type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type Claim, type EntityDef, type NoteModel, type Position } from '../notes/model';
+import { type Claim, type EntityDef, type NoteModel, type Position, type Range } from '../notes/model';
 import { foldName } from '../text/names';
 import { EditBuilder, type VersionOf, yamlScalar } from './edits';
 import { claimOfLink, locate } from './locate';
+import { type Edit } from './types';
 
 export class RenameError extends Error {}
 
@@ -46,7 +46,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, pos: Position)
   return { range: s.range, placeholder: s.kind === 'entity' ? s.name : s.claim.id! };
 }
 
-export function rename(index: WorkspaceIndex, uri: string, pos: Position, newName: string, versionOf: VersionOf): WorkspaceEdit | undefined {
+export function rename(index: WorkspaceIndex, uri: string, pos: Position, newName: string, versionOf: VersionOf): Edit | undefined {
   const s = subject(index, uri, pos);
   if (!s) return undefined;
   const edits = new EditBuilder(versionOf);

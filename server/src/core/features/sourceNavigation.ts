@@ -2,14 +2,14 @@
 // "Go to Source" target (the file with the passage, or the article's URL
 // with a text fragment), the passages to highlight in an open source file,
 // and the claim cards shown on hover there.
-import { type Hover, type Location, MarkupKind, type Range } from 'vscode-languageserver-types';
 import { type AnchorRange } from '../anchoring/anchor';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type Claim, type ClaimField, type NoteModel, type Position, contains } from '../notes/model';
+import { type Claim, type ClaimField, type NoteModel, type Position, type Range, contains } from '../notes/model';
 import { type AnchoredQuote, type NoteAnchoring, type QuoteAnchor, quotesOf } from '../anchoring/noteAnchoring';
 import { type QuoteDetail, claimCard } from './cards';
 import { claimOfLink, locate } from './locate';
 import { claimSource } from '../anchoring/sourceRefs';
+import { type Hover, type Location } from './types';
 
 /** Where "Go to Source" goes: a file with the passage to select, or only the article's URL (with a `#:~:text=` fragment); null: no source. */
 export type SourceLocationResult = { kind: 'file'; uri: string; range: Range } | { kind: 'url'; url: string } | null;
@@ -118,7 +118,7 @@ export function sourceHover(index: WorkspaceIndex, quotes: readonly AnchoredQuot
     cards.push(claimCard(index, anchoring.note, quote.claim, detail));
   }
   if (cards.length === 0) return undefined;
-  return { contents: { kind: MarkupKind.Markdown, value: cards.join('\n\n---\n\n') }, ...(range ? { range } : {}) };
+  return { markdown: cards.join('\n\n---\n\n'), ...(range ? { range } : {}) };
 }
 
 /** The notes a hover at `pos` may show anchoring of: the note itself, and a referenced claim's or linked note. */

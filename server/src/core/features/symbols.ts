@@ -1,10 +1,10 @@
 // Document symbols (every claim nested under its heading, for the Outline)
 // and workspace symbols (claims and entities, matched on text, id and aliases).
-import { type DocumentSymbol, SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type NoteModel } from '../notes/model';
 import { foldName } from '../text/names';
 import { statusBadge } from './cards';
+import { type DocumentSymbol, type WorkspaceSymbol } from './types';
 
 export function documentSymbols(index: WorkspaceIndex, note: NoteModel): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
@@ -15,7 +15,7 @@ export function documentSymbols(index: WorkspaceIndex, note: NoteModel): Documen
     // A section runs to the next heading of the same or a higher level.
     const end = next ? { line: next.line, character: 0 } : { line: note.lineCount, character: 0 };
     const sym: DocumentSymbol = {
-      name: h.text || '(untitled)', kind: SymbolKind.String,
+      name: h.text || '(untitled)', kind: 'heading',
       range: { start: { line: h.line, character: 0 }, end }, selectionRange: h.range, children: [],
     };
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
@@ -40,7 +40,7 @@ function claimSymbol(index: WorkspaceIndex, claim: Claim): DocumentSymbol {
   return {
     name: claim.text || '(empty claim)',
     detail: `${statusBadge(index, index.statusOf(claim))}${claim.id ? ` ^${claim.id}` : ''}`,
-    kind: SymbolKind.Event,
+    kind: 'claim',
     range: claim.range,
     selectionRange: claim.idRange ?? claim.tagRange,
   };
@@ -55,7 +55,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 5
     if (out.length >= limit) return out;
     if (words.length && !matches(foldName(e.name), e.id.toLowerCase(), ...e.aliases.map(foldName))) continue;
     out.push({
-      name: e.name, kind: SymbolKind.Class, containerName: e.type,
+      name: e.name, kind: 'entity', containerName: e.type,
       location: { uri: e.uri, range: e.nameRange },
     });
   }
@@ -64,7 +64,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 5
       if (out.length >= limit) return out;
       if (words.length && !matches(claim.text.toLowerCase(), claim.id?.toLowerCase() ?? '')) continue;
       out.push({
-        name: claim.text || '(empty claim)', kind: SymbolKind.Event,
+        name: claim.text || '(empty claim)', kind: 'claim',
         containerName: `${note.name}${claim.id ? `#^${claim.id}` : ''}`,
         location: { uri: note.uri, range: claim.idRange ?? claim.tagRange },
       });

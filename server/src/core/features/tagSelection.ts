@@ -6,17 +6,17 @@
 //
 // The result is one versioned workspace edit (it may create the note) and
 // where the new claim's text will be, so the editor can select it.
-import { type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { htmlVisibleText } from '../anchoring/htmlText';
 import { LineIndex } from '../text/lines';
-import { type NoteModel } from '../notes/model';
+import { type NoteModel, type Range } from '../notes/model';
 import { slugify } from '../text/names';
 import { childUri, dirname, relativeTo } from '../workspace/workspace';
 import { type Anchoring } from '../anchoring/noteAnchoring';
 import { oneLine } from './anchorViews';
 import { EditBuilder, type VersionOf, yamlScalar } from './edits';
 import { sourceKind, sourceUri } from '../anchoring/sourceRefs';
+import { type Edit } from './types';
 
 export interface TagContext {
   versionOf: VersionOf;
@@ -31,7 +31,7 @@ export interface TagContext {
  * and the range of the new claim's text there once applied; or why not.
  */
 export type TagSelectionResult =
-  | { edit: WorkspaceEdit; uri: string; selection: Range; created: boolean }
+  | { edit: Edit; uri: string; selection: Range; created: boolean }
   | { error: string };
 
 const PREFIX = '- #claim ';
