@@ -81,3 +81,30 @@ test('a note deleted while open keeps its open text; a 50 MB note is skipped wit
   assert.deepEqual(ds.filter((d) => d.code !== 'quote-ambiguous').map((d) => d.message), ['No claim ^independent-lab (no note named "deepseek-notes").']);
   await stillAnswers();
 });
+
+test('every note of the bad-input corpus, on disk and opened in the editor, leaves hover and symbols answering on a sound note', async () => {
+  const corpus = path.join(__dirname, '..', 'bad-input');
+  const notes = fs.readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'README.md');
+  assert.ok(notes.length >= 14, `only ${notes.length} cases`);
+  const dir = copySamples(Object.fromEntries(notes.map((f) => [`bad/${f}`, fs.readFileSync(path.join(corpus, f))])));
+  const c = await TestClient.start(dir);
+  try {
+    const sound = 'notes/openai-consumer-shift.md';
+    const text = fs.readFileSync(path.join(dir, sound), 'utf8');
+    for (const f of notes) {
+      const bytes = fs.readFileSync(path.join(corpus, f));
+      // The editor shows what it can decode; the server gets that text.
+      await c.open(`bad/${f}`, bytes.toString('utf8'));
+      const h = await c.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: c.uri(sound) }, position: positionOf(text, '[[DeepSEE]]', 3),
+      }) as Hover;
+      assert.match((h.contents as { value: string }).value, /^\*\*DeepSeek\*\* · organization/, `hover after ${f}`);
+      const symbols = await c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: c.uri(sound) } }) as unknown[];
+      assert.ok(symbols.length > 0, `symbols after ${f}`);
+    }
+    console.log(`bad input: ${notes.length} corpus notes read and opened beside a sound note; hover and symbols answered after each`);
+  } finally {
+    await c.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

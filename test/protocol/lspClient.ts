@@ -29,6 +29,8 @@ export class TestClient {
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   readonly statuses: StatusParams[] = [];
+  /** What the server logged (window/logMessage), in order. */
+  readonly logs: string[] = [];
   private constructor(private readonly proc: ChildProcess, readonly root: string) {
     this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -36,6 +38,7 @@ export class TestClient {
       this.wake();
     });
     this.connection.onNotification(StatusNotification, (p: StatusParams) => { this.statuses.push(p); this.wake(); });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); this.wake(); });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
@@ -43,16 +46,25 @@ export class TestClient {
 
   /** Starts the server on a folder and waits until it has indexed it; the client declares `capabilities` (VS Code's by default). */
   static async start(root: string, initializationOptions: unknown = {}, capabilities = VSCODE_CAPABILITIES): Promise<TestClient> {
-    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const client = new TestClient(proc, root);
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, capabilities,
-      workspaceFolders: [{ uri: client.uri(''), name: 'samples' }], initializationOptions,
-    });
+    const client = TestClient.spawn(root);
+    await client.initialize(initializationOptions, capabilities);
     await client.connection.sendNotification(InitializedNotification.type, {});
     await client.until(() => client.statuses.some((s) => s.state === 'ready'));
     return client;
+  }
+
+  /** The server process on `root`, not yet initialized. */
+  static spawn(root: string): TestClient {
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    return new TestClient(proc, root);
+  }
+
+  initialize(initializationOptions: unknown = {}, capabilities = VSCODE_CAPABILITIES) {
+    return this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null, capabilities,
+      workspaceFolders: [{ uri: this.uri(''), name: 'samples' }], initializationOptions,
+    });
   }
 
   uri(rel: string): string {

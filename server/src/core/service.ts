@@ -83,6 +83,8 @@ export class ClaimlensService {
   private readonly logger: Logger;
   private readonly quoteLocation: QuoteLocation;
   private started = false;
+  /** The file changes reported so far, applied one batch after another (after the cold index). */
+  private disk: Promise<void>;
   private startBuild!: () => void;
 
   constructor(private readonly world: ClaimlensWorld, options: ClaimlensOptions = {}) {
@@ -99,6 +101,7 @@ export class ClaimlensService {
     this.index.onDidChange((uris) => this.fire(uris));
     this.quoteLocation = (note, field) => quoteDefinition(this.anchoring.peek(note), field);
     this.ready = new Promise<void>((resolve) => { this.startBuild = resolve; }).then(() => this.build());
+    this.disk = this.ready;
   }
 
   /** Starts the cold index (once); `ready` resolves when it is done. */
@@ -175,8 +178,16 @@ export class ClaimlensService {
   }
 
   /** Files created, changed or deleted on disk (a watcher's report). Open documents keep their editor text. */
-  async filesChanged(changes: ReadonlyArray<{ uri: string; deleted: boolean }>): Promise<void> {
-    await this.ready;
+  filesChanged(changes: ReadonlyArray<{ uri: string; deleted: boolean }>): Promise<void> {
+    // In order, one batch after another; requests wait for the batches reported before them (upToDate).
+    const run = this.disk.then(() => this.applyFileChanges(changes)).catch((e: unknown) => {
+      this.logger.log(`file changes not applied: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    this.disk = run;
+    return run;
+  }
+
+  private async applyFileChanges(changes: ReadonlyArray<{ uri: string; deleted: boolean }>): Promise<void> {
     const others: string[] = [];
     for (const { uri, deleted } of changes) {
       if (this.documents.has(uri)) continue;
@@ -192,6 +203,13 @@ export class ClaimlensService {
     // Sources and other files: nothing to parse, but whoever read them must know.
     this.fire(others);
   }
+
+  /** Resolves when the cold index is done and every file change reported so far is applied. */
+  private async upToDate(): Promise<void> {
+    await this.ready;
+    await this.disk;
+  }
+
 
   private async isFolder(uri: string): Promise<boolean> {
     if (/\.(md|ya?ml|txt|html?)$/i.test(uri)) return false;
@@ -225,7 +243,7 @@ export class ClaimlensService {
   private readonly quoteSummary = quoteSummary(this.current);
 
   async hover(uri: string, pos: Position, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     for (const note of notesForHover(this.index, uri, pos)) await this.anchoring.anchorNote(note, token);
     throwIfCancelled(token, 'hover');
     const onNote = hover(this.index, uri, pos, this.quoteDetail, this.sourceDetail);
@@ -235,26 +253,26 @@ export class ClaimlensService {
   }
 
   async definition(uri: string, pos: Position, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     await this.anchorNote(uri, token);
     return definition(this.index, uri, pos, this.quoteLocation);
   }
 
   async references(uri: string, pos: Position, includeDeclaration: boolean, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     throwIfCancelled(token, 'references');
     return references(this.index, uri, pos, includeDeclaration);
   }
 
   async documentSymbols(uri: string, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     throwIfCancelled(token, 'document symbols');
     const note = this.note(uri);
     return note ? documentSymbols(this.index, note) : [];
   }
 
   async workspaceSymbols(query: string, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     throwIfCancelled(token, 'workspace symbols');
     // Each word of the query is looked for in every claim: a pasted page would stall the server.
     return workspaceSymbols(this.index, query.slice(0, MAX_SYMBOL_QUERY));
@@ -269,7 +287,7 @@ export class ClaimlensService {
   }
 
   async completion(uri: string, pos: Position, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     throwIfCancelled(token, 'completion');
     if (!this.documents.has(uri)) return undefined;
     return completion(this.index, uri, pos, this.lineText(uri)(pos.line));
@@ -277,26 +295,26 @@ export class ClaimlensService {
 
   /** The fixes for `problems` (those the editor shows at `range`) and the refactorings of the claim there. */
   async codeActions(uri: string, range: Range, problems: Problem[], token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     throwIfCancelled(token, 'code actions');
     if (!this.documents.has(uri)) return [];
     return codeActions(this.index, uri, range, { problems, versionOf: this.versionOf, lineText: this.lineText(uri) });
   }
 
   async prepareRename(uri: string, pos: Position) {
-    await this.ready;
+    await this.upToDate();
     return prepareRename(this.index, uri, pos);
   }
 
   /** Throws RenameError (features/rename.ts) when the new name cannot be used. */
   async rename(uri: string, pos: Position, newName: string, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     throwIfCancelled(token, 'rename');
     return rename(this.index, uri, pos, newName, this.versionOf);
   }
 
   async codeLenses(uri: string, token: CancellationToken = neverCancelled) {
-    await this.ready;
+    await this.upToDate();
     await this.anchorNote(uri, token);
     const note = this.note(uri);
     return note ? codeLenses(this.index, note, this.quoteSummary) : [];
@@ -304,7 +322,7 @@ export class ClaimlensService {
 
   /** Every problem of one file: reading it, resolving it against the workspace, and anchoring its quotes. */
   async problems(uri: string, token: CancellationToken = neverCancelled): Promise<Problem[]> {
-    await this.ready;
+    await this.upToDate();
     return diagnose(this.index, uri, {
       allowOutsideWorkspace: this.anchoring.allowOutsideWorkspace,
       quoteProblems: async (note) => anchoringProblems(await this.anchoring.anchorNote(note, token)),
@@ -313,7 +331,7 @@ export class ClaimlensService {
 
   /** Every file the workspace reads that can have problems: notes, registries, config, skipped files. */
   async checkedFiles(): Promise<string[]> {
-    await this.ready;
+    await this.upToDate();
     const uris = [...this.index.notes.keys(), ...this.index.registries.keys(), ...this.index.skipped.keys()];
     if (this.index.configUri) uris.push(this.index.configUri);
     return uris.sort();
@@ -326,7 +344,7 @@ export class ClaimlensService {
 
   /** Where "Go to Source" goes from the claim (or quote) at `pos` in a note. */
   async sourceLocation(uri: string, pos: Position, token: CancellationToken = neverCancelled): Promise<SourceLocationResult> {
-    await this.ready;
+    await this.upToDate();
     await this.anchorNote(uri, token);
     const note = this.note(uri);
     const claim = note && claimAt(note, pos);
@@ -338,14 +356,14 @@ export class ClaimlensService {
 
   /** The anchored passages in a source file, to highlight. */
   async sourceHighlights(uri: string, token: CancellationToken = neverCancelled): Promise<{ isSource: boolean; highlights: SourceHighlight[] }> {
-    await this.ready;
+    await this.upToDate();
     const quotes = await this.anchoring.anchoredIn(uri, token);
     return { isSource: this.isSource(uri), highlights: sourceHighlights(quotes) };
   }
 
   /** The selection in a source as a new claim in its note: a versioned edit, or why not. */
   async tagSelection(uri: string, range: Range): Promise<TagSelectionResult> {
-    await this.ready;
+    await this.upToDate();
     const text = this.documents.get(uri)?.text ?? await this.anchoring.files.text(uri);
     if (text === undefined) return { error: 'This file cannot be read as text.' };
     return tagSelection(this.index, this.anchoring, uri, text, range, {
@@ -357,7 +375,7 @@ export class ClaimlensService {
 
   /** The claims in one format, anchored as the editor anchors them (open documents' unsaved text included). */
   async exportClaims(request: ExportRequest, token: CancellationToken = neverCancelled): Promise<ExportOutput> {
-    await this.ready;
+    await this.upToDate();
     return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token });
   }
 
@@ -367,7 +385,7 @@ export class ClaimlensService {
    * followed. Undefined when it may be written.
    */
   async exportTargetConflict(uri: string): Promise<string | undefined> {
-    await this.ready;
+    await this.upToDate();
     const real = await this.world.workspace.realPath?.(uri);
     for (const u of new Set([uri, real ?? uri])) {
       if (this.index.notes.has(u) || this.index.skipped.has(u) && this.index.kindOf(u) === 'note') return 'one of the workspace\'s notes';

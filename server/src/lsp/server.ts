@@ -5,7 +5,8 @@
 // highlights, code lenses) hang off the service's one change stream.
 import {
   CodeLensRefreshRequest, type Connection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType,
-  type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WatchKind,
+  type InitializeParams, type InitializeResult, LSPErrorCodes, ResponseError, TextDocuments,
+  TextDocumentSyncKind, WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -31,8 +32,19 @@ export interface ServerHost {
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
+  let initialized = false;
+
+  // Until `initialize`, every request is answered "not initialized" (LSP's -32002), not "unknown method".
+  connection.onRequest((method) => {
+    throw initialized
+      ? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`)
+      : new ResponseError(ErrorCodes.ServerNotInitialized, `The server is not initialized yet: ${method} must come after initialize.`);
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    // One workspace per server: a second initialize would silently switch it.
+    if (initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized.');
+    initialized = true;
     const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
       .map((u) => canonicalUri(u).replace(/\/$/, ''));
     const settings = readSettings(params.initializationOptions);
@@ -60,8 +72,31 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
   });
 
-  documents.listen(connection);
+  documents.listen(refusingStaleChanges(connection, documents));
   connection.listen();
+}
+
+/**
+ * The connection as TextDocuments sees it, except that a change whose version
+ * is not newer than the document's is refused and logged: applied, it would
+ * put later edits (and every edit the server proposes) on a stale text.
+ */
+function refusingStaleChanges(connection: Connection, documents: TextDocuments<TextDocument>): Parameters<TextDocuments<TextDocument>["listen"]>[0] {
+  return {
+    onDidOpenTextDocument: (h) => connection.onDidOpenTextDocument(h),
+    onDidChangeTextDocument: (h) => connection.onDidChangeTextDocument((e) => {
+      const held = documents.get(e.textDocument.uri);
+      if (held && e.textDocument.version <= held.version) {
+        connection.console.log(`${e.textDocument.uri}: refused a change to version ${e.textDocument.version}; the server holds version ${held.version}`);
+        return;
+      }
+      return h(e);
+    }),
+    onDidCloseTextDocument: (h) => connection.onDidCloseTextDocument(h),
+    onWillSaveTextDocument: (h) => connection.onWillSaveTextDocument(h),
+    onWillSaveTextDocumentWaitUntil: (h) => connection.onWillSaveTextDocumentWaitUntil(h),
+    onDidSaveTextDocument: (h) => connection.onDidSaveTextDocument(h),
+  };
 }
 
 /** One initialized server: the service and the routes to it. */
