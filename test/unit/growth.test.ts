@@ -39,3 +39,22 @@ test('code lens and diagnostics of a note grow linearly with its claims (1,000 �
   console.log(`note of 1,000 claims: ${small.toFixed(0)} ms; 10,000 claims: ${large.toFixed(0)} ms; ratio ${ratio.toFixed(1)} (linear: 10)`);
   assert.ok(ratio < 30, `10× the claims took ${ratio.toFixed(1)}× the time`);
 });
+
+test('a note whose claims all share one id (every one a duplicate-id error) also grows linearly (2,000 → 20,000)', async () => {
+  const run = async (n: number) => {
+    const text = '- #claim The same id again. ^same\n'.repeat(n);
+    const service = createClaimlens({ workspace: new InMemoryWorkspace([ROOT], { [uri('dup.md')]: text }), codec: nodeCodec });
+    await service.start();
+    const started = performance.now();
+    const problems = await service.problems(uri('dup.md'));
+    const elapsed = performance.now() - started;
+    assert.equal(problems.filter((p) => p.code === 'duplicate-id').length, n);
+    return elapsed;
+  };
+  await run(500);
+  const small = await run(2000);
+  const large = await run(20000);
+  const ratio = large / small;
+  console.log(`duplicate ids, 2,000 claims: ${small.toFixed(0)} ms; 20,000: ${large.toFixed(0)} ms; ratio ${ratio.toFixed(1)} (linear: 10)`);
+  assert.ok(ratio < 30, `10× the claims took ${ratio.toFixed(1)}× the time`);
+});

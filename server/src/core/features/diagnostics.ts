@@ -19,21 +19,26 @@ export async function diagnose(index: WorkspaceIndex, uri: string, options: Diag
   const problems = [...index.fileProblems(uri)];
   const note = index.notes.get(uri);
   if (note) {
-    problems.push(...noteProblems(index, note));
+    append(problems, noteProblems(index, note));
     if (note.entity) problems.push(...ambiguity(index, note.entity));
     if (!token.isCancellationRequested) problems.push(...await sourceProblems(index, note, options));
-    if (options.quoteProblems && !token.isCancellationRequested) problems.push(...await options.quoteProblems(note));
+    if (options.quoteProblems && !token.isCancellationRequested) append(problems, await options.quoteProblems(note));
   }
   const reg = index.registries.get(uri);
   if (reg) for (const e of reg.entities) problems.push(...ambiguity(index, e));
   return problems;
 }
 
+/** Adds `more` to `to`: spreading a list of tens of thousands of problems into push() overflows the stack. */
+function append<T>(to: T[], more: readonly T[]): void {
+  for (const x of more) to.push(x);
+}
+
 export function noteProblems(index: WorkspaceIndex, note: NoteModel): Problem[] {
   const out: Problem[] = [];
   const ids = new Map<string, Claim[]>();
   for (const c of note.claims) {
-    if (c.id) ids.set(c.id, [...(ids.get(c.id) ?? []), c]);
+    if (c.id) { const same = ids.get(c.id); if (same) same.push(c); else ids.set(c.id, [c]); }
     else if (c.text) {
       out.push({ code: 'missing-id', severity: 'hint', range: c.tagRange, message: 'This claim has no ^id; other notes cannot reference it.' });
     }
@@ -72,7 +77,7 @@ export function noteProblems(index: WorkspaceIndex, note: NoteModel): Problem[] 
     const where = ref.note === undefined ? 'in this note' : index.resolveNote(ref.note, note.uri).length ? `in ${ref.note}` : `(no note named "${ref.note}")`;
     out.push({ code: 'dangling-ref', severity: 'warning', range: ref.range, message: `No claim ^${ref.id} ${where}.` });
   }
-  out.push(...cycles(index, note));
+  append(out, cycles(index, note));
   return out;
 }
 
