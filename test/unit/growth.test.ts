@@ -1,7 +1,8 @@
 // Work per note grows linearly with the note (SPEC §8): code lens, diagnostics
 // and anchoring of a note with 10× the claims take about 10× the time. The
 // test times both sizes in the same run and fails only far beyond linear
-// (over 30×), so it catches a quadratic blow-up without a timing budget.
+// (over 30×), so it catches a quadratic blow-up without a timing budget; each
+// size is timed twice and the faster run counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClaimlens } from '../../server/src/core/service';
@@ -33,8 +34,9 @@ async function time(n: number): Promise<number> {
 
 test('code lens and diagnostics of a note grow linearly with its claims (1,000 → 10,000)', async () => {
   await time(200); // warm the code paths, so the first size is not charged for compiling them
-  const small = await time(1000);
-  const large = await time(10000);
+  // The better of two runs each: a busy machine slows one run, not a complexity class.
+  const small = Math.min(await time(1000), await time(1000));
+  const large = Math.min(await time(10000), await time(10000));
   const ratio = large / small;
   console.log(`note of 1,000 claims: ${small.toFixed(0)} ms; 10,000 claims: ${large.toFixed(0)} ms; ratio ${ratio.toFixed(1)} (linear: 10)`);
   assert.ok(ratio < 30, `10× the claims took ${ratio.toFixed(1)}× the time`);
@@ -52,8 +54,8 @@ test('a note whose claims all share one id (every one a duplicate-id error) also
     return elapsed;
   };
   await run(500);
-  const small = await run(2000);
-  const large = await run(20000);
+  const small = Math.min(await run(2000), await run(2000));
+  const large = Math.min(await run(20000), await run(20000));
   const ratio = large / small;
   console.log(`duplicate ids, 2,000 claims: ${small.toFixed(0)} ms; 20,000: ${large.toFixed(0)} ms; ratio ${ratio.toFixed(1)} (linear: 10)`);
   assert.ok(ratio < 30, `10× the claims took ${ratio.toFixed(1)}× the time`);
