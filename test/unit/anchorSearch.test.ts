@@ -1,15 +1,13 @@
 // The fast paths of anchoring against plain references (fast-check): the
-// gram index against repeated indexOf, the bit-parallel matcher against
-// approx-string-match, folding against a unit-by-unit fold, the exact step
-// through the folded text against a plain indexOf, line starts against
-// LineIndex.
+// filtered fuzzy search against a scan of the whole text, the gram index
+// against repeated indexOf, folding against a unit-by-unit fold, the exact
+// step through the folded text against a plain indexOf, line starts against
+// counting breaks by hand.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import search from 'approx-string-match';
 import { anchorQuote } from '../../server/src/core/anchoring/anchor';
-import { BitParallelMatcher } from '../../server/src/core/anchoring/bitParallel';
 import { fold, foldText } from '../../server/src/core/text/fold';
 import { GramIndex, INDEXED_LENGTH } from '../../server/src/core/anchoring/gramIndex';
 import { LineIndex } from '../../server/src/core/text/lines';
@@ -53,19 +51,6 @@ test('the gram index of a text past 65,535 units (32-bit tables)', () => {
     const from = next() % text.length;
     assert.deepEqual(index.occurrences(piece, from), indexOfAll(text, piece, from));
   }
-});
-
-test('the bit-parallel matcher reports what approx-string-match reports, on any range of a text', () => {
-  const unit = fc.constantFrom('a', 'b', 'c', ' ', 'é', '😀');
-  fc.assert(fc.property(fc.string({ unit, maxLength: 200 }), fc.string({ unit, minLength: 1, maxLength: 80 }),
-    fc.nat(), fc.nat(), fc.nat(), (text, pattern, a, b, k) => {
-      const start = a % (text.length + 1);
-      const end = start + (b % (text.length - start + 1));
-      const maxErrors = k % (pattern.length + 2);
-      const theirs = search(text.slice(start, end), pattern, maxErrors)
-        .map((m) => ({ start: m.start + start, end: m.end + start, errors: m.errors }));
-      assert.deepEqual(new BitParallelMatcher(pattern).search(text, start, end, maxErrors), theirs);
-    }), { numRuns: 2000 });
 });
 
 // SPEC §4's folding, unit by unit, with each folded unit's offset: slow and plain.
