@@ -301,8 +301,9 @@ export class ClaimlensService {
     return codeActions(this.index, uri, range, { problems, versionOf: this.versionOf, lineText: this.lineText(uri) });
   }
 
-  async prepareRename(uri: string, pos: Position) {
+  async prepareRename(uri: string, pos: Position, token: CancellationToken = neverCancelled) {
     await this.upToDate();
+    throwIfCancelled(token, 'rename');
     return prepareRename(this.index, uri, pos);
   }
 
@@ -362,8 +363,9 @@ export class ClaimlensService {
   }
 
   /** The selection in a source as a new claim in its note: a versioned edit, or why not. */
-  async tagSelection(uri: string, range: Range): Promise<TagSelectionResult> {
+  async tagSelection(uri: string, range: Range, token: CancellationToken = neverCancelled): Promise<TagSelectionResult> {
     await this.upToDate();
+    throwIfCancelled(token, 'tag selection');
     const text = this.documents.get(uri)?.text ?? await this.anchoring.files.text(uri);
     if (text === undefined) return { error: 'This file cannot be read as text.' };
     return tagSelection(this.index, this.anchoring, uri, text, range, {

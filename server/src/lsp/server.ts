@@ -172,7 +172,7 @@ class Session {
       const asked = only?.length ? actions.filter((a) => only.some((k) => a.kind === k || a.kind.startsWith(k + '.'))) : actions;
       return asked.flatMap((a) => toCodeAction(a, edits, (fixed) => sent.get(fixed) ?? toDiagnostic(fixed)) ?? []);
     }));
-    c.onPrepareRename(async (p) => await service.prepareRename(uriOf(p.textDocument.uri), p.position) ?? null);
+    c.onPrepareRename((p, token) => cancellable(async () => await service.prepareRename(uriOf(p.textDocument.uri), p.position, token) ?? null));
     c.onRenameRequest((p, token) => cancellable(async () => {
       try {
         // A rename only edits text, so every client can take it.
@@ -187,7 +187,7 @@ class Session {
 
     c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
     c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
-    c.onRequest(TagSelectionRequest, async (p) => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range), edits));
+    c.onRequest(TagSelectionRequest, (p, token) => cancellable(async () => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range, token), edits)));
   }
 
   private status(state: StatusParams['state'], ms?: number): void {
