@@ -144,6 +144,20 @@ function nextIndexTable(s: string, ch: string): Int32Array {
 }
 
 /**
+ * The index of the next `ch` at or after `from` (-1: none), for `from` that
+ * only grows: each character is looked at once over all the calls, with no
+ * table allocated (most lines have one or two links).
+ */
+function forward(s: string, ch: string): (from: number) => number {
+  let found = -2;
+  return (from) => {
+    if (found === -1) return -1;
+    if (found < from) found = s.indexOf(ch, from);
+    return found;
+  };
+}
+
+/**
  * Wikilinks shown by their text: what
  * `s.replace(/!?\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g, (m, target, display) => display ?? target-before-#)`
  * gives. `[[target|display]]` shows its display, `[[note#heading]]` its note.
@@ -151,13 +165,13 @@ function nextIndexTable(s: string, ch: string): Int32Array {
 export function showWikilinks(s: string): string {
   let at = s.indexOf('[[');
   if (at < 0) return s;
-  const close = nextIndexTable(s, ']');
-  const bar = nextIndexTable(s, '|');
+  const close = forward(s, ']');
+  const bar = forward(s, '|');
   let out = '';
   let copied = 0;
   for (; at >= 0; at = s.indexOf('[[', at + 1)) {
     const j = at + 2;
-    const b = bar[j], c = close[j];
+    const b = bar(j), c = close(j);
     let end = -1, target = '', display: string | undefined;
     if (b >= 0 && (c < 0 || b < c)) {
       if (c >= 0 && s[c + 1] === ']') { end = c + 2; target = s.slice(j, b); display = s.slice(b + 1, c); }
@@ -183,11 +197,11 @@ function lastTerminator(s: string): number {
 export function maskWikilinks(s: string): string {
   let at = s.indexOf('[[');
   if (at < 0) return s;
-  const close = nextIndexTable(s, ']');
+  const close = forward(s, ']');
   let out = '';
   let copied = 0;
   for (; at >= 0; at = s.indexOf('[[', at + 1)) {
-    const c = close[at + 2];
+    const c = close(at + 2);
     if (c < 0 || s[c + 1] !== ']') continue;
     out += s.slice(copied, at) + ' '.repeat(c + 2 - at);
     copied = c + 2;
