@@ -77,9 +77,38 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
     const p99 = percentile(times, 99);
     rows.push({ what: `${label}: ${times.length} requests at 10k notes (round trip over stdio)`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 10 ms', ok: p99 <= 10 });
   }
+  rows.push(...await symbolRows(conn, targets.map((t) => t.text)));
   await conn.sendRequest(ShutdownRequest.type);
   await conn.sendNotification(ExitNotification.type);
   conn.dispose();
+  return rows;
+}
+
+/** Workspace symbol search: specific queries (claim ids, entity names, words of a claim) and any query (one or two letters). */
+async function symbolRows(conn: ReturnType<typeof createProtocolConnection>, lines: string[]): Promise<Row[]> {
+  const specific: string[] = [];
+  for (const l of lines) {
+    const id = /\^([A-Za-z0-9-]+)\s*$/.exec(l)?.[1];
+    const entity = /\[\[([^\]|#]+)/.exec(l)?.[1];
+    const words = l.replace(/\[\[|\]\]|#claim|\^\S+/g, ' ').split(/\s+/).filter((w) => w.length > 4).slice(0, 2).join(' ');
+    for (const q of [id, entity, words]) if (q && specific.length < 120) specific.push(q);
+  }
+  const any = [...'abcdefghijklmnopqrstuvwxyz'].flatMap((c) => [c, c + 'e']);
+  const t0 = performance.now();
+  await conn.sendRequest('workspace/symbol', { query: specific[0] });
+  const first = performance.now() - t0;
+  const rows: Row[] = [];
+  for (const [label, queries, budget] of [['a specific query (claim id, entity name, words of a claim)', specific, 5], ['any query (one or two letters)', any, 10]] as const) {
+    const times: number[] = [];
+    for (const query of queries) {
+      const t = performance.now();
+      await conn.sendRequest('workspace/symbol', { query });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const p99 = percentile(times, 99);
+    rows.push({ what: `workspace symbols, ${label}: ${times.length} queries at 10k notes`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms${label.startsWith('a specific') ? ` (the first query, which builds the index: ${first.toFixed(0)} ms)` : ''}`, budget: `p99 ≤ ${budget} ms`, ok: p99 <= budget });
+  }
   return rows;
 }
 

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentSymbols, workspaceSymbols } from '../../server/src/core/features/symbols';
+import { SymbolIndex } from '../../server/src/core/workspace/symbolIndex';
 import { ENTITIES, STRATEGY_NOTE, indexOf, uri } from './helpers';
 
 test('document symbols nest every claim under its heading', async () => {
@@ -19,8 +20,8 @@ test('document symbols nest every claim under its heading', async () => {
 
 test('workspace symbols find claims by text and id, entities by name and alias', async () => {
   const { index } = await indexOf({ 'n.md': STRATEGY_NOTE, 'entities.yaml': ENTITIES });
-  assert.deepEqual(workspaceSymbols(index, 'deepsee').map((s) => s.name), ['DeepSeek', 'DeepSEE is cheap.']);
-  assert.deepEqual(workspaceSymbols(index, 'billion').map((s) => [s.name, s.containerName]), [['Sam Altman wants a billion users.', 'n#^billion']]);
-  assert.deepEqual(workspaceSymbols(index, 'cheap').map((s) => s.name), ['DeepSEE is cheap.']);
-  assert.equal(workspaceSymbols(index, '').length, 5);
+  assert.deepEqual(workspaceSymbols(new SymbolIndex(index), 'deepsee').map((s) => s.name), ['DeepSeek', 'DeepSEE is cheap.']);
+  assert.deepEqual(workspaceSymbols(new SymbolIndex(index), 'billion').map((s) => [s.name, s.containerName]), [['Sam Altman wants a billion users.', 'n#^billion']]);
+  assert.deepEqual(workspaceSymbols(new SymbolIndex(index), 'cheap').map((s) => s.name), ['DeepSEE is cheap.']);
+  assert.equal(workspaceSymbols(new SymbolIndex(index), '').length, 5);
 });

@@ -8,7 +8,7 @@
 // so the service runs unchanged in the server, the CLI and the unit tests.
 // Every cache below it is keyed by what it depends on and invalidates itself
 // from the change stream: no caller clears anything by hand.
-import { type CancellationToken, neverCancelled, throwIfCancelled } from './base/cancellation';
+import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from './base/cancellation';
 import { type Codec } from './base/codec';
 import { type Position, type Range } from './base/position';
 import { Anchoring } from './anchoring/noteAnchoring';
@@ -32,6 +32,7 @@ import { tagSelection, type TagSelectionResult } from './features/tagSelection';
 import { type NoteModel, type Problem } from './notes/model';
 import { LineIndex } from './text/lines';
 import { type Logger, silentLogger, type Workspace } from './workspace/workspace';
+import { SymbolIndex } from './workspace/symbolIndex';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 /** What the service is given: its world. */
@@ -76,6 +77,8 @@ type Listener = (change: WorkspaceChange) => void;
 export class ClaimlensService {
   readonly index: WorkspaceIndex;
   readonly anchoring: Anchoring;
+  /** Workspace symbol search; built on the first query, then kept up to date from the change stream. */
+  private readonly symbols: SymbolIndex;
   /** Resolves when the cold index is complete, and never rejects: a failed build is logged, and requests go on with what was read. */
   readonly ready: Promise<void>;
   private readonly documents = new Map<string, OpenDocument>();
@@ -99,6 +102,8 @@ export class ClaimlensService {
     }, (listener) => this.onDidChange(listener));
     // The index's own changes (a note re-parsed, a registry read) join the stream.
     this.index.onDidChange((uris) => this.fire(uris));
+    this.symbols = new SymbolIndex(this.index);
+    this.onDidChange(({ uris }) => this.symbols.changed(uris));
     this.quoteLocation = (note, field) => quoteDefinition(this.anchoring.peek(note), field);
     this.ready = new Promise<void>((resolve) => { this.startBuild = resolve; }).then(() => this.build());
     this.disk = this.ready;
@@ -118,6 +123,9 @@ export class ClaimlensService {
       this.logger.log(`the workspace index stopped early: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const [uri, doc] of this.documents) this.index.update(uri, doc.text);
+    // Once the workspace is read, the symbol search index is built in slices, so the first query finds it ready.
+    const slice = new TimeSlice();
+    void this.symbols.prepare(() => slice.yield(), () => slice.due());
   }
 
   /** Listens to the one stream of changes; every cache and every refresh hangs off it. */
@@ -275,7 +283,7 @@ export class ClaimlensService {
     await this.upToDate();
     throwIfCancelled(token, 'workspace symbols');
     // Each word of the query is looked for in every claim: a pasted page would stall the server.
-    return workspaceSymbols(this.index, query.slice(0, MAX_SYMBOL_QUERY));
+    return workspaceSymbols(this.symbols, query.slice(0, MAX_SYMBOL_QUERY));
   }
 
   /** The text of a line of an open document (or the file as indexed). */

@@ -1,8 +1,8 @@
 // Document symbols (every claim nested under its heading, for the Outline)
 // and workspace symbols (claims and entities, matched on text, id and aliases).
+import { type SymbolIndex } from '../workspace/symbolIndex';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type NoteModel } from '../notes/model';
-import { foldName } from '../text/names';
 import { statusBadge } from './cards';
 import { type DocumentSymbol, type WorkspaceSymbol } from './types';
 
@@ -46,29 +46,13 @@ function claimSymbol(index: WorkspaceIndex, claim: Claim): DocumentSymbol {
   };
 }
 
-export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 500): WorkspaceSymbol[] {
-  const q = foldName(query);
-  const words = q.split(' ').filter(Boolean);
-  const matches = (...texts: string[]) => words.every((w) => texts.some((t) => t.includes(w)));
-  const out: WorkspaceSymbol[] = [];
-  for (const e of index.entities()) {
-    if (out.length >= limit) return out;
-    if (words.length && !matches(foldName(e.name), e.id.toLowerCase(), ...e.aliases.map(foldName))) continue;
-    out.push({
-      name: e.name, kind: 'entity', containerName: e.type,
-      location: { uri: e.uri, range: e.nameRange },
+/** Claims and entities matching `query`, best first (see SymbolIndex): what workspace symbol search shows. */
+export function workspaceSymbols(symbols: SymbolIndex, query: string, limit = 500): WorkspaceSymbol[] {
+  return symbols.search(query, limit).map((e) => e.kind === 'entity'
+    ? { name: e.entity.name, kind: 'entity', containerName: e.entity.type, location: { uri: e.entity.uri, range: e.entity.nameRange } }
+    : {
+      name: e.name, kind: 'claim',
+      containerName: `${e.note.name}${e.claim.id ? `#^${e.claim.id}` : ''}`,
+      location: { uri: e.note.uri, range: e.claim.idRange ?? e.claim.tagRange },
     });
-  }
-  for (const note of index.notes.values()) {
-    for (const claim of note.claims) {
-      if (out.length >= limit) return out;
-      if (words.length && !matches(claim.text.toLowerCase(), claim.id?.toLowerCase() ?? '')) continue;
-      out.push({
-        name: claim.text || '(empty claim)', kind: 'claim',
-        containerName: `${note.name}${claim.id ? `#^${claim.id}` : ''}`,
-        location: { uri: note.uri, range: claim.idRange ?? claim.tagRange },
-      });
-    }
-  }
-  return out;
 }

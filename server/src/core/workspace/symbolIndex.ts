@@ -1,0 +1,217 @@
+// The index behind workspace symbol search: every entity (name, id, aliases)
+// and every claim (id, words of its text) by the words they contain, so a
+// query looks up the words it names instead of scanning 80,000 claims. A
+// query word matches a word of the symbol that starts with it ("commod"
+// finds "commoditise"); every query word must match. Best matches come first:
+// a symbol whose name, alias or id is the whole query, then one whose name
+// starts with it, then the rest.
+//
+// Built on the first query (no request needs it during the cold index) and
+// then kept up to date file by file: the caller passes the URIs the change
+// stream names, and only those files' symbols are replaced (a replaced
+// symbol leaves a hole in the postings; holes are compacted by a rebuild once
+// they outnumber the symbols). A claim is found by its id and the first 40
+// distinct words of its text.
+import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
+import { foldName } from '../text/names';
+import { type WorkspaceIndex } from './workspaceIndex';
+
+export type SymbolEntry =
+  | { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string; readonly keys: readonly string[]; readonly words: readonly string[] }
+  | { readonly kind: 'claim'; readonly note: NoteModel; readonly claim: Claim; readonly name: string; readonly keys: readonly string[]; readonly words: readonly string[] };
+
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** The folded words of a text; with the whole folded text when it has several. */
+function wordsOf(text: string): string[] {
+  return foldName(text).split(SPLIT).filter((w) => w.length > 0);
+}
+
+/** Words of a claim's text that are indexed: the first ones, where a claim's point is; a paragraph-long claim stays cheap. */
+const MAX_CLAIM_WORDS = 40;
+
+export class SymbolIndex {
+  /** Every symbol by number; a removed one leaves a hole, reused by nobody, until the next compaction. */
+  private entries: Array<SymbolEntry | undefined> = [];
+  private live = 0;
+  /** Every word, sorted, for prefix ranges; and the numbers of the symbols that contain it (holes skipped). */
+  private sorted: string[] = [];
+  private postings = new Map<string, number[]>();
+  /** Whole names, aliases and ids → symbol numbers: the exact matches. */
+  private exact = new Map<string, number[]>();
+  /** File URI → the numbers of the symbols it defines. */
+  private readonly byFile = new Map<string, number[]>();
+  /** Files changed since the last query; undefined until the first query builds everything. */
+  private dirty: Set<string> | undefined;
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  /** The change stream names these files: their symbols are replaced before the next query. */
+  changed(uris: readonly string[]): void {
+    if (this.dirty) for (const u of uris) this.dirty.add(u);
+    // During a build, a file already added must be read again; one not yet added will be read as it is.
+    else if (this.pending) this.afterBuild.push(...uris);
+  }
+  private afterBuild: string[] = [];
+
+  /** Symbols matching `query`, best first, at most `limit`. */
+  search(query: string, limit: number): SymbolEntry[] {
+    this.refresh();
+    const words = wordsOf(query);
+    if (words.length === 0) return this.all(limit);
+    const whole = foldName(query);
+    const out: SymbolEntry[] = [];
+    const seen = new Set<number>();
+    for (const id of this.exact.get(whole) ?? []) {
+      const e = this.entries[id];
+      if (e && !seen.has(id) && out.length < limit) { seen.add(id); out.push(e); }
+    }
+    // The most selective word picks the candidates; the others filter them.
+    const ranges = words.map((w) => ({ w, range: this.range(w) })).sort((a, b) => (a.range[1] - a.range[0]) - (b.range[1] - b.range[0]));
+    const [first, ...rest] = ranges;
+    const starts: SymbolEntry[] = [];
+    const others: SymbolEntry[] = [];
+    // A query that matches more than `limit` symbols ranks those found first: the scan stops there.
+    for (let i = first!.range[0]; i < first!.range[1] && starts.length + out.length < limit && others.length < limit; i++) {
+      for (const id of this.postings.get(this.sorted[i]!) ?? []) {
+        if (others.length >= limit) break;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const e = this.entries[id];
+        if (!e || !rest.every(({ w }) => e.words.some((x) => x.startsWith(w)))) continue;
+        (e.keys.some((k) => k.startsWith(whole)) ? starts : others).push(e);
+      }
+    }
+    for (const list of [starts, others]) for (const e of list) { if (out.length >= limit) return out; out.push(e); }
+    return out;
+  }
+
+  private all(limit: number): SymbolEntry[] {
+    const out: SymbolEntry[] = [];
+    for (const e of this.entries) { if (out.length >= limit) break; if (e) out.push(e); }
+    return out;
+  }
+
+  /** [from, to) in the sorted words: those that start with `prefix`. */
+  private range(prefix: string): [number, number] {
+    const from = lowerBound(this.sorted, prefix);
+    let to = from;
+    while (to < this.sorted.length && this.sorted[to]!.startsWith(prefix)) to++;
+    return [from, to];
+  }
+
+  /** Files still to add in a build under way (see prepare); undefined when none is. */
+  private pending: string[] | undefined;
+
+  /**
+   * Builds the index in slices, letting other work in between (`pause`
+   * resolves when it may go on): the service calls it once the cold index is
+   * done, so the first query finds it ready. A query meanwhile finishes it.
+   */
+  async prepare(pause: () => Promise<void>, due: () => boolean): Promise<void> {
+    if (this.dirty || this.pending) return;
+    const pending = this.start();
+    // A query may finish it (or start another) while this one pauses.
+    const current = () => this.pending === pending;
+    while (pending.length && current()) {
+      this.add(pending.pop()!);
+      if (due()) await pause();
+    }
+    if (current()) this.finish();
+  }
+
+  private start(): string[] {
+    this.dirty = undefined;
+    this.entries = [];
+    this.live = 0;
+    this.postings = new Map();
+    this.exact = new Map();
+    this.byFile.clear();
+    this.sorted = [];
+    return this.pending = [...this.index.notes.keys()].reverse().concat([...this.index.registries.keys()].reverse());
+  }
+
+  private finish(): void {
+    if (!this.pending) return;
+    this.pending = undefined;
+    this.sorted = [...this.postings.keys()].sort();
+    this.dirty = new Set(this.afterBuild);
+    this.afterBuild = [];
+  }
+
+  private refresh(): void {
+    if (this.pending) {
+      // A build under way: finish it now (files changed meanwhile are re-read from the index as they are).
+      for (let u = this.pending.pop(); u !== undefined; u = this.pending.pop()) this.add(u);
+      this.finish();
+    }
+    if (this.dirty && this.dirty.size === 0) return;
+    if (!this.dirty || this.entries.length > 2 * this.live + 1024) {
+      // The first query, or more holes than symbols: build everything afresh.
+      const pending = this.start();
+      for (let u = pending.pop(); u !== undefined; u = pending.pop()) this.add(u);
+      this.finish();
+      return;
+    }
+    // New words are put in place as they come; words whose symbols all went stay until the next build (their postings are holes).
+    for (const uri of this.dirty) { this.remove(uri); this.add(uri); }
+    this.dirty.clear();
+  }
+
+
+  private add(uri: string): void {
+    const ids: number[] = [];
+    const note = this.index.notes.get(uri);
+    const entities = note ? (note.entity ? [note.entity] : []) : this.index.registries.get(uri)?.entities ?? [];
+    for (const e of entities) {
+      const keys = [...new Set([e.name, e.id, ...e.aliases].map(foldName))];
+      ids.push(this.push({ kind: 'entity', entity: e, name: e.name, keys, words: [...new Set(keys.flatMap(wordsOf))] }, keys));
+    }
+    for (const claim of note?.claims ?? []) {
+      const id = claim.id?.toLowerCase();
+      const words = new Set(id ? [id, ...wordsOf(id)] : []);
+      for (const w of wordsOf(claim.text.slice(0, 50 * MAX_CLAIM_WORDS))) { if (words.size >= MAX_CLAIM_WORDS) break; words.add(w); }
+      const keys = id ? [id, foldName(claim.text)] : [foldName(claim.text)];
+      ids.push(this.push({ kind: 'claim', note: note!, claim, name: claim.text || '(empty claim)', keys, words: [...words] }, id ? [id] : []));
+    }
+    if (ids.length) this.byFile.set(uri, ids);
+  }
+
+  private push(e: SymbolEntry, exactKeys: readonly string[]): number {
+    const id = this.entries.length;
+    this.entries.push(e);
+    this.live++;
+    for (const w of e.words) {
+      let list = this.postings.get(w);
+      if (!list) {
+        this.postings.set(w, list = []);
+        // While everything is built the list is sorted once at the end; afterwards a new word goes in place.
+        if (this.dirty) this.sorted.splice(lowerBound(this.sorted, w), 0, w);
+      }
+      list.push(id);
+    }
+    for (const k of exactKeys) listOf(this.exact, k).push(id);
+    return id;
+  }
+
+  private remove(uri: string): void {
+    for (const id of this.byFile.get(uri) ?? []) {
+      if (this.entries[id]) { this.entries[id] = undefined; this.live--; }
+    }
+    this.byFile.delete(uri);
+  }
+}
+
+function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, list = []);
+  return list;
+}
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,88 @@
+// Workspace symbol search through its index: best matches first, every query
+// word a prefix of a word of the symbol, kept up to date file by file, and
+// the same answers as a plain scan of every symbol (fast-check).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { SymbolIndex } from '../../server/src/core/workspace/symbolIndex';
+import { foldName } from '../../server/src/core/text/names';
+import { indexOf, uri } from './helpers';
+
+const REGISTRY = `- id: deepseek
+  name: DeepSeek
+  aliases: [DeepSEE]
+- id: sam-altman
+  name: Sam Altman
+  aliases: [Altman]
+`;
+
+test('best first: the exact name or id, then names that start with the query, then the rest', async () => {
+  const { index } = await indexOf({
+    'entities.yaml': REGISTRY,
+    'a.md': '- #claim DeepSeek models cost less to train. ^deepseek\n- #claim Critics doubt the deepseek figures. ^doubt\n- #claim Deepseeking is not a word. ^word\n',
+  });
+  const names = (q: string) => new SymbolIndex(index).search(q, 50).map((e) => e.name);
+  // "deepseek" is the entity's id and name and a claim's id: those first; then text that starts with it.
+  assert.deepEqual(names('deepseek'), ['DeepSeek', 'DeepSeek models cost less to train.', 'Deepseeking is not a word.', 'Critics doubt the deepseek figures.']);
+  assert.deepEqual(names('altman'), ['Sam Altman']);
+  assert.deepEqual(names('doubt figures'), ['Critics doubt the deepseek figures.']);
+  assert.deepEqual(names('deep fig'), ['Critics doubt the deepseek figures.']);
+  assert.deepEqual(names('nothing'), []);
+});
+
+test('edits, new files and deleted files are reflected on the next query, one file at a time', async () => {
+  const { index } = await indexOf({ 'a.md': '- #claim Old wording here. ^one\n' });
+  const symbols = new SymbolIndex(index);
+  index.onDidChange((uris) => symbols.changed(uris));
+  const names = (q: string) => symbols.search(q, 50).map((e) => e.name);
+  assert.deepEqual(names('wording'), ['Old wording here.']);
+  index.update(uri('a.md'), '- #claim New phrasing here. ^one\n');
+  index.update(uri('b.md'), '- #claim Another wording. ^two\n');
+  assert.deepEqual(names('wording'), ['Another wording.']);
+  assert.deepEqual(names('phrasing'), ['New phrasing here.']);
+  index.delete(uri('b.md'));
+  assert.deepEqual(names('wording'), []);
+  assert.deepEqual(names('two'), []);
+});
+
+test('the index finds what a scan of every symbol finds (every query word a prefix of one of its words)', async () => {
+  const word = fc.constantFrom('deep', 'deepseek', 'seek', 'model', 'models', 'cost', 'costs', 'altman', 'sam', 'train', 'x1', 'é');
+  const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
+  await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom('de', 'deep', 'seek', 'mod', 'cost', 'sam', 'x', 'é', 'zz'), { minLength: 1, maxLength: 3 }),
+    async (texts, queryWords) => {
+      const { index } = await indexOf({ 'a.md': texts.map((t, i) => `- #claim ${t} ^c${i}\n`).join('') });
+      const found = new SymbolIndex(index).search(queryWords.join(' '), 1000).map((e) => e.name).sort();
+      const words = (s: string) => foldName(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const scanned = texts.map((t, i) => ({ t, ws: [...words(t), `c${i}`] }))
+        .filter(({ ws }) => queryWords.every((q) => ws.some((w) => w.startsWith(foldName(q)))))
+        .map(({ t }) => t).sort();
+      assert.deepEqual(found, scanned);
+    }), { numRuns: 300 });
+});
+
+test('built in slices after the cold index; a file changed meanwhile, and a query meanwhile, both see the current text', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 50; i++) files[`n${i}.md`] = `- #claim Claim number ${i}. ^c${i}\n`;
+  const { index } = await indexOf(files);
+  const symbols = new SymbolIndex(index);
+  index.onDidChange((uris) => symbols.changed(uris));
+  let pauses = 0;
+  const built = symbols.prepare(async () => {
+    pauses++;
+    // Half-way, a note already added and one not yet added change.
+    if (pauses === 25) { index.update(uri('n49.md'), '- #claim Rewritten early. ^c49\n'); index.update(uri('n0.md'), '- #claim Rewritten late. ^c0\n'); }
+    await new Promise((r) => setImmediate(r));
+  }, () => true);
+  await built;
+  assert.ok(pauses >= 49, `it let other work in ${pauses} times`);
+  const names = (q: string) => symbols.search(q, 100).map((e) => e.name).sort();
+  assert.deepEqual(names('rewritten'), ['Rewritten early.', 'Rewritten late.']);
+  assert.equal(symbols.search('claim', 100).length, 48);
+
+  // A query during a build finishes it at once, with the same answers.
+  const again = new SymbolIndex(index);
+  const slow = again.prepare(() => new Promise((r) => setImmediate(r)), () => true);
+  assert.deepEqual(again.search('rewritten', 100).map((e) => e.name).sort(), ['Rewritten early.', 'Rewritten late.']);
+  await slow;
+  assert.equal(again.search('claim', 100).length, 48);
+});
