@@ -86,6 +86,7 @@ export class ClaimlensService {
   private readonly logger: Logger;
   private readonly quoteLocation: QuoteLocation;
   private started = false;
+  private indexing = true;
   /** The file changes reported so far, applied one batch after another (after the cold index). */
   private disk: Promise<void>;
   private startBuild!: () => void;
@@ -117,15 +118,29 @@ export class ClaimlensService {
 
   private async build(): Promise<void> {
     try {
-      await this.index.build();
+      await this.index.build(neverCancelled, (done, total) => { for (const l of [...this.progressListeners]) l(done, total); });
     } catch (e) {
       // One bad file is the index's to report; anything else must not leave every request waiting.
       this.logger.log(`the workspace index stopped early: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const [uri, doc] of this.documents) this.index.update(uri, doc.text);
+    this.indexing = false;
     // Once the workspace is read, the symbol search index is built in slices, so the first query finds it ready.
+    this.symbols.reset();
     const slice = new TimeSlice();
     void this.symbols.prepare(() => slice.yield(), () => slice.due());
+  }
+
+  private readonly progressListeners: Array<(done: number, total: number) => void> = [];
+
+  /** Hears how far the cold index is: files read of how many. */
+  onIndexProgress(listener: (done: number, total: number) => void): void {
+    this.progressListeners.push(listener);
+  }
+
+  /** True until the cold index is complete: answers come from what is read so far. */
+  get isIndexing(): boolean {
+    return this.indexing;
   }
 
   /** Listens to the one stream of changes; every cache and every refresh hangs off it. */
@@ -163,7 +178,8 @@ export class ClaimlensService {
       return false;
     }
     this.documents.set(uri, { version, text });
-    if (this.started) void this.ready.then(() => this.documentChanged(uri));
+    // During the cold index too: an open note is answered for at once, and the build leaves it as the editor has it.
+    if (this.started) this.documentChanged(uri);
     return true;
   }
 
@@ -212,9 +228,14 @@ export class ClaimlensService {
     this.fire(others);
   }
 
-  /** Resolves when the cold index is done and every file change reported so far is applied. */
+  /**
+   * Resolves when every file change reported so far is applied. During the
+   * cold index it resolves at once: requests are answered from what is read
+   * so far (the open documents first of all), never made to wait for the whole.
+   */
   private async upToDate(): Promise<void> {
-    await this.ready;
+    if (!this.started) await this.ready;
+    if (this.indexing) return;
     await this.disk;
   }
 
@@ -298,7 +319,9 @@ export class ClaimlensService {
     await this.upToDate();
     throwIfCancelled(token, 'completion');
     if (!this.documents.has(uri)) return undefined;
-    return completion(this.index, uri, pos, this.lineText(uri)(pos.line));
+    const list = completion(this.index, uri, pos, this.lineText(uri)(pos.line));
+    // While the workspace is still being read, the editor asks again as the user types.
+    return this.indexing ? { ...list, isIncomplete: true } : list;
   }
 
   /** The fixes for `problems` (those the editor shows at `range`) and the refactorings of the claim there. */

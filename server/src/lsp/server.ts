@@ -125,7 +125,11 @@ class Session {
       }
       this.status('indexing');
       const started = Date.now();
-      void service.start().then(() => this.status('ready', Date.now() - started));
+      const progress = this.indexProgress(params);
+      void service.start().then(async () => {
+        (await progress)?.done();
+        this.status('ready', Date.now() - started);
+      });
     });
 
     docs.onDidOpen((e) => service.setDocument(uriOf(e.document.uri), e.document.version, e.document.getText()));
@@ -188,6 +192,20 @@ class Session {
     c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
     c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
     c.onRequest(TagSelectionRequest, (p, token) => cancellable(async () => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range, token), edits)));
+  }
+
+  /** The cold index as work-done progress (files read of how many), when the client shows it. */
+  private async indexProgress(params: InitializeParams): Promise<{ done(): void } | undefined> {
+    if (params.capabilities.window?.workDoneProgress !== true) return undefined;
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    if (!progress) return undefined;
+    progress.begin('Claimlens: reading the notes', 0, undefined, false);
+    let reported = -1;
+    this.service.onIndexProgress((done, total) => {
+      const pct = Math.floor((done / Math.max(total, 1)) * 100);
+      if (pct !== reported) progress.report(reported = pct, `${done} of ${total} files`);
+    });
+    return progress;
   }
 
   private status(state: StatusParams['state'], ms?: number): void {

@@ -100,6 +100,13 @@ export class SymbolIndex {
     return [from, to];
   }
 
+  /** Forgets everything: the next query or prepare() builds afresh (after the cold index, when every file was announced). */
+  reset(): void {
+    this.dirty = undefined;
+    this.pending = undefined;
+    this.afterBuild = [];
+  }
+
   /** Files still to add in a build under way (see prepare); undefined when none is. */
   private pending: string[] | undefined;
 

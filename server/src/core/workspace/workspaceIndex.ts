@@ -3,7 +3,7 @@
 // who references this claim) are answered from reverse maps keyed by the
 // folded name as written, so an edit re-parses one file and touches only its
 // own entries — nothing else is re-resolved until someone asks.
-import { type CancellationToken, neverCancelled } from '../base/cancellation';
+import { type CancellationToken, neverCancelled, TimeSlice } from '../base/cancellation';
 import { defaultConfig, parseConfig } from '../notes/config';
 import { type Decoded, decodeText, tooLarge } from '../text/decode';
 import { type Claim, type ClaimRef, type Config, type EntityDef, type NoteModel, type Problem, type WikiLink } from '../notes/model';
@@ -70,7 +70,14 @@ export class WorkspaceIndex {
   }
 
   /** Scans the workspace folders and reads every file: the cold start. */
-  async build(token: CancellationToken = neverCancelled): Promise<void> {
+  /**
+   * Scans the workspace folders and reads every file: the cold start. It lets
+   * other work in every few milliseconds, so requests are answered from what
+   * is read so far; `progress` hears how many files are read of how many. A
+   * file set with `update` meanwhile (an open document) is not read from disk.
+   */
+  async build(token: CancellationToken = neverCancelled, progress?: (done: number, total: number) => void): Promise<void> {
+    this.building = new Set();
     const found = await scanWorkspace(this.workspace, this.classifier, this.logger, token);
     for (const uri of found.configs.slice(0, 1)) await this.readFile(uri, 'config');
     if (this.config.include.join() !== '**/*.md' || this.config.exclude.length) {
@@ -85,13 +92,22 @@ export class WorkspaceIndex {
       ...found.registries.map((u) => [u, 'registry'] as [string, FileKind]),
       ...found.notes.map((u) => [u, 'note'] as [string, FileKind]),
     ];
-    const BATCH = 512;
-    for (let i = 0; i < all.length && !token.isCancellationRequested; i += BATCH) {
-      await Promise.all(all.slice(i, i + BATCH).map(([u, k]) => this.readFile(u, k)));
+    // File by file, letting other work in every few milliseconds: a request waits at most one slice for its turn.
+    const slice = new TimeSlice();
+    const set = this.building;
+    for (let i = 0; i < all.length && !token.isCancellationRequested; i++) {
+      const [u, k] = all[i]!;
+      if (!set.has(u)) await this.readFile(u, k);
+      if ((i & 63) === 63 || i === all.length - 1) progress?.(i + 1, all.length);
+      if (slice.due()) await slice.yield();
     }
+    this.building = undefined;
     this.built = true;
     this.fire(all.map(([u]) => u));
   }
+
+  /** Files set with `update` while the cold build runs: the build leaves them as they are. */
+  private building: Set<string> | undefined;
 
   /** What a URI is to the index: note, registry, config, or nothing. */
   kindOf(uri: string): FileKind {
@@ -165,6 +181,7 @@ export class WorkspaceIndex {
   update(uri: string, text: string): void {
     const kind = this.kindOf(uri);
     if (!kind) return;
+    this.building?.add(uri);
     if (text.length > this.maxFileSize) {
       this.skip(uri, tooLarge(this.maxFileSize));
     } else {
