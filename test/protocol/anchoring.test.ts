@@ -81,7 +81,7 @@ test('diagnostics: source changed, fuzzy quote with the source text, quote not f
   const broken = await client.open(BROKEN);
   assert.deepEqual((await client.diagnosticsFor(broken)).map((d) => [`${d.range.start.line}:${d.range.start.character}`, d.severity, d.code, d.message]), [
     ['3:8', 2, 'source-changed', `Source changed since source.sha256 was recorded: ../articles/openai-consumer-shift.txt now has sha256 ${SAMPLE_SHA}.`],
-    ['9:12', 2, 'quote-fuzzy', 'Quote differs from the source (2 edits); the source reads: “the commoditization of advanced language models”'],
+    ['9:12', 2, 'quote-fuzzy', "Quote differs from the source (2 edits): 'langauge' → 'language'"],
     ['11:12', 1, 'quote-not-found', 'Quote not found in ../articles/openai-consumer-shift.txt.'],
   ]);
   const missing = await client.open(MISSING);
@@ -123,7 +123,7 @@ test('code lens above each claim: status · references · quote result', async (
   ]);
   assert.equal(sample.find((t) => t.startsWith('64:')), '64: 👍 Plausible · 2 references · 1 quote exact');
   await client.open(BROKEN, BROKEN_TEXT);
-  assert.deepEqual(await titles(BROKEN), ['8: ❔ Unverified · 0 references · 1 quote fuzzy', '10: ❔ Unverified · 0 references · 1 quote not found']);
+  assert.deepEqual(await titles(BROKEN), ["8: ❔ Unverified · 0 references · 1 quote fuzzy ('langauge' → 'language')", '10: ❔ Unverified · 0 references · 1 quote not found']);
   assert.deepEqual(await titles(MISSING), ['4: ❔ Unverified · 0 references · 1 quote not checked']);
 });
 

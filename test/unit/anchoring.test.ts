@@ -155,7 +155,7 @@ test('diagnostics: not found (with the failing part of an elision), fuzzy with t
   const ds = await diagnose(index, uri('notes/n.md'), { quoteProblems: async (n) => anchoringProblems(await anchoring.anchorNote(n)) });
   assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code}: ${d.message}`), [
     '9:12 error quote-not-found: Quote not found in ../articles/a.txt: no match for the part “the transistor was invented in 1947” after the part before it.',
-    '11:12 warning quote-fuzzy: Quote differs from the source (1 edit); the source reads: “most models will become commoditized”',
+    "11:12 warning quote-fuzzy: Quote differs from the source (1 edit): 'commoditised' → 'commoditized'",
     '13:12 hint quote-ambiguous: This quote occurs 2 times in ../articles/a.txt; the first is taken.',
     '14:12 error quote-not-found: Quote not found in ../articles/a.txt.',
   ]);
@@ -211,6 +211,8 @@ test('hover: each quote\'s result, its line in the source and the text around it
     '',
     '…s a parallel to the transistor: **most models will become commoditized**. Ads are not the plan. Ads are …',
     '',
+    'Quote against source: most models will become ~~commoditised~~ **commoditized**',
+    '',
     'Not referenced elsewhere.',
   ].join('\n'));
   const s = caret(NOTE.replace('  title: Shift', '  title: Sh|ift'));
@@ -225,7 +227,7 @@ test('code lens: status · references · quote result', async () => {
   await anchoring.anchorNote(note);
   assert.deepEqual(codeLenses(index, note, quoteSummary((n) => anchoring.peek(n))).map((l) => l.title), [
     '❔ Unverified · 0 references · 2 quotes exact',
-    '❔ Unverified · 0 references · 1 quote fuzzy',
+    "❔ Unverified · 0 references · 1 quote fuzzy ('commoditised' → 'commoditized')",
     '❔ Unverified · 0 references · 1 quote exact, 1 not found',
     '❔ Unverified · 0 references',
   ]);

@@ -36,7 +36,7 @@ test('check on a broken folder: file:line:col: severity: message, sorted, exit 1
     'n.md:1:13: error: The claim id ^a is used 2 times in this note; ids must be unique.',
     'n.md:2:13: error: The claim id ^a is used 2 times in this note; ids must be unique.',
     'n.md:3:14: warning: Unknown status "maybe": use one of unverified, supported, plausible, disputed, misleading, refuted.',
-    'q.md:6:13: warning: Quote differs from the source (1 edit); the source reads: “met on Tuesday and voted to”',
+    "q.md:6:13: warning: Quote differs from the source (1 edit): 'Tuesdy' → 'Tuesday'",
     'q.md:7:13: error: Quote not found in src.txt.',
   ]);
   assert.deepEqual(r.err, ['2 notes, 3 claims, 0 entities: 3 errors, 3 warnings']);

@@ -2,6 +2,7 @@
 // lines of the claim card, the source summary's count, the code lens's quote
 // result. Plain functions over a NoteAnchoring (anchoring.ts), so the hover,
 // code lens and diagnostics features stay as they are and take these as hooks.
+import { type DiffPart, quoteDiff, shortDiff } from '../anchoring/quoteDiff';
 import { type AnchorResult } from '../anchoring/anchor';
 import { type Claim, type NoteModel, type Problem, type SourceRef } from '../notes/model';
 import { type QuoteDetail, escapeMd } from './cards';
@@ -9,6 +10,21 @@ import { type QuoteSummary } from './codeLens';
 import { type SourceDetail } from './hover';
 import { type NoteAnchoring, type QuoteAnchor, type QuoteMethod, quotesOf } from '../anchoring/noteAnchoring';
 import { unquote } from '../notes/quotes';
+
+/** The word-level differences of a fuzzy match; for an elided quote, those of its fuzzy parts. */
+function differences(q: QuoteAnchor): DiffPart[] {
+  const r = q.result;
+  if (!r) return [];
+  if (!r.parts) return quoteDiff(q.quote, oneLine(r.exact));
+  return r.parts.filter((p) => p.method === 'fuzzy').flatMap((p) => quoteDiff(p.quote, oneLine(p.exact)));
+}
+
+/** The differences in Markdown: unchanged words as they are, the quote's words ~~struck~~, the source's in **bold**. */
+function diffMarkdown(parts: readonly DiffPart[]): string {
+  return parts.map((p) => p.kind === 'same' ? escapeMd(p.text)
+    : p.kind === 'changed' ? `~~${escapeMd(p.quote)}~~ **${escapeMd(p.source)}**`
+      : p.kind === 'dropped' ? `~~${escapeMd(p.quote)}~~` : `**${escapeMd(p.source)}**`).join('').replace(/\s+/g, ' ').trim();
+}
 
 const ELISION = /(\.\.\.|\u2026)/;
 
@@ -98,7 +114,7 @@ export function anchoringProblems(a: NoteAnchoring): Problem[] {
     } else if (q.method === 'fuzzy' && r) {
       out.push({
         code: 'quote-fuzzy', severity: 'warning', range,
-        message: `Quote differs from the source (${plural(r.errors ?? 0, 'edit')}); the source reads: “${oneLine(r.exact)}”`,
+        message: `Quote differs from the source (${plural(r.errors ?? 0, 'edit')}): ${shortDiff(differences(q))}`,
         data: { value: q.field.value, replacement: correctedQuote(q.field.value, r) },
       });
     } else if (r && r.occurrences > 1) {
@@ -125,7 +141,9 @@ export function quoteLines(q: QuoteAnchor, reason?: string): string {
   // An elided quote shows its parts, not the passage it skips.
   const passage = (r.parts ?? [r]).map((p) => `**${escapeMd(oneLine(p.exact))}**`).join(' … ');
   const context = `…${escapeMd(oneLine(r.prefix))}${passage}${escapeMd(oneLine(r.suffix))}…`;
-  return `${label} · ${link}\n\n${context}`;
+  // A fuzzy match also shows the quote against the source, word by word: what the source reads instead, struck through what the quote says.
+  const diff = q.method === 'fuzzy' ? `\n\nQuote against source: ${diffMarkdown(differences(q))}` : '';
+  return `${label} · ${link}\n\n${context}${diff}`;
 }
 
 function quoteOf(a: NoteAnchoring | undefined, claim: Claim, index: number): QuoteAnchor | undefined {
@@ -180,6 +198,9 @@ export function quoteSummary(anchoringOf: (note: NoteModel) => NoteAnchoring | u
     const quotes = a ? quotesOf(a, claim) : [];
     if (quotes.length === 0) return undefined;
     const groups = ORDER.map((m) => [m, quotes.filter((q) => q.method === m).length] as const).filter(([, n]) => n > 0);
-    return groups.map(([m, n], i) => (i === 0 ? `${plural(n, 'quote')} ${LENS[m]}` : `${n} ${LENS[m]}`)).join(', ');
+    const summary = groups.map(([m, n], i) => (i === 0 ? `${plural(n, 'quote')} ${LENS[m]}` : `${n} ${LENS[m]}`)).join(', ');
+    // One difference is enough for a lens: the diagnostic and the hover say the rest.
+    const fuzzy = quotes.find((q) => q.method === 'fuzzy');
+    return fuzzy ? `${summary} (${shortDiff(differences(fuzzy), 1)})` : summary;
   };
 }
