@@ -13,7 +13,7 @@
 import { type CancellationToken, throwIfCancelled } from '../base/cancellation';
 import { type Position } from '../base/position';
 import { fuzzySearch } from './fuzzySearch';
-import { foldText, keepsUnit } from '../text/fold';
+import { foldMarks, foldText, keepsUnit } from '../text/fold';
 import { type PreparedSource } from './sourceText';
 
 
@@ -130,9 +130,19 @@ function findPart(src: PreparedSource, quote: string, from: number, token?: Canc
       }
       if (count > 0) return { method: 'exact', start: first, end: first + quote.length, occurrences: count };
     }
-    const nat = found[0] as number;
-    return { method: 'normalized', start: origin.at(nat), end: origin.at(nat + q.length),
-      occurrences: found.length };
+    // The occurrence that needs the least folding wins: one that differs only in
+    // quotation marks, dashes or spacing beats one whose case differs too; the
+    // first among equals. Only equals count as the quote occurring again.
+    let best = -1, bestScore = 3, ties = 0, previous = -1;
+    const marks = found.length > 1 ? foldMarks(quote) : '';
+    for (const f of found) {
+      const start = origin.at(f);
+      if (start === previous) continue;
+      previous = start;
+      const score = found.length === 1 ? 0 : foldMarks(src.text.slice(start, origin.at(f + q.length))) === marks ? 1 : 2;
+      if (score < bestScore) { best = f; bestScore = score; ties = 1; } else if (score === bestScore) ties++;
+    }
+    return { method: 'normalized', start: origin.at(best), end: origin.at(best + q.length), occurrences: ties };
   }
 
   throwIfCancelled(token);

@@ -4,6 +4,7 @@
 // eye. What the normalized step folds is not a difference: spacing, case,
 // curly against straight quotation marks, the kinds of dash.
 import { diffWords } from 'diff';
+import { foldMarks } from '../text/fold';
 
 export type DiffPart =
   | { readonly kind: 'same'; readonly text: string }
@@ -14,7 +15,7 @@ export type DiffPart =
 /** The quote's words against the source's, in order: the same, changed, dropped from the source, or added by it. */
 export function quoteDiff(quote: string, source: string): DiffPart[] {
   const out: DiffPart[] = [];
-  const changes = diffWords(folded(quote), folded(source), { ignoreCase: true });
+  const changes = diffWords(foldMarks(quote), foldMarks(source), { ignoreCase: true });
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
     const next = changes[i + 1];
@@ -31,11 +32,6 @@ export function quoteDiff(quote: string, source: string): DiffPart[] {
     }
   }
   return out;
-}
-
-/** Quotation marks and dashes as one kind each, one character for one: what is compared, and shown. */
-function folded(text: string): string {
-  return text.replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"').replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
 /** The differences in a few words: "'Obama' → 'Obaed'; 'very' not in the source; the source adds 'the'", at most `max` of them. */

@@ -254,3 +254,14 @@ export function fold(text: string): Folded {
 export function foldText(text: string): string {
   return foldString(text, undefined);
 }
+
+/**
+ * The folds of the normalized step except case: quotation marks and dashes
+ * as one kind each, runs of spacing as one space. Telling a match that needs
+ * only these from one that needs case folded too ranks candidates, and a word
+ * diff compares with it.
+ */
+export function foldMarks(text: string): string {
+  return text.replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim();
+}
