@@ -91,6 +91,10 @@ export interface ExportClaim {
   supports: string[];
   contradicts: string[];
   refines: string[];
+  /** The same claim noted elsewhere: `same-as::` declared on either side (the link is symmetric). */
+  sameAs: string[];
+  /** Claims recorded as not the same despite looking alike (`distinct-from::`, either side). */
+  distinctFrom: string[];
   tags: string[];
   source?: ExportSource;
   /** The fields not given a property above (confidence, evidence, note, custom keys): values in order. */
@@ -114,6 +118,8 @@ export interface BuildOptions {
   /** Called after each note: how many of `total` notes are done. */
   progress?: (done: number, total: number) => void;
 }
+
+const SYMMETRIC = ['same-as', 'distinct-from'] as const;
 
 /** Fields with a property of their own in ExportClaim. */
 const MODELLED = new Set(['status', 'kind', 'by', 'quote', 'source', ...RELATION_FIELDS]);
@@ -183,11 +189,19 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
     else if (f.key === 'source' && sourceId === undefined) sourceId = f.value.trim();
     else if (!MODELLED.has(f.key)) (fields[f.key] ??= []).push(f.value);
   }
-  const relations: Record<string, string[]> = { supports: [], contradicts: [], refines: [] };
+  const relations: Record<string, string[]> = { supports: [], contradicts: [], refines: [], 'same-as': [], 'distinct-from': [] };
   for (const ref of refs) {
     if (!ref.field || !RELATION_FIELDS.has(ref.field)) continue;
     const target = index.resolveRef(note, ref);
     relations[ref.field]!.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
+  }
+  // The symmetric links hold on both sides, wherever they were written.
+  for (const field of SYMMETRIC) {
+    for (const from of claim.id ? index.referencesTo(note, claim.id) : []) {
+      const other = from.ref.field === field ? index.notes.get(from.uri)?.claims[from.ref.claim] : undefined;
+      const id = other && globalId(index.notes.get(from.uri)!, other);
+      if (id && other !== claim && !relations[field]!.includes(id)) relations[field]!.push(id);
+    }
   }
   const source = sourceId !== undefined ? en.sources.find((s) => s.id === sourceId) : en.sources[0];
   for (const q of quotes) if (source) q.source = source;
@@ -195,6 +209,7 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
     id: globalId(note, claim), ...(claim.id ? { localId: claim.id } : {}), note: en, line: claim.line, text: claim.text,
     status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
     supports: relations.supports!, contradicts: relations.contradicts!, refines: relations.refines!,
+    sameAs: relations['same-as']!, distinctFrom: relations['distinct-from']!,
     tags: claim.tags, ...(source ? { source } : {}), fields,
   };
 }

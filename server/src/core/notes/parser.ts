@@ -17,7 +17,8 @@ const CLAIM_TAG = /(^|[\s(])#claim(?:\/([\p{L}\p{N}_-]+))?(?=$|[\s.,;:!?)\]])/u;
 const BLOCK_ID = /^([A-Za-z0-9-]+)\s*$/;
 const INLINE_TAG = /(?:^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-export const RELATION_FIELDS = new Set(['supports', 'contradicts', 'refines']);
+// `same-as` links the same claim noted elsewhere (symmetric); `distinct-from` records that two look-alike claims are not the same.
+export const RELATION_FIELDS = new Set(['supports', 'contradicts', 'refines', 'same-as', 'distinct-from']);
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
 const MAX_UNCLOSED_PER_LINE = 3;
 const BARE_REF = /(^|[\s,])\^([A-Za-z0-9-]+)/g;
