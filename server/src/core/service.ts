@@ -21,6 +21,8 @@ import { completion } from './features/completion';
 import { definition, type QuoteLocation } from './features/definition';
 import { diagnose } from './features/diagnostics';
 import { hover } from './features/hover';
+import { NearDuplicateIndex } from './features/nearDuplicates';
+import { nearDuplicateProblems } from './features/sameClaim';
 import { claimAt } from './features/locate';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
@@ -82,6 +84,8 @@ export class ClaimlensService {
   private readonly listeners: Listener[] = [];
   private readonly logger: Logger;
   private readonly quoteLocation: QuoteLocation;
+  /** Claims that look alike across notes, kept in step with the index note by note. */
+  private readonly duplicates = new NearDuplicateIndex();
   private started = false;
   /** The file changes reported so far, applied one batch after another (after the cold index). */
   private disk: Promise<void>;
@@ -97,6 +101,8 @@ export class ClaimlensService {
       hash: (bytes) => world.codec.digest('sha256', bytes),
       openDocument: (uri) => this.openDocument(uri),
     }, (listener) => this.onDidChange(listener));
+    // The near-duplicate index follows each note first, so whoever hears of a change asks it afresh.
+    this.index.onDidChange((uris) => this.followNotes(uris));
     // The index's own changes (a note re-parsed, a registry read) join the stream.
     this.index.onDidChange((uris) => this.fire(uris));
     this.quoteLocation = (note, field) => quoteDefinition(this.anchoring.peek(note), field);
@@ -118,6 +124,13 @@ export class ClaimlensService {
       this.logger.log(`the workspace index stopped early: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const [uri, doc] of this.documents) this.index.update(uri, doc.text);
+  }
+
+  private followNotes(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const note = this.index.notes.get(uri);
+      if (note) this.duplicates.setNote(note); else this.duplicates.removeNote(uri);
+    }
   }
 
   /** Listens to the one stream of changes; every cache and every refresh hangs off it. */
@@ -327,6 +340,7 @@ export class ClaimlensService {
     return diagnose(this.index, uri, {
       allowOutsideWorkspace: this.anchoring.allowOutsideWorkspace,
       quoteProblems: async (note) => anchoringProblems(await this.anchoring.anchorNote(note, token)),
+      nearDuplicates: (note) => nearDuplicateProblems(this.index, this.duplicates, note),
     }, token);
   }
 
