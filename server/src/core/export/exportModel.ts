@@ -17,6 +17,7 @@ import { type Anchoring, type NoteAnchoring, quotesOf } from '../anchoring/noteA
 import { type SourceState } from '../anchoring/sourceFiles';
 import { sourceUri } from '../anchoring/sourceRefs';
 import { type ClaimFilter, claimFilter } from './filter';
+import { consistencyFindings } from '../features/consistency';
 
 export type QuoteAnchor = AnchorMethod | 'no-source';
 
@@ -110,6 +111,16 @@ export interface ExportModel {
   rating: { best: number; worst: number };
   /** Problems met on the way (unreadable sources), one line each. */
   warnings: string[];
+  /** What the checks across claims found among the exported claims, each pair once. */
+  findings: ExportFinding[];
+}
+
+export interface ExportFinding {
+  code: string;
+  severity: string;
+  message: string;
+  /** Global ids: the claim the finding was reported on, then the others it concerns. */
+  claims: string[];
 }
 
 export interface BuildOptions {
@@ -134,7 +145,7 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
   const keep = claimFilter(index, options.filter ?? {});
   const model: ExportModel = {
     notes: [], sources: [], entities, claims: [],
-    statuses: index.config.statuses, rating: index.config.rating, warnings: [],
+    statuses: index.config.statuses, rating: index.config.rating, warnings: [], findings: [],
   };
   const sources = new Map<string, ExportSource>();
   const notes = [...index.notes.values()].filter((n) => keep.note(n)).sort((a, b) => cmp(a.name, b.name));
@@ -166,7 +177,24 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
     options.progress?.(i + 1, notes.length);
   }
   model.sources = [...sources.values()].sort((a, b) => cmp(a.key, b.key));
+  model.findings = findingsOf(index, notes, new Set(model.claims.map((c) => c.id)));
   return model;
+}
+
+/** The consistency findings that concern an exported claim; a finding shown on both of its claims is listed once. */
+function findingsOf(index: WorkspaceIndex, notes: NoteModel[], exported: Set<string>): ExportFinding[] {
+  const out: ExportFinding[] = [];
+  const seen = new Set<string>();
+  for (const note of notes) {
+    for (const f of consistencyFindings(index, note)) {
+      const claims = [f.claim, ...f.others].map((c) => globalId(c.note, c.claim));
+      const key = f.code + '\u0000' + [...claims].sort().join('\u0000');
+      if (!exported.has(claims[0]!) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ code: f.code, severity: f.severity, message: f.message, claims });
+    }
+  }
+  return out;
 }
 
 function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: Claim,
