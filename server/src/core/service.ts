@@ -8,7 +8,7 @@
 // so the service runs unchanged in the server, the CLI and the unit tests.
 // Every cache below it is keyed by what it depends on and invalidates itself
 // from the change stream: no caller clears anything by hand.
-import { type CancellationToken, neverCancelled, throwIfCancelled } from './base/cancellation';
+import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from './base/cancellation';
 import { type Codec } from './base/codec';
 import { type Position, type Range } from './base/position';
 import { Anchoring } from './anchoring/noteAnchoring';
@@ -84,8 +84,10 @@ export class ClaimlensService {
   private readonly listeners: Listener[] = [];
   private readonly logger: Logger;
   private readonly quoteLocation: QuoteLocation;
-  /** Claims that look alike across notes, kept in step with the index note by note. */
+  /** Claims that look alike across notes, kept in step with the index note by note once built. */
   private readonly duplicates = new NearDuplicateIndex();
+  /** The near-duplicate index's first build: started after the cold index, in slices, so `ready` does not wait for it. */
+  private duplicatesBuilt: Promise<void> | undefined;
   private started = false;
   /** The file changes reported so far, applied one batch after another (after the cold index). */
   private disk: Promise<void>;
@@ -124,9 +126,25 @@ export class ClaimlensService {
       this.logger.log(`the workspace index stopped early: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const [uri, doc] of this.documents) this.index.update(uri, doc.text);
+    void this.nearDuplicates();
+  }
+
+  /** Resolves when the near-duplicate index holds every note; builds it the first time. */
+  private nearDuplicates(): Promise<void> {
+    this.duplicatesBuilt ??= (async () => {
+      // Notes changed meanwhile are followed as they change (followNotes); those not reached yet are read as they are then.
+      const slice = new TimeSlice();
+      for (const uri of [...this.index.notes.keys()]) {
+        const note = this.index.notes.get(uri);
+        if (note) this.duplicates.setNote(note);
+        if (slice.due()) await slice.yield();
+      }
+    })();
+    return this.duplicatesBuilt;
   }
 
   private followNotes(uris: readonly string[]): void {
+    if (!this.duplicatesBuilt) return;
     for (const uri of uris) {
       const note = this.index.notes.get(uri);
       if (note) this.duplicates.setNote(note); else this.duplicates.removeNote(uri);
@@ -337,6 +355,7 @@ export class ClaimlensService {
   /** Every problem of one file: reading it, resolving it against the workspace, and anchoring its quotes. */
   async problems(uri: string, token: CancellationToken = neverCancelled): Promise<Problem[]> {
     await this.upToDate();
+    await this.nearDuplicates();
     return diagnose(this.index, uri, {
       allowOutsideWorkspace: this.anchoring.allowOutsideWorkspace,
       quoteProblems: async (note) => anchoringProblems(await this.anchoring.anchorNote(note, token)),

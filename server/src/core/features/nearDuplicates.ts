@@ -13,15 +13,23 @@
 // and is updated one note at a time; the service keeps it in step with the
 // workspace index from the change stream.
 import { type Claim, type NoteModel } from '../notes/model';
+import { BandTable } from './bandTable';
+
+/** Every hash here keeps 30 bits: V8 holds such numbers as small integers, never allocating one. */
+const SMALL = 0x3fffffff;
 
 /** Word overlap (Jaccard) at or above which two claims count as the same. */
 export const THRESHOLD = 0.6;
 /** Fewer distinct words than this and a text says too little to compare. */
 const MIN_WORDS = 3;
+/** A claim is a sentence or two: words past this many are not read, so a pasted page costs no more than a claim. */
+const MAX_WORDS = 12;
+// 8 bands of 2 hashes: a pair at 0.6 overlap shares a band with probability 0.97, at 0.8 with 0.99999;
+// pairs below that which share a band only cost a check of their words.
 const ROWS = 2;
-const BANDS = 16;
-/** A bucket holding more claims than this is boilerplate shared by many notes: it proposes no pairs. */
-const MAX_BUCKET = 64;
+const BANDS = 8;
+/** A band key shared by more claims than this is boilerplate many notes repeat: it proposes no pairs. */
+const MAX_BUCKET = 32;
 
 const STOP = new Set(('a an the and or but of to in on at for from by with as is are was were be been being it its this that these those '
   + 'there their they them he she his her we our you your i will would shall should can could may might do does did has have had '
@@ -31,40 +39,116 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothi
 
 /** What a text says for comparison: its words as sorted hashes, its polarity and its numbers. */
 export interface Shingles {
-  words: Uint32Array;
+  /** Word hashes (30 bits, so V8 keeps them as small integers), sorted, each once. */
+  words: readonly number[];
   negated: boolean;
   numbers: string;
 }
 
 export function shingles(text: string): Shingles {
-  const words = new Set<number>();
+  // ASCII is lower-cased character by character below; other text is folded here (case, then accents).
+  const plain = NON_ASCII.test(text) ? text.toLowerCase().normalize('NFKD').replace(COMBINING, '') : text;
+  const words: number[] = [];
   const numbers: string[] = [];
   let negations = 0;
-  const plain = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/\b(won|can|shan)['’]t\b/g, '$1 not').replace(/n['’]t\b/g, ' not').replace(/['’]s\b/g, '');
-  for (const m of plain.matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*%?/gu)) {
-    const w = m[0];
-    if (NEGATIONS.has(w)) { negations++; continue; }
-    // Numbers are compared whole (the guard), not counted as shared words: two claims about 2020 are not alike for it.
-    if (/^\d/.test(w)) { numbers.push(w.replace(',', '.')); continue; }
-    if (STOP.has(w)) continue;
-    words.add(hash(stem(w)));
+  // One pass over the characters, hashing each word as it goes: no string is made for a word
+  // (this runs over every claim of the workspace on a cold start).
+  let start = -1;
+  let h = FNV;
+  const n = plain.length;
+  for (let i = 0; i <= n && words.length < MAX_WORDS; i++) {
+    const c = i < n ? lower(plain.charCodeAt(i)) : 32;
+    if (isWordChar(c, plain, i)) { if (start < 0) { start = i; h = FNV; } h = Math.imul(h ^ c, FNV_PRIME); continue; }
+    if (start < 0) continue;
+    const digit = isDigit(plain.charCodeAt(start));
+    // Inside a number, "2.4" and "1,000" go on; a number may end with %.
+    if (digit && (c === 46 || c === 44) && isDigit(plain.charCodeAt(i + 1))) { h = Math.imul(h ^ c, FNV_PRIME); continue; }
+    if (digit) {
+      numbers.push(plain.slice(start, c === 37 ? i + 1 : i).replace(',', '.'));
+    } else {
+      if ((c === 39 || c === 8217) && lower(plain.charCodeAt(i + 1)) === 116 && lower(plain.charCodeAt(i - 1)) === 110 && !isWordChar(lower(plain.charCodeAt(i + 2)), plain, i + 2)) {
+        // "doesn't" is "does not", "isn't" "is not", "won't" "will not": the verb is a common word, the "not" counts.
+        negations++;
+        const base = rawHash(plain, start, i - 1);
+        if (!STOP_HASHES.has(base) && base !== WON) insert(words, mix(base));
+        start = -1;
+        continue;
+      }
+      const whole = h & SMALL;
+      if (NEGATION_HASHES.has(whole)) negations++;
+      else if (!STOP_HASHES.has(whole)) insert(words, wordHash(plain, start, stemEnd(plain, start, i)));
+      // "OpenAI's": the 's is no word of its own.
+      if ((c === 39 || c === 8217) && lower(plain.charCodeAt(i + 1)) === 115 && !isWordChar(lower(plain.charCodeAt(i + 2)), plain, i + 2)) i++;
+    }
+    start = -1;
   }
-  return { words: Uint32Array.from(words).sort(), negated: negations % 2 === 1, numbers: numbers.sort().join(' ') };
+  return { words, negated: negations % 2 === 1, numbers: numbers.length ? numbers.sort().join(' ') : '' };
 }
 
-/** A light stem, enough that "models", "modelled" and "modelling" meet. */
-function stem(w: string): string {
-  if (w.length <= 4) return w;
-  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  for (const suffix of ['ing', 'ed', 'es', 's', 'ly']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
-      const base = w.slice(0, -suffix.length);
-      return base.length > 4 && base[base.length - 1] === base[base.length - 2] ? base.slice(0, -1) : base;
+/** Puts a hash into a short sorted list, unless it is there already: a claim has a few dozen words at most. */
+function insert(sorted: number[], h: number): void {
+  let i = sorted.length;
+  while (i > 0 && sorted[i - 1]! > h) i--;
+  if (i > 0 && sorted[i - 1] === h) return;
+  sorted.splice(i, 0, h);
+}
+
+/** An ASCII capital as its small letter; anything else as it is. */
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+const FNV = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING = /[\u0300-\u036f]/g;
+const LETTER = /[\p{L}\p{N}]/u;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  return LETTER.test(text[i]!);
+}
+
+/** FNV-1a of text[start, end), as a whole word's running hash is computed. */
+function rawHash(text: string, start: number, end: number): number {
+  let h = FNV;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lower(text.charCodeAt(i)), FNV_PRIME);
+  return h & SMALL;
+}
+
+/** A word's hash for comparison, its bits spread for the MinHash permutations. */
+function wordHash(text: string, start: number, end: number): number {
+  return mix(rawHash(text, start, end));
+}
+
+/** Where a light stem of text[start, end) ends, enough that "models", "modelled" and "modelling" meet. */
+function stemEnd(text: string, start: number, end: number): number {
+  const len = end - start;
+  if (len <= 4) return end;
+  for (const suffix of SUFFIXES) {
+    if (len - suffix.length >= 4 && endsWith(text, end, suffix)) {
+      const base = end - suffix.length;
+      // "modelled" → "model": a doubled last letter before the suffix is one.
+      return base - start > 4 && lower(text.charCodeAt(base - 1)) === lower(text.charCodeAt(base - 2)) ? base - 1 : base;
     }
   }
-  return w;
+  return end;
 }
+
+function endsWith(text: string, end: number, suffix: string): boolean {
+  for (let k = 1; k <= suffix.length; k++) if (lower(text.charCodeAt(end - k)) !== suffix.charCodeAt(suffix.length - k)) return false;
+  return true;
+}
+
+const SUFFIXES = ['ing', 'ies', 'ed', 'es', 's', 'ly', 'y'];
+const hashes = (words: Iterable<string>) => new Set([...words].map((w) => rawHash(w, 0, w.length)));
+const STOP_HASHES = hashes(STOP);
+const NEGATION_HASHES = hashes(NEGATIONS);
+const WON = rawHash('won', 0, 3);
 
 /** Word overlap of two texts, 0 when the guards say they cannot be the same claim. */
 export function similarity(a: Shingles, b: Shingles): number {
@@ -77,19 +161,24 @@ export function similarity(a: Shingles, b: Shingles): number {
   return both / (a.words.length + b.words.length - both);
 }
 
+const NOTHING: Shingles = { words: [], negated: false, numbers: '' };
+
 export interface DuplicateEntry {
+  /** Its number in the band table. */
+  id: number;
   uri: string;
   claim: Claim;
   text: Shingles;
   quote: Shingles;
-  keys: number[];
 }
 
 export interface DuplicateMatch { claim: Claim; other: DuplicateEntry; similarity: number }
 
 export class NearDuplicateIndex {
   private readonly byNote = new Map<string, DuplicateEntry[]>();
-  private readonly buckets = new Map<number, DuplicateEntry[]>();
+  /** Band keys → claims: the text's bands first, then the quotes'. */
+  private readonly table = new BandTable(2 * BANDS);
+  private readonly byId: Array<DuplicateEntry | undefined> = [];
 
   /** Puts a note's claims in place of what the index held for it. */
   setNote(note: NoteModel): void {
@@ -98,14 +187,13 @@ export class NearDuplicateIndex {
     for (const claim of note.claims) {
       if (!claim.id) continue;
       const text = shingles(claim.text);
-      const quote = shingles(claim.fields.filter((f) => f.key === 'quote').map((f) => f.value).join(' '));
-      const keys = [...bandKeys(text.words, 0), ...bandKeys(quote.words, BANDS)];
-      if (keys.length === 0) continue;
-      const entry: DuplicateEntry = { uri: note.uri, claim, text, quote, keys };
-      for (const k of keys) {
-        const list = this.buckets.get(k);
-        if (list) list.push(entry); else this.buckets.set(k, [entry]);
-      }
+      const quotes = claim.fields.length ? claim.fields.filter((f) => f.key === 'quote') : [];
+      const quote = quotes.length ? shingles(quotes.map((f) => f.value).join(' ')) : NOTHING;
+      if (text.words.length < MIN_WORDS && quote.words.length < MIN_WORDS) continue;
+      const entry: DuplicateEntry = { id: this.table.allocate(), uri: note.uri, claim, text, quote };
+      this.byId[entry.id] = entry;
+      this.file(entry.id, text.words, 0);
+      this.file(entry.id, quote.words, BANDS);
       entries.push(entry);
     }
     if (entries.length) this.byNote.set(note.uri, entries);
@@ -117,12 +205,8 @@ export class NearDuplicateIndex {
     if (!entries) return;
     this.byNote.delete(uri);
     for (const e of entries) {
-      for (const k of e.keys) {
-        const list = this.buckets.get(k)!;
-        const i = list.indexOf(e);
-        if (i >= 0) { list[i] = list[list.length - 1]!; list.pop(); }
-        if (list.length === 0) this.buckets.delete(k);
-      }
+      this.table.release(e.id);
+      this.byId[e.id] = undefined;
     }
   }
 
@@ -130,14 +214,14 @@ export class NearDuplicateIndex {
   matches(uri: string): DuplicateMatch[] {
     const out: DuplicateMatch[] = [];
     for (const e of this.byNote.get(uri) ?? []) {
-      const seen = new Set<DuplicateEntry>();
+      const seen = new Set<number>([e.id]);
       const found: DuplicateMatch[] = [];
-      for (const k of e.keys) {
-        const list = this.buckets.get(k)!;
-        if (list.length > MAX_BUCKET) continue;
-        for (const other of list) {
-          if (other.uri === uri || seen.has(other)) continue;
-          seen.add(other);
+      const keys = [...bandKeys(e.text.words, 0), ...bandKeys(e.quote.words, BANDS)];
+      for (const key of keys) {
+        for (const id of this.table.idsOf(key, MAX_BUCKET) ?? []) {
+          const other = this.byId[id];
+          if (!other || other.uri === uri || seen.has(id)) continue;
+          seen.add(id);
           const s = Math.max(similarity(e.text, other.text), similarity(e.quote, other.quote));
           if (s >= THRESHOLD) found.push({ claim: e.claim, other, similarity: s });
         }
@@ -152,19 +236,27 @@ export class NearDuplicateIndex {
     for (const list of this.byNote.values()) n += list.length;
     return n;
   }
+
+  private file(id: number, words: readonly number[], offset: number): void {
+    const keys = bandKeys(words, offset);
+    for (let b = 0; b < keys.length; b++) this.table.add(id, offset + b, keys[b]!);
+  }
 }
 
+/** Per hash function, an odd multiplier and an offset: h(x) = a·x + b over 32 bits, x already well mixed. */
+const SEEDS = Array.from({ length: BANDS * ROWS }, (_, i) => [mix(i * 2 + 1) | 1, mix(i * 2 + 2)] as const);
+
 /** One key per band of the MinHash signature; `offset` keeps text bands and quote bands apart. */
-function bandKeys(words: Uint32Array, offset: number): number[] {
+function bandKeys(words: readonly number[], offset: number): number[] {
   if (words.length < MIN_WORDS) return [];
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
-    let key = (b + offset) * 0x9e3779b1;
+    let key = Math.imul(b + offset + 1, 0x9e3779b1);
     for (let r = 0; r < ROWS; r++) {
-      const seed = Math.imul(b * ROWS + r + 1, 0x85ebca6b);
-      let min = 0xffffffff;
+      const [a, add] = SEEDS[b * ROWS + r]!;
+      let min = SMALL;
       for (let i = 0; i < words.length; i++) {
-        const h = mix(words[i]! ^ seed);
+        const h = (Math.imul(words[i]!, a) + add) & SMALL;
         if (h < min) min = h;
       }
       key = mix(key ^ min);
@@ -174,17 +266,10 @@ function bandKeys(words: Uint32Array, offset: number): number[] {
   return keys;
 }
 
-/** FNV-1a of a word. */
-function hash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** A 32-bit finaliser: spreads the bits so each seed gives an independent-looking permutation. */
 function mix(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h & SMALL;
 }
