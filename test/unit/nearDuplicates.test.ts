@@ -43,6 +43,7 @@ test('near-duplicates: a negation or another number is never the same claim, how
   assert.equal(found([{ text: 'DeepSeek is an Anthropic model.' }, { text: 'DeepSeek is not an Anthropic model.' }]), false);
   assert.equal(found([{ text: 'Affiliate fees take about 2% of online purchases.' }, { text: 'Affiliate fees take about 20% of online purchases.' }]), false);
   assert.equal(found([{ text: 'Affiliate fees take about 2% of online purchases.' }, { text: 'Affiliate fees take about 2% of all online purchases.' }]), true);
+  assert.equal(found([{ text: 'The Café serves crème brûlée every day.' }, { text: 'the cafe serves creme brulee every day' }]), true, 'case and accents are folded');
 });
 
 test('near-duplicates: the index follows each note as it changes, and claims in one note are not paired', () => {

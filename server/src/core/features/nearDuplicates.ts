@@ -13,6 +13,7 @@
 // and is updated one note at a time; the service keeps it in step with the
 // workspace index from the change stream.
 import { type Claim, type NoteModel } from '../notes/model';
+import { claimLine } from '../notes/parser';
 import { BandTable } from './bandTable';
 
 /** Every hash here keeps 30 bits: V8 holds such numbers as small integers, never allocating one. */
@@ -34,7 +35,7 @@ const MAX_BUCKET = 32;
 const STOP = new Set(('a an the and or but of to in on at for from by with as is are was were be been being it its this that these those '
   + 'there their they them he she his her we our you your i will would shall should can could may might do does did has have had '
   + 'than then so such very much more most also just about into over after before up out which who whom what when where how all any each '
-  + 'other one another some between against during within s').split(' '));
+  + 'other one another some between against during within s claim').split(' '));
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'without']);
 
 /** What a text says for comparison: its words as sorted hashes, its polarity and its numbers. */
@@ -45,9 +46,10 @@ export interface Shingles {
   numbers: string;
 }
 
-export function shingles(text: string): Shingles {
-  // ASCII is lower-cased character by character below; other text is folded here (case, then accents).
-  const plain = NON_ASCII.test(text) ? text.toLowerCase().normalize('NFKD').replace(COMBINING, '') : text;
+export function shingles(text: string, folded = false): Shingles {
+  // ASCII is lower-cased character by character below; a text with anything else is folded
+  // first (case, then accents), which the loop finds out when it meets such a character.
+  const plain = folded ? text.toLowerCase().normalize('NFKD').replace(COMBINING, '') : text;
   const words: number[] = [];
   const numbers: string[] = [];
   let negations = 0;
@@ -58,8 +60,11 @@ export function shingles(text: string): Shingles {
   const n = plain.length;
   for (let i = 0; i <= n && words.length < MAX_WORDS; i++) {
     const c = i < n ? lower(plain.charCodeAt(i)) : 32;
+    if (c >= 128 && !folded) return shingles(text, true);
     if (isWordChar(c, plain, i)) { if (start < 0) { start = i; h = FNV; } h = Math.imul(h ^ c, FNV_PRIME); continue; }
     if (start < 0) continue;
+    // A `^block-id` names the claim; it says nothing the claim says.
+    if (start > 0 && plain.charCodeAt(start - 1) === 94) { start = -1; continue; }
     const digit = isDigit(plain.charCodeAt(start));
     // Inside a number, "2.4" and "1,000" go on; a number may end with %.
     if (digit && (c === 46 || c === 44) && isDigit(plain.charCodeAt(i + 1))) { h = Math.imul(h ^ c, FNV_PRIME); continue; }
@@ -100,7 +105,6 @@ function lower(c: number): number {
 
 const FNV = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING = /[\u0300-\u036f]/g;
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -162,6 +166,7 @@ export function similarity(a: Shingles, b: Shingles): number {
 }
 
 const NOTHING: Shingles = { words: [], negated: false, numbers: '' };
+const isQuote = (f: { key: string }) => f.key === 'quote';
 
 export interface DuplicateEntry {
   /** Its number in the band table. */
@@ -186,9 +191,8 @@ export class NearDuplicateIndex {
     const entries: DuplicateEntry[] = [];
     for (const claim of note.claims) {
       if (!claim.id) continue;
-      const text = shingles(claim.text);
-      const quotes = claim.fields.length ? claim.fields.filter((f) => f.key === 'quote') : [];
-      const quote = quotes.length ? shingles(quotes.map((f) => f.value).join(' ')) : NOTHING;
+      const text = shingles(claimLine(claim));
+      const quote = claim.fields.some(isQuote) ? shingles(claim.fields.filter(isQuote).map((f) => f.value).join(' ')) : NOTHING;
       if (text.words.length < MIN_WORDS && quote.words.length < MIN_WORDS) continue;
       const entry: DuplicateEntry = { id: this.table.allocate(), uri: note.uri, claim, text, quote };
       this.byId[entry.id] = entry;
