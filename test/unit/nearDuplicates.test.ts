@@ -39,10 +39,12 @@ test('near-duplicates: precision and recall on the labelled set', () => {
   assert.ok(recall >= RECALL_FLOOR, `recall ${recall} below ${RECALL_FLOOR}`);
 });
 
-test('near-duplicates: a negation or another number is never the same claim, however many words they share', () => {
+test('near-duplicates: a negation or another number is never the same claim; contractions, case and accents are read through', () => {
   assert.equal(found([{ text: 'DeepSeek is an Anthropic model.' }, { text: 'DeepSeek is not an Anthropic model.' }]), false);
   assert.equal(found([{ text: 'Affiliate fees take about 2% of online purchases.' }, { text: 'Affiliate fees take about 20% of online purchases.' }]), false);
   assert.equal(found([{ text: 'Affiliate fees take about 2% of online purchases.' }, { text: 'Affiliate fees take about 2% of all online purchases.' }]), true);
+  assert.equal(found([{ text: "Sam Altman can't stand advertising on screens." }, { text: 'Sam Altman cannot stand advertising on screens.' }]), true);
+  assert.equal(found([{ text: "Sam Altman won't allow advertising on screens." }, { text: 'Sam Altman will not allow advertising on screens.' }]), true);
   assert.equal(found([{ text: 'The Café serves crème brûlée every day.' }, { text: 'the cafe serves creme brulee every day' }]), true, 'case and accents are folded');
 });
 

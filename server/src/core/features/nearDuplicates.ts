@@ -36,7 +36,7 @@ const STOP = new Set(('a an the and or but of to in on at for from by with as is
   + 'there their they them he she his her we our you your i will would shall should can could may might do does did has have had '
   + 'than then so such very much more most also just about into over after before up out which who whom what when where how all any each '
   + 'other one another some between against during within s claim').split(' '));
-const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'without']);
+const NEGATIONS = new Set(['not', 'cannot', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'without']);
 
 /** What a text says for comparison: its words as sorted hashes, its polarity and its numbers. */
 export interface Shingles {
@@ -74,8 +74,10 @@ export function shingles(text: string, folded = false): Shingles {
       if ((c === 39 || c === 8217) && lower(plain.charCodeAt(i + 1)) === 116 && lower(plain.charCodeAt(i - 1)) === 110 && !isWordChar(lower(plain.charCodeAt(i + 2)), plain, i + 2)) {
         // "doesn't" is "does not", "isn't" "is not", "won't" "will not": the verb is a common word, the "not" counts.
         negations++;
+        // The verb without its n ("doesn" → "does"); "won" and "can" are "will" and "can", common words.
+        const whole = h & SMALL;
         const base = rawHash(plain, start, i - 1);
-        if (!STOP_HASHES.has(base) && base !== WON) insert(words, mix(base));
+        if (whole !== WON && whole !== CAN && !STOP_HASHES.has(base)) insert(words, mix(base));
         start = -1;
         continue;
       }
@@ -153,6 +155,7 @@ const hashes = (words: Iterable<string>) => new Set([...words].map((w) => rawHas
 const STOP_HASHES = hashes(STOP);
 const NEGATION_HASHES = hashes(NEGATIONS);
 const WON = rawHash('won', 0, 3);
+const CAN = rawHash('can', 0, 3);
 
 /** Word overlap of two texts, 0 when the guards say they cannot be the same claim. */
 export function similarity(a: Shingles, b: Shingles): number {
