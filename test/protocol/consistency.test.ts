@@ -20,7 +20,7 @@ after(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-const conflict = (ds: Array<{ code?: number | string }>) => ds.filter((d) => d.code === 'same-claim-conflict');
+const conflict = <D extends { code?: number | string }>(ds: D[]): D[] => ds.filter((d) => d.code === 'same-claim-conflict');
 
 test('an edit that settles the same claim\'s verdict clears the warning on both ends', async () => {
   const background = await client.open('notes/deepseek-notes.md');
