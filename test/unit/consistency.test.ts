@@ -134,3 +134,24 @@ test('an edit that settles a finding clears it on both ends', async () => {
   assert.deepEqual(await findings('a.md'), [], 'the other end, in a note that was not edited, is clear too');
   assert.deepEqual(changed, [uri('b.md')], 'only the edited note was re-read');
 });
+
+test('a same-as cycle across three notes is followed once round: each conflict reported once per claim', async () => {
+  const { findings } = await open({
+    'a.md': claim('a', 'supported', 'same-as:: [[b#^b]]'),
+    'b.md': claim('b', 'supported', 'same-as:: [[c#^c]]'),
+    'c.md': claim('c', 'misleading', 'same-as:: [[a#^a]]'),
+  });
+  assert.deepEqual((await findings('a.md')).map((p) => p.message.match(/^\[\[(\w)#/)![1]), ['c']);
+  assert.deepEqual((await findings('c.md')).map((p) => p.message.match(/^\[\[(\w)#/)![1]).sort(), ['a', 'b']);
+});
+
+test('verdict-without-grounds, when on, counts a quote, evidence or a supporting claim as grounds', async () => {
+  const { findings } = await open({
+    '.claimlens.yaml': 'checks:\n  verdict-without-grounds: hint\n',
+    'n.md': '- #claim Quoted. ^q\n  - status:: supported\n  - quote:: "x"\n'
+      + '- #claim Supported by another. ^s\n  - status:: refuted\n'
+      + '- #claim Bare but open. ^o\n  - status:: disputed\n  - supports:: ^s\n'
+      + '- #claim Bare and upheld. ^bare\n  - status:: plausible\n',
+  });
+  assert.deepEqual((await findings('n.md')).map((p) => [p.code, p.severity, p.range.start.line]), [['verdict-without-grounds', 'hint', 8]]);
+});
