@@ -46,9 +46,9 @@ test('Export Claims writes the chosen format, and "Open" opens the file', { time
   await screenshotOnFailure(page, 'export-failure.png', async () => {
     // As an analyst would: a note open, and the server done reading the notes.
     await openFile(page, 'notes/openai-consumer-shift.md');
-    await page.locator('.part.statusbar', { hasText: '20 claims' }).waitFor({ timeout: 60_000 });
+    await page.locator('.part.statusbar', { hasText: '21 claims' }).waitFor({ timeout: 60_000 });
     await exportAs(page, 'CSV');
-    const done = toast(page, 'Exported 20 claims (24 of 24 quotes anchored) to claims.csv.');
+    const done = toast(page, 'Exported 21 claims (24 of 24 quotes anchored) to claims.csv.');
     await done.waitFor({ timeout: 60_000 });
     assert.ok(existsSync(file));
     assert.match(readFileSync(file, 'utf8'), /^id,note,text,status,kind,by,entities,quote,anchor,source_title,/);

@@ -88,12 +88,17 @@ test('diagnostics: source changed, fuzzy quote with the source text, quote not f
   assert.deepEqual((await client.diagnosticsFor(missing)).map((d) => [d.code, d.message]), [
     ['source-missing', 'Source file not found: ../articles/gone.txt'],
   ]);
-  // The sample note's source matches its sha256 and every quote is exact; two occur twice.
+  // The sample note's source matches its sha256 and every quote is exact; two occur twice. Its DeepSeek
+  // cost claim is noted in deepseek-notes too, with another verdict: the warning points there.
   const note = await client.open(NOTE);
-  assert.deepEqual((await client.diagnosticsFor(note)).map((d) => [d.range.start.line, d.severity, d.message]), [
+  const noteDiagnostics = await client.diagnosticsFor(note);
+  assert.deepEqual(noteDiagnostics.map((d) => [d.range.start.line, d.severity, d.message]), [
+    [96, 2, '[[deepseek-notes#^low-cost-training]] is the same claim, but its verdict is Supported (upheld) and this one\'s is Disputed (open).'],
     [29, 4, 'This quote occurs 2 times in ../articles/openai-consumer-shift.txt; the first is taken.'],
     [30, 4, 'This quote occurs 2 times in ../articles/openai-consumer-shift.txt; the first is taken.'],
   ]);
+  assert.deepEqual(noteDiagnostics[0]!.relatedInformation?.map((r) => [r.location.uri.endsWith('/notes/deepseek-notes.md'), r.location.range.start.line, r.message]),
+    [[true, 28, '[[deepseek-notes#^low-cost-training]]: Supported']]);
 });
 
 test('the quick fix replaces a fuzzy quote with the source\'s text; the warning goes away', async () => {

@@ -43,9 +43,9 @@ test('export writes the file and reports work-done progress', async () => {
   fs.mkdirSync(path.dirname(file));
   const target = URI.file(file).toString();
   const result = await exportTo(client, { format: 'json', target, overwrite: false, workDoneToken: 'export-1' });
-  assert.deepEqual(result, { target, claims: 20, quotes: 24, anchored: 24, bytes: fs.statSync(file).size, warnings: [] });
+  assert.deepEqual(result, { target, claims: 21, quotes: 24, anchored: 24, bytes: fs.statSync(file).size, warnings: [] });
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.deepEqual([doc.format, doc.version, doc.claims.length], ['claimlens', 1, 20]);
+  assert.deepEqual([doc.format, doc.version, doc.claims.length], ['claimlens', 1, 21]);
   await client.until(() => progress.some((p) => p.token === 'export-1' && p.value.kind === 'end'), 'the end of the progress');
   const kinds = progress.filter((p) => p.token === 'export-1').map((p) => p.value.kind);
   assert.equal(kinds[0], 'begin');

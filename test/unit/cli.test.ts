@@ -16,11 +16,14 @@ async function run(dir: string) {
   return { code, out, err };
 }
 
-test('check on the samples: no errors, exit 0', async () => {
+test('check on the samples: no errors, exit 0; the one finding is the claim both notes hold with different verdicts', async () => {
   const r = await run(SAMPLES);
   assert.equal(r.code, 0);
-  assert.deepEqual(r.out, []);
-  assert.deepEqual(r.err, ['4 notes, 20 claims, 12 entities: 0 errors, 0 warnings']);
+  assert.deepEqual(r.out.map((l) => path.relative(SAMPLES, l)), [
+    'notes/deepseek-notes.md:34:15: warning: [[openai-consumer-shift#^deepseek-cost]] is the same claim, but its verdict is Disputed (open) and this one\'s is Supported (upheld).',
+    'notes/openai-consumer-shift.md:97:83: warning: [[deepseek-notes#^low-cost-training]] is the same claim, but its verdict is Supported (upheld) and this one\'s is Disputed (open).',
+  ]);
+  assert.deepEqual(r.err, ['21 claims in 4 notes: 0 errors, 2 warnings']);
 });
 
 test('check on a broken folder: file:line:col: severity: message, sorted, exit 1', async () => {
@@ -39,6 +42,6 @@ test('check on a broken folder: file:line:col: severity: message, sorted, exit 1
     "q.md:6:13: warning: Quote differs from the source (1 edit): 'Tuesdy' → 'Tuesday'",
     'q.md:7:13: error: Quote not found in src.txt.',
   ]);
-  assert.deepEqual(r.err, ['2 notes, 3 claims, 0 entities: 3 errors, 3 warnings']);
+  assert.deepEqual(r.err, ['3 claims in 2 notes: 3 errors, 3 warnings']);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -35,6 +35,7 @@ test('field names at the start of a claim\'s child item; values after status::, 
   assert.equal(fields.items[0].label, 'status');
   assert.deepEqual([fields.items[0].kind, fields.items[0].edit.newText], ['field', 'status:: ']);
   assert.ok(fields.items.some((i) => i.label === 'contradicts'));
+  assert.deepEqual((await complete('- #claim A ^a\n  - sa|\n')).items.filter((i) => i.label.startsWith('sa')).map((i) => i.edit.newText), ['same-as:: ']);
   const statuses = await complete('- #claim A ^a\n  - status:: |\n');
   assert.deepEqual(statuses.items.map((i) => i.label), ['unverified', 'supported', 'plausible', 'disputed', 'misleading', 'refuted']);
   const kinds = await complete('- #claim/forecast A ^a\n- #claim B ^b\n  - kind:: |\n');

@@ -52,3 +52,13 @@ test('a code action names the client\'s own diagnostic, and is left out when the
   assert.equal(toCodeAction({ ...action, edit: creating }, noCreate, toDiagnostic), undefined);
   assert.equal(toCodeAction({ title: 'Set status', kind: 'refactor.rewrite.status', edit }, plain, toDiagnostic)!.diagnostics, undefined);
 });
+
+test('a problem\'s related places become the diagnostic\'s relatedInformation', () => {
+  const range = { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } };
+  const d = toDiagnostic({
+    code: 'contradiction-upheld', severity: 'warning', message: 'both upheld', range,
+    related: [{ uri: 'file:///ws/b.md', range, message: '[[b#^b]]: Supported' }],
+  });
+  assert.deepEqual(d.relatedInformation, [{ location: { uri: 'file:///ws/b.md', range }, message: '[[b#^b]]: Supported' }]);
+  assert.equal(toDiagnostic({ code: 'x', severity: 'hint', message: 'm', range }).relatedInformation, undefined);
+});

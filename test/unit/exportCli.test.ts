@@ -31,9 +31,9 @@ test('-o writes the file; an existing file is refused without --force and kept a
   const file = path.join(tmp, 'claims.json');
   const first = await run(SAMPLES, '--format', 'json', '-o', file, '--note', 'deepseek-notes.md');
   assert.equal(first.code, 0);
-  assert.match(first.err[0]!, /^exported 2 claims, 0 quotes \(0 anchored\) to .*claims\.json \(\d+ bytes\)$/);
+  assert.match(first.err[0]!, /^exported 3 claims, 0 quotes \(0 anchored\) to .*claims\.json \(\d+ bytes\)$/);
   const written = fs.readFileSync(file, 'utf8');
-  assert.equal(JSON.parse(written).claims.length, 2);
+  assert.equal(JSON.parse(written).claims.length, 3);
 
   const again = await run(SAMPLES, '--format', 'json', '-o', file);
   assert.equal(again.code, 1);
@@ -42,7 +42,7 @@ test('-o writes the file; an existing file is refused without --force and kept a
 
   const forced = await run(SAMPLES, '--format', 'json', '-o', file, '--force');
   assert.equal(forced.code, 0);
-  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).claims.length, 20);
+  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).claims.length, 21);
   assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left behind');
 });
 

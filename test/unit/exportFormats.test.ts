@@ -24,7 +24,7 @@ test('JSON: validates against schemas/claimlens-export.schema.json', async () =>
   const doc = JSON.parse(writeJson(await samplesModel()));
   const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(SCHEMA);
   assert.equal(validate(doc), true, JSON.stringify(validate.errors, null, 2));
-  assert.deepEqual([doc.format, doc.version, doc.notes.length, doc.entities.length, doc.claims.length], ['claimlens', 1, 4, 12, 20]);
+  assert.deepEqual([doc.format, doc.version, doc.notes.length, doc.entities.length, doc.claims.length], ['claimlens', 1, 4, 12, 21]);
   // The schema is strict: an unknown key or a wrong anchor name is caught.
   doc.claims[0].quotes = [{ text: 'x', anchor: 'close-enough' }];
   assert.equal(validate(doc), false);
@@ -36,7 +36,7 @@ test('CSV: RFC 4180 with CRLF; parsed back it gives every claim with the same va
   assert.ok(csv.endsWith('\r\n'));
   const rows: Record<string, string>[] = parse(csv, { columns: true, record_delimiter: '\r\n' });
   assert.deepEqual(Object.keys(rows[0]!), [...CSV_COLUMNS]);
-  assert.equal(rows.length, 20);
+  assert.equal(rows.length, 21);
   rows.forEach((r, i) => {
     const c = model.claims[i]!;
     assert.deepEqual(r, {
@@ -45,7 +45,7 @@ test('CSV: RFC 4180 with CRLF; parsed back it gives every claim with the same va
       quote: c.quotes.map((q) => q.text).join('\n'), anchor: c.quotes.map((q) => q.anchor).join('\n'),
       source_title: c.source?.title ?? '', source_url: c.source?.url ?? '', source_path: c.source?.path ?? '',
       start: c.quotes.map((q) => q.match!.start).join('\n'), end: c.quotes.map((q) => q.match!.end).join('\n'),
-      supports: c.supports.join('; '), contradicts: c.contradicts.join('; '), tags: c.tags.join('; '),
+      supports: c.supports.join('; '), contradicts: c.contradicts.join('; '), tags: c.tags.join('; '), same_as: c.sameAs.join('; '),
     });
   });
   const personal = rows.find((r) => r.id === 'notes/openai-consumer-shift#^personal-ai')!;
@@ -87,11 +87,11 @@ test('W3C: one annotation per anchored quote; every TextPositionSelector slices 
   ]);
 });
 
-test('ClaimReview: a review for each of the 19 claims with a verdict, with the required fields', async () => {
+test('ClaimReview: a review for each of the 20 claims with a verdict, with the required fields', async () => {
   const doc = toClaimReviews(await samplesModel(), new Guids(nodeCodec)) as any;
   assert.equal(doc['@context'], 'https://schema.org');
   const reviews = doc['@graph'];
-  assert.equal(reviews.length, 19, 'the unverified claim has no verdict');
+  assert.equal(reviews.length, 20, 'the unverified claim has no verdict');
   for (const r of reviews) {
     assert.equal(r['@type'], 'ClaimReview');
     assert.equal(typeof r.claimReviewed, 'string');
@@ -127,8 +127,8 @@ test('Markdown: grouped by status in the workspace order, then by entity; links 
   const model = await samplesModel();
   const md = writeMarkdown(model, { base: `${ROOT}/reports` });
   const headings = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-  assert.deepEqual(headings, ['Unverified (1)', 'Supported (9)', 'Plausible (5)', 'Disputed (3)', 'Misleading (1)', 'Refuted (1)']);
-  const refuted = md.slice(md.indexOf('## Refuted'));
+  assert.deepEqual(headings, ['Unverified (1)', 'Supported (10)', 'Plausible (5)', 'Disputed (3)', 'Misleading (1)', 'Refuted (1)', 'Consistency (1)']);
+  const refuted = md.slice(md.indexOf('## Refuted'), md.indexOf('## Consistency'));
   assert.equal(refuted, [
     '## Refuted (1)', '',
     '### DeepSeek (1)', '',
@@ -140,6 +140,10 @@ test('Markdown: grouped by status in the workspace order, then by entity; links 
     '  contradicts [notes/deepseek-notes\\#^independent-lab](../notes/deepseek-notes.md#L14)',
     '',
     '  _DeepSeek is an independent lab based in Hangzhou; Anthropic makes the Claude models._',
-    '',
+    '', '',
   ].join('\n'));
+  // The finding across notes, once, linking both claims relative to the report.
+  const consistency = md.slice(md.indexOf('## Consistency')).split('\n').filter((l) => l.startsWith('- '));
+  assert.equal(consistency.length, 1);
+  assert.match(consistency[0]!, /^- \*\*same-claim-conflict\*\* \(warning\): .* — \[notes\/deepseek-notes\\#\^low-cost-training\]\(\.\.\/notes\/deepseek-notes\.md#L29\) · \[notes\/openai-consumer-shift\\#\^deepseek-cost\]\(\.\.\/notes\/openai-consumer-shift\.md#L97\)$/);
 });

@@ -9,14 +9,14 @@ import { buildExportModel } from '../../server/src/core/export/exportModel';
 import { ENTITIES, indexOf } from './helpers';
 import { ARTICLE, samplesModel } from './exportHelpers';
 
-test('the samples: 4 notes, 2 sources, 12 entities, 20 claims, 24 quotes all anchored exactly', async () => {
+test('the samples: 4 notes, 2 sources, 12 entities, 21 claims, 24 quotes all anchored exactly', async () => {
   const m = await samplesModel();
   assert.deepEqual(m.notes.map((n) => n.path), ['README.md', 'entities/openai.md', 'notes/deepseek-notes.md', 'notes/openai-consumer-shift.md']);
   assert.deepEqual(m.sources.map((s) => [s.key, s.state]), [
     ['articles/openai-consumer-shift.txt', 'read'], ['https://en.wikipedia.org/wiki/DeepSeek', 'no-copy'],
   ]);
   assert.equal(m.entities.length, 12);
-  assert.equal(m.claims.length, 20);
+  assert.equal(m.claims.length, 21);
   const quotes = m.claims.flatMap((c) => c.quotes);
   assert.equal(quotes.length, 24);
   assert.deepEqual([...new Set(quotes.map((q) => q.anchor))], ['exact']);
@@ -50,8 +50,8 @@ test('a claim carries its speaker, entities, quotes with offsets, relations and 
 test('filters: status, entity (by alias), note glob; together they all must hold', async () => {
   const ids = async (filter: Parameters<typeof samplesModel>[0]) => (await samplesModel(filter)).claims.map((c) => c.localId);
   assert.deepEqual(await ids({ status: ['Refuted', 'misleading'] }), ['deepseek-owner', 'subscriptions']);
-  assert.deepEqual(await ids({ entity: ['DeepSEE'] }), ['independent-lab', 'r1-open-weights', 'deepseek-owner', 'deepseek-cost', 'deepseek-drama']);
-  assert.deepEqual(await ids({ note: ['deepseek-*.md'] }), ['independent-lab', 'r1-open-weights']);
+  assert.deepEqual(await ids({ entity: ['DeepSEE'] }), ['independent-lab', 'r1-open-weights', 'low-cost-training', 'deepseek-owner', 'deepseek-cost', 'deepseek-drama']);
+  assert.deepEqual(await ids({ note: ['deepseek-*.md'] }), ['independent-lab', 'r1-open-weights', 'low-cost-training']);
   assert.deepEqual(await ids({ note: ['notes/**'], status: ['disputed'], entity: ['openai'] }), ['deepseek-drama', 'ads-not-primary']);
   const noted = await samplesModel({ note: ['notes/deepseek-notes.md'] });
   assert.deepEqual(noted.notes.map((n) => n.path), ['notes/deepseek-notes.md']);

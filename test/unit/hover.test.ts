@@ -89,3 +89,14 @@ test('no hover on plain prose; a dangling reference says so', async () => {
   const b = await withCaret('n.md', '- #claim X ^x\n  - supports:: ^mis|sing\n');
   assert.equal(text(hover(b.index, b.uri, b.pos)), 'No claim `^missing` found in this note.');
 });
+
+test('hover shows same-as on both claims, wherever the link was written', async () => {
+  const { index, uri, pos } = await withCaret('a.md', '- #claim DeepSeek is cheap to run. ^ch|eap\n  - status:: supported\n', {
+    'b.md': '- #claim Running DeepSeek costs little. ^low\n  - same-as:: [[a#^cheap]]\n',
+  });
+  assert.match(text(hover(index, uri, pos)), /^same-as b › low$/m);
+  const there = await withCaret('b.md', '- #claim Running DeepSeek costs little. ^lo|w\n  - same-as:: [[a#^cheap]]\n', {
+    'a.md': '- #claim DeepSeek is cheap to run. ^cheap\n',
+  });
+  assert.match(text(hover(there.index, there.uri, there.pos)), /^same-as a › cheap$/m);
+});

@@ -1,13 +1,19 @@
 // The `claimlens` command line: the same core as the server, without an editor.
-//   claimlens check [DIR]     diagnostics like a compiler; exit 1 on errors
+//   claimlens check [DIR]     diagnostics like a compiler, as JSON or as SARIF; exit 1 on errors
 //   claimlens export [DIR] …  the claims as JSON, CSV, a report, W3C annotations, ClaimReview or REFI-QDA
 //   claimlens lsp --stdio     the language server, for any LSP editor
 import { runServer } from '../lsp/run';
-import { check } from './check';
+import { check, parseCheckArgs } from './check';
 import { exportCommand } from './export';
 
+/** Written into SARIF's tool.driver; kept with the package's version. */
+const VERSION = '0.1.0';
+
 const USAGE = `usage:
-  claimlens check [DIR]      print diagnostics (file:line:col: severity: message); exit 1 on errors
+  claimlens check [DIR] [--format text|json|sarif] [--fail-on error|warning|never]
+                             print diagnostics (text: file:line:col: severity: message);
+                             exit 0 when nothing at or above --fail-on (default error) is found,
+                             1 when something is, 2 on a wrong command line
   claimlens export [DIR] --format json|csv|md|w3c|claimreview|qdpx [-o FILE]
                              export the claims (claimlens export --help for the filters)
   claimlens lsp --stdio      start the language server on stdin/stdout`;
@@ -15,8 +21,11 @@ const USAGE = `usage:
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'check':
-      return check(rest.find((a) => !a.startsWith('-')) ?? '.', (l) => console.log(l), (l) => console.error(l));
+    case 'check': {
+      const args = parseCheckArgs(rest);
+      if ('error' in args) { console.error(`claimlens check: ${args.error}\n${USAGE}`); return 2; }
+      return check(args.dir, (l) => console.log(l), (l) => console.error(l), { ...args.options, version: VERSION });
+    }
     case 'export':
       return exportCommand(rest, { out: (d) => process.stdout.write(d), err: (l) => console.error(l) });
     case 'lsp':

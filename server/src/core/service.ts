@@ -21,6 +21,8 @@ import { completion } from './features/completion';
 import { definition, type QuoteLocation } from './features/definition';
 import { diagnose } from './features/diagnostics';
 import { hover } from './features/hover';
+import { NearDuplicateIndex } from './features/nearDuplicates';
+import { nearDuplicateProblems } from './features/sameClaim';
 import { claimAt } from './features/locate';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
@@ -85,6 +87,10 @@ export class ClaimlensService {
   private readonly listeners: Listener[] = [];
   private readonly logger: Logger;
   private readonly quoteLocation: QuoteLocation;
+  /** Claims that look alike across notes, kept in step with the index note by note once built. */
+  private readonly duplicates = new NearDuplicateIndex();
+  /** The near-duplicate index's first build: started after the cold index, in slices, so `ready` does not wait for it. */
+  private duplicatesBuilt: Promise<void> | undefined;
   private started = false;
   private indexing = true;
   /** The file changes reported so far, applied one batch after another (after the cold index). */
@@ -101,6 +107,8 @@ export class ClaimlensService {
       hash: (bytes) => world.codec.digest('sha256', bytes),
       openDocument: (uri) => this.openDocument(uri),
     }, (listener) => this.onDidChange(listener));
+    // The near-duplicate index follows each note first, so whoever hears of a change asks it afresh.
+    this.index.onDidChange((uris) => this.followNotes(uris));
     // The index's own changes (a note re-parsed, a registry read) join the stream.
     this.index.onDidChange((uris) => this.fire(uris));
     this.symbols = new SymbolIndex(this.index);
@@ -129,6 +137,29 @@ export class ClaimlensService {
     this.symbols.reset();
     const slice = new TimeSlice();
     void this.symbols.prepare(() => slice.yield(), () => slice.due());
+    void this.nearDuplicates();
+  }
+
+  /** Resolves when the near-duplicate index holds every note; builds it the first time. */
+  private nearDuplicates(): Promise<void> {
+    this.duplicatesBuilt ??= (async () => {
+      // Notes changed meanwhile are followed as they change (followNotes); those not reached yet are read as they are then.
+      const slice = new TimeSlice();
+      for (const uri of [...this.index.notes.keys()]) {
+        const note = this.index.notes.get(uri);
+        if (note) this.duplicates.setNote(note);
+        if (slice.due()) await slice.yield();
+      }
+    })();
+    return this.duplicatesBuilt;
+  }
+
+  private followNotes(uris: readonly string[]): void {
+    if (!this.duplicatesBuilt) return;
+    for (const uri of uris) {
+      const note = this.index.notes.get(uri);
+      if (note) this.duplicates.setNote(note); else this.duplicates.removeNote(uri);
+    }
   }
 
   private readonly progressListeners: Array<(done: number, total: number) => void> = [];
@@ -355,9 +386,11 @@ export class ClaimlensService {
   /** Every problem of one file: reading it, resolving it against the workspace, and anchoring its quotes. */
   async problems(uri: string, token: CancellationToken = neverCancelled): Promise<Problem[]> {
     await this.upToDate();
+    await this.nearDuplicates();
     return diagnose(this.index, uri, {
       allowOutsideWorkspace: this.anchoring.allowOutsideWorkspace,
       quoteProblems: async (note) => anchoringProblems(await this.anchoring.anchorNote(note, token)),
+      nearDuplicates: (note) => nearDuplicateProblems(this.index, this.duplicates, note),
     }, token);
   }
 

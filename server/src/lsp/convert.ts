@@ -44,6 +44,7 @@ const SEVERITY_NAME = new Map(Object.entries(SEVERITY).map(([name, n]) => [n, na
 export function toDiagnostic(p: Problem): Diagnostic {
   const d: Diagnostic = { range: p.range, severity: SEVERITY[p.severity], message: p.message, source: 'claimlens', code: p.code };
   if (p.data) d.data = p.data;
+  if (p.related?.length) d.relatedInformation = p.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
   return d;
 }
 

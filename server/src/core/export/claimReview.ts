@@ -6,6 +6,8 @@
 // The reviewed Claim's author is its speaker (`by::`), else the source's
 // `author`, else the site the source was published on (its host name): an
 // unsigned article makes the claims it states. Its appearance is the source.
+// A claim noted as the same as others (`same-as::`, either side) gets an
+// `@id` and `sameAs` naming theirs, so a reader can merge the reviews.
 import { type Codec } from '../base/codec';
 import { Guids } from './guid';
 import { type ExportClaim, type ExportEntity, type ExportModel, type ExportSource, plainLinks } from './exportModel';
@@ -20,7 +22,7 @@ export function toClaimReviews(model: ExportModel, guids: Guids): object {
       '@id': `urn:uuid:${guids.guid('claimreview', c.id)}`,
       identifier: c.id,
       claimReviewed: c.text,
-      itemReviewed: claimItem(c),
+      itemReviewed: claimItem(c, guids),
       reviewRating: {
         '@type': 'Rating',
         ratingValue: status.rating,
@@ -38,8 +40,12 @@ export function writeClaimReview(model: ExportModel, options: { codec: Codec }):
   return JSON.stringify(toClaimReviews(model, new Guids(options.codec)), null, 2) + '\n';
 }
 
-function claimItem(c: ExportClaim): object {
+function claimItem(c: ExportClaim, guids: Guids): object {
   const item: Record<string, unknown> = { '@type': 'Claim' };
+  if (c.sameAs.length) {
+    item['@id'] = claimUrn(guids, c.id);
+    item.sameAs = c.sameAs.map((id) => claimUrn(guids, id));
+  }
   const author = authorOf(c);
   if (author) item.author = author;
   const s = c.source;
@@ -50,6 +56,10 @@ function claimItem(c: ExportClaim): object {
   const quote = c.quotes.find((q) => q.match)?.match?.exact;
   if (quote) item.text = quote;
   return item;
+}
+
+function claimUrn(guids: Guids, id: string): string {
+  return `urn:uuid:${guids.guid('claim', id)}`;
 }
 
 function authorOf(c: ExportClaim): object | undefined {

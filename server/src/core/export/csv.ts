@@ -6,7 +6,8 @@
 // `end` then hold one line per quote, in the same order (a quote never spans
 // lines, so the line break is unambiguous); a quote that did not anchor has
 // empty `start`/`end` on its line. Lists (`by`, `entities`, `supports`,
-// `contradicts`, `tags`) are joined with "; ".
+// `contradicts`, `tags`, `same_as`) are joined with "; ". `same_as` comes
+// last, so sheets made for the earlier columns read on unchanged.
 //
 // A cell that a spreadsheet would run as a formula (`=HYPERLINK(…)` in a claim
 // copied from a hostile page) is neutralised by a leading `'` unless the
@@ -15,7 +16,7 @@ import type { ExportClaim, ExportModel } from './exportModel';
 
 export const CSV_COLUMNS = [
   'id', 'note', 'text', 'status', 'kind', 'by', 'entities', 'quote', 'anchor', 'source_title', 'source_url',
-  'source_path', 'start', 'end', 'supports', 'contradicts', 'tags',
+  'source_path', 'start', 'end', 'supports', 'contradicts', 'tags', 'same_as',
 ] as const;
 
 export const LIST_SEPARATOR = '; ';
@@ -45,6 +46,7 @@ function row(c: ExportClaim): string[] {
     c.quotes.map((q) => (q.match ? String(q.match.start) : '')).join(QUOTE_SEPARATOR),
     c.quotes.map((q) => (q.match ? String(q.match.end) : '')).join(QUOTE_SEPARATOR),
     c.supports.join(LIST_SEPARATOR), c.contradicts.join(LIST_SEPARATOR), c.tags.join(LIST_SEPARATOR),
+    c.sameAs.join(LIST_SEPARATOR),
   ];
 }
 

@@ -17,6 +17,7 @@ import { type Anchoring, type NoteAnchoring, quotesOf } from '../anchoring/noteA
 import { type SourceState } from '../anchoring/sourceFiles';
 import { sourceUri } from '../anchoring/sourceRefs';
 import { type ClaimFilter, claimFilter } from './filter';
+import { consistencyFindings } from '../features/consistency';
 
 export type QuoteAnchor = AnchorMethod | 'no-source';
 
@@ -91,6 +92,10 @@ export interface ExportClaim {
   supports: string[];
   contradicts: string[];
   refines: string[];
+  /** The same claim noted elsewhere: `same-as::` declared on either side (the link is symmetric). */
+  sameAs: string[];
+  /** Claims recorded as not the same despite looking alike (`distinct-from::`, either side). */
+  distinctFrom: string[];
   tags: string[];
   source?: ExportSource;
   /** The fields not given a property above (confidence, evidence, note, custom keys): values in order. */
@@ -106,6 +111,16 @@ export interface ExportModel {
   rating: { best: number; worst: number };
   /** Problems met on the way (unreadable sources), one line each. */
   warnings: string[];
+  /** What the checks across claims found among the exported claims, each pair once. */
+  findings: ExportFinding[];
+}
+
+export interface ExportFinding {
+  code: string;
+  severity: string;
+  message: string;
+  /** Global ids: the claim the finding was reported on, then the others it concerns. */
+  claims: string[];
 }
 
 export interface BuildOptions {
@@ -114,6 +129,8 @@ export interface BuildOptions {
   /** Called after each note: how many of `total` notes are done. */
   progress?: (done: number, total: number) => void;
 }
+
+const SYMMETRIC = ['same-as', 'distinct-from'] as const;
 
 /** Fields with a property of their own in ExportClaim. */
 const MODELLED = new Set(['status', 'kind', 'by', 'quote', 'source', ...RELATION_FIELDS]);
@@ -128,7 +145,7 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
   const keep = claimFilter(index, options.filter ?? {});
   const model: ExportModel = {
     notes: [], sources: [], entities, claims: [],
-    statuses: index.config.statuses, rating: index.config.rating, warnings: [],
+    statuses: index.config.statuses, rating: index.config.rating, warnings: [], findings: [],
   };
   const sources = new Map<string, ExportSource>();
   const notes = [...index.notes.values()].filter((n) => keep.note(n)).sort((a, b) => cmp(a.name, b.name));
@@ -160,7 +177,24 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
     options.progress?.(i + 1, notes.length);
   }
   model.sources = [...sources.values()].sort((a, b) => cmp(a.key, b.key));
+  model.findings = findingsOf(index, notes, new Set(model.claims.map((c) => c.id)));
   return model;
+}
+
+/** The consistency findings that concern an exported claim; a finding shown on both of its claims is listed once. */
+function findingsOf(index: WorkspaceIndex, notes: NoteModel[], exported: Set<string>): ExportFinding[] {
+  const out: ExportFinding[] = [];
+  const seen = new Set<string>();
+  for (const note of notes) {
+    for (const f of consistencyFindings(index, note)) {
+      const claims = [f.claim, ...f.others].map((c) => globalId(c.note, c.claim));
+      const key = f.code + '\u0000' + [...claims].sort().join('\u0000');
+      if (!exported.has(claims[0]!) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ code: f.code, severity: f.severity, message: f.message, claims });
+    }
+  }
+  return out;
 }
 
 function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: Claim,
@@ -183,11 +217,19 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
     else if (f.key === 'source' && sourceId === undefined) sourceId = f.value.trim();
     else if (!MODELLED.has(f.key)) (fields[f.key] ??= []).push(f.value);
   }
-  const relations: Record<string, string[]> = { supports: [], contradicts: [], refines: [] };
+  const relations: Record<string, string[]> = { supports: [], contradicts: [], refines: [], 'same-as': [], 'distinct-from': [] };
   for (const ref of refs) {
     if (!ref.field || !RELATION_FIELDS.has(ref.field)) continue;
     const target = index.resolveRef(note, ref);
     relations[ref.field]!.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
+  }
+  // The symmetric links hold on both sides, wherever they were written.
+  for (const field of SYMMETRIC) {
+    for (const from of claim.id ? index.referencesTo(note, claim.id) : []) {
+      const other = from.ref.field === field ? index.notes.get(from.uri)?.claims[from.ref.claim] : undefined;
+      const id = other && globalId(index.notes.get(from.uri)!, other);
+      if (id && other !== claim && !relations[field]!.includes(id)) relations[field]!.push(id);
+    }
   }
   const source = sourceId !== undefined ? en.sources.find((s) => s.id === sourceId) : en.sources[0];
   for (const q of quotes) if (source) q.source = source;
@@ -195,6 +237,7 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
     id: globalId(note, claim), ...(claim.id ? { localId: claim.id } : {}), note: en, line: claim.line, text: claim.text,
     status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
     supports: relations.supports!, contradicts: relations.contradicts!, refines: relations.refines!,
+    sameAs: relations['same-as']!, distinctFrom: relations['distinct-from']!,
     tags: claim.tags, ...(source ? { source } : {}), fields,
   };
 }

@@ -46,7 +46,7 @@ function claim(c: ExportClaim): object {
     by: c.by.map((b) => (b.entity ? { name: b.name, entity: b.entity.id } : { name: b.name })),
     entities: c.entities.map((e) => e.id),
     quotes: c.quotes.map(quote),
-    supports: c.supports, contradicts: c.contradicts, refines: c.refines, tags: c.tags,
+    supports: c.supports, contradicts: c.contradicts, refines: c.refines, sameAs: c.sameAs, distinctFrom: c.distinctFrom, tags: c.tags,
     ...(c.source ? { source: c.source.key } : {}),
     fields: c.fields,
   };

@@ -2,7 +2,8 @@
 // (in the workspace's status order) and within a status by its main entity —
 // the speaker (`by::`) when there is one, else the first entity it mentions —
 // so each claim appears once. Each claim links back to its line in its note
-// and shows its quotes with where they matched. Links are relative to the
+// and shows its quotes with where they matched. A closing "Consistency"
+// section lists what the checks across claims found, linking both claims. Links are relative to the
 // folder the report is written to, so they work in any Markdown viewer there.
 import { type ExportClaim, type ExportModel, type ExportQuote, plainLinks } from './exportModel';
 
@@ -39,8 +40,25 @@ export function writeMarkdown(model: ExportModel, options: MarkdownOptions = {})
       for (const c of group) out.push(...claimLines(c, byId, link), '');
     }
   }
+  if (model.findings.length) out.push(...consistencyLines(model, byId, link));
   while (out.length && out[out.length - 1] === '') out.pop();
   return out.join('\n') + '\n';
+}
+
+function consistencyLines(model: ExportModel, byId: Map<string, ExportClaim>, link: Link): string[] {
+  const out = [`## Consistency (${model.findings.length})`, ''];
+  for (const f of model.findings) {
+    const claims = f.claims.map((id) => claimLink(id, byId, link)).join(' · ');
+    out.push(`- **${escape(f.code)}** (${f.severity}): ${escape(f.message)} — ${claims}`);
+  }
+  out.push('');
+  return out;
+}
+
+/** A link to an exported claim's line; a claim left out of the export by name only. */
+function claimLink(id: string, byId: Map<string, ExportClaim>, link: Link): string {
+  const target = byId.get(id);
+  return target ? `[${escape(id)}](${link(target.note.uri, target.line)})` : code(id);
 }
 
 function mainEntity(c: ExportClaim): string {
@@ -59,13 +77,10 @@ function claimLines(c: ExportClaim, byId: Map<string, ExportClaim>, link: Link):
   const lines = [`- **${escape(c.text || '(empty claim)')}**${meta.length ? ' · ' + meta.join(' · ') : ''} — ${self}`];
   // A backslash at the end of a line is a hard line break (CommonMark).
   for (const q of c.quotes) lines.push('', `  > “${escape(q.text)}”\\`, `  > — ${quoteDetail(q, link)}`);
-  const ref = (r: string) => {
-    const target = byId.get(r);
-    return target ? `[${escape(r)}](${link(target.note.uri, target.line)})` : code(r);
-  };
+  const ref = (r: string) => claimLink(r, byId, link);
   const relations = [
     ...c.supports.map((r) => `supports ${ref(r)}`), ...c.contradicts.map((r) => `contradicts ${ref(r)}`),
-    ...c.refines.map((r) => `refines ${ref(r)}`),
+    ...c.refines.map((r) => `refines ${ref(r)}`), ...c.sameAs.map((r) => `same as ${ref(r)}`),
   ];
   if (relations.length) lines.push('', `  ${relations.join(' · ')}`);
   for (const n of c.fields.note ?? []) lines.push('', `  _${escape(plainLinks(n))}_`);

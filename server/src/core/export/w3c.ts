@@ -3,7 +3,9 @@
 // that anchored in its source. The target is the source's URL (else the saved
 // copy's file URI) with a TextQuoteSelector (exact, prefix, suffix) and a
 // TextPositionSelector (start, end); the bodies are the claim text
-// (`describing`), its status id and its entities' names (`tagging`). Ids are
+// (`describing`), its status id and its entities' names (`tagging`), and for
+// each claim it is the same as (`same-as::`, either side) a `linking` body
+// naming that claim's note file with `#^id`. Ids are
 // name-based UUIDs, so a second export of the same notes gives the same ids.
 //
 // Offsets are UTF-16 code units of the saved copy as read (BOM dropped; the
@@ -15,7 +17,8 @@ import type { ExportClaim, ExportModel, ExportQuote } from './exportModel';
 
 export function toAnnotationCollection(model: ExportModel, guids: Guids): object {
   const items: object[] = [];
-  for (const c of model.claims) c.quotes.forEach((q, i) => { if (q.match && q.source) items.push(annotation(guids, c, q, i)); });
+  const notes = new Map(model.notes.map((n) => [n.name, n.uri]));
+  for (const c of model.claims) c.quotes.forEach((q, i) => { if (q.match && q.source) items.push(annotation(guids, c, q, i, notes)); });
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: `urn:uuid:${guids.guid('collection', model.notes.map((n) => n.path).join('\n'))}`,
@@ -30,13 +33,21 @@ export function writeW3c(model: ExportModel, options: { codec: Codec }): string 
   return JSON.stringify(toAnnotationCollection(model, new Guids(options.codec)), null, 2) + '\n';
 }
 
-function annotation(guids: Guids, c: ExportClaim, q: ExportQuote, i: number): object {
+/** The note file of a global id `<note name>#^<id>`, with the block id as its fragment. */
+function sameAsTarget(id: string, notes: ReadonlyMap<string, string>): string | undefined {
+  const hash = id.lastIndexOf('#');
+  const uri = notes.get(id.slice(0, hash));
+  return uri && `${uri}${id.slice(hash)}`;
+}
+
+function annotation(guids: Guids, c: ExportClaim, q: ExportQuote, i: number, notes: ReadonlyMap<string, string>): object {
   const m = q.match!;
   const s = q.source!;
   const body: object[] = [
     { type: 'TextualBody', value: c.text, format: 'text/plain', purpose: 'describing' },
     { type: 'TextualBody', value: c.status, purpose: 'tagging' },
     ...c.entities.map((e) => ({ type: 'TextualBody', value: e.name, purpose: 'tagging' })),
+    ...c.sameAs.flatMap((id) => { const at = sameAsTarget(id, notes); return at ? [{ id: at, purpose: 'linking' }] : []; }),
   ];
   const target: Record<string, unknown> = {
     source: s.url ?? s.uri,

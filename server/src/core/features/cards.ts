@@ -59,6 +59,12 @@ export function claimCard(index: WorkspaceIndex, note: NoteModel, claim: Claim, 
   for (const f of claim.fields) {
     if (RELATION_FIELDS.has(f.key) && f.value) relations.push(`${f.key} ${escapeMd(plainLinks(f.value))}`);
   }
+  // same-as holds both ways: a claim named as the same elsewhere says so here too.
+  for (const r of claim.id ? index.referencesTo(note, claim.id) : []) {
+    const from = r.ref.field === 'same-as' ? index.notes.get(r.uri) : undefined;
+    const other = from?.claims[r.ref.claim];
+    if (from && other?.id && other !== claim) relations.push(`same-as ${escapeMd(`${index.noteBase(from)} › ${other.id}`)}`);
+  }
   if (relations.length) lines.push('', relations.join(' · '));
   const notes = fieldValues(claim, 'note');
   for (const n of notes) lines.push('', `_${escapeMd(plainLinks(n))}_`);

@@ -18,6 +18,8 @@ export const FIELD_NAMES: Array<[string, string]> = [
   ['supports', 'claims this one supports: ^id or [[note#^id]]'],
   ['contradicts', 'claims this one contradicts'],
   ['refines', 'claims this one refines'],
+  ['same-as', 'the same claim noted elsewhere: [[note#^id]] (holds both ways)'],
+  ['distinct-from', 'a look-alike claim that is not the same: [[note#^id]]'],
   ['evidence', 'a URL or [[wikilink]]'],
   ['source', 'a source id from the front matter'],
   ['note', 'free text'],

@@ -7,11 +7,14 @@ import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type ClaimRef, type EntityDef, type NoteModel, type Problem, type Range } from '../notes/model';
 import { foldName } from '../text/names';
 import { insideWorkspace, sourceUri } from '../anchoring/sourceRefs';
+import { consistencyProblems } from './consistency';
 
 export interface DiagnosticOptions {
   allowOutsideWorkspace?: boolean;
   /** Problems found by anchoring the note's quotes in their sources (features/anchoring.ts). */
   quoteProblems?: (note: NoteModel) => Promise<Problem[]>;
+  /** Claims in other notes that look like the note's claims (the service's near-duplicate index). */
+  nearDuplicates?: (note: NoteModel) => Problem[];
 }
 
 export async function diagnose(index: WorkspaceIndex, uri: string, options: DiagnosticOptions = {},
@@ -20,6 +23,8 @@ export async function diagnose(index: WorkspaceIndex, uri: string, options: Diag
   const note = index.notes.get(uri);
   if (note) {
     append(problems, noteProblems(index, note));
+    append(problems, consistencyProblems(index, note));
+    if (options.nearDuplicates) append(problems, options.nearDuplicates(note));
     if (note.entity) problems.push(...ambiguity(index, note.entity));
     if (!token.isCancellationRequested) problems.push(...await sourceProblems(index, note, options));
     if (options.quoteProblems && !token.isCancellationRequested) append(problems, await options.quoteProblems(note));

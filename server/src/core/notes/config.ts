@@ -1,22 +1,31 @@
 // `.claimlens.yaml` at a workspace folder's root: the statuses an analyst can
-// give a claim (label, codicon, ClaimReview rating) and which notes to read.
-import { type Config, type StatusDef, lineRange } from './model';
+// give a claim (label, codicon, ClaimReview rating, stance), the severity of
+// each consistency check, and which notes to read.
+import { type CheckLevel, type Config, type Stance, type StatusDef, lineRange } from './model';
 import { type Node } from 'yaml';
 import { errorText, child, isMap, isScalar, isSeq, parseYaml, scalarString, type ParsedYaml } from './yamlText';
 
 export const DEFAULT_STATUSES: StatusDef[] = [
-  { id: 'unverified', label: 'Unverified', icon: 'question' },
-  { id: 'supported', label: 'Supported', icon: 'pass', rating: 5 },
-  { id: 'plausible', label: 'Plausible', icon: 'thumbsup', rating: 4 },
-  { id: 'disputed', label: 'Disputed', icon: 'comment-discussion', rating: 3 },
-  { id: 'misleading', label: 'Misleading', icon: 'warning', rating: 2 },
-  { id: 'refuted', label: 'Refuted', icon: 'error', rating: 1 },
+  { id: 'unverified', label: 'Unverified', icon: 'question', stance: 'open' },
+  { id: 'supported', label: 'Supported', icon: 'pass', rating: 5, stance: 'upheld' },
+  { id: 'plausible', label: 'Plausible', icon: 'thumbsup', rating: 4, stance: 'upheld' },
+  { id: 'disputed', label: 'Disputed', icon: 'comment-discussion', rating: 3, stance: 'open' },
+  { id: 'misleading', label: 'Misleading', icon: 'warning', rating: 2, stance: 'rejected' },
+  { id: 'refuted', label: 'Refuted', icon: 'error', rating: 1, stance: 'rejected' },
 ];
 
 export const DEFAULT_STATUS = 'unverified';
 
+const STANCES: readonly Stance[] = ['upheld', 'rejected', 'open'];
+const CHECK_LEVELS: readonly CheckLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** A status without `stance:` takes the default status's of the same id, else `open`: no verdict is assumed. */
+function defaultStance(id: string): Stance {
+  return DEFAULT_STATUSES.find((s) => s.id === id)?.stance ?? 'open';
+}
+
 export function defaultConfig(): Config {
-  return { statuses: DEFAULT_STATUSES, rating: { best: 5, worst: 1 }, include: ['**/*.md'], exclude: [], problems: [] };
+  return { statuses: DEFAULT_STATUSES, checks: {}, rating: { best: 5, worst: 1 }, include: ['**/*.md'], exclude: [], problems: [] };
 }
 
 export function parseConfig(text: string): Config {
@@ -54,12 +63,25 @@ function readConfig(config: Config, y: ParsedYaml): void {
         wrong(item, 'Each status needs an id.', 'config-status');
         continue;
       }
-      const def: StatusDef = { id: id.toLowerCase(), label: text(item, 'label', wrong) ?? id, icon: text(item, 'icon', wrong) ?? 'circle-outline' };
+      const stance = oneOf(item, 'stance', STANCES, wrong, 'config-status');
+      const def: StatusDef = {
+        id: id.toLowerCase(), label: text(item, 'label', wrong) ?? id, icon: text(item, 'icon', wrong) ?? 'circle-outline',
+        stance: stance ?? defaultStance(id.toLowerCase()),
+      };
       const rating = number(item, 'rating', wrong, 'config-status');
       if (rating !== undefined) def.rating = rating;
       list.push(def);
     }
     if (list.length > 0) config.statuses = list;
+  }
+  const checks = child(root, 'checks');
+  if (checks !== undefined && !isMap(checks)) wrong(checks, 'checks: should be a mapping of check names to error, warning, information, hint or off.');
+  else if (checks) {
+    for (const pair of checks.items) {
+      const code = scalarString(pair.key)?.trim().toLowerCase();
+      const level = code ? oneOf(checks, code, CHECK_LEVELS, wrong, 'config-check') : undefined;
+      if (code && level) config.checks[code] = level;
+    }
   }
   const rating = child(root, 'rating');
   if (rating !== undefined && !isMap(rating)) wrong(rating, 'rating: should be a mapping with best: and worst: numbers.');
@@ -81,6 +103,16 @@ function text(map: unknown, key: string, wrong: Report): string | undefined {
   const node = child(map, key);
   if (node !== undefined && !isScalar(node)) wrong(node, `${key}: should be text.`, 'config-status');
   return scalarString(node);
+}
+
+/** One of `allowed` under `key` (any case); anything else there is reported and ignored. */
+function oneOf<T extends string>(map: unknown, key: string, allowed: readonly T[], wrong: Report, code: string): T | undefined {
+  const node = child(map, key);
+  if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+  const value = scalarString(node)?.trim().toLowerCase();
+  const found = allowed.find((a) => a === value);
+  if (!found) wrong(node, `${key}: should be one of ${allowed.join(', ')}, not ${JSON.stringify(scalarString(node) ?? 'a list or mapping')}.`, code);
+  return found;
 }
 
 /** A finite number under `key`; anything else there is reported and ignored. */

@@ -15,6 +15,8 @@ export interface Problem {
   range: Range;
   /** Extra data for quick fixes (for example the suggested claim id). */
   data?: Record<string, unknown>;
+  /** Other places the problem involves (the other claim of a contradiction), shown with it. */
+  related?: Array<{ uri: string; range: Range; message: string }>;
 }
 
 /** `[[target#anchor|display]]` */
@@ -134,10 +136,19 @@ export interface StatusDef {
   icon: string;
   /** ClaimReview ratingValue; undefined: no verdict. */
   rating?: number;
+  /** What the verdict says of the claim: held true, held false, or not settled. */
+  stance: Stance;
 }
+
+export type Stance = 'upheld' | 'rejected' | 'open';
+
+/** A consistency check's severity as `.claimlens.yaml` sets it under `checks:`; `off` silences it. */
+export type CheckLevel = Severity | 'off';
 
 export interface Config {
   statuses: StatusDef[];
+  /** Severity per check code, as written under `checks:`; codes not named keep their defaults. */
+  checks: Record<string, CheckLevel>;
   rating: { best: number; worst: number };
   include: string[];
   exclude: string[];

@@ -17,7 +17,8 @@ const CLAIM_TAG = /(^|[\s(])#claim(?:\/([\p{L}\p{N}_-]+))?(?=$|[\s.,;:!?)\]])/u;
 const BLOCK_ID = /^([A-Za-z0-9-]+)\s*$/;
 const INLINE_TAG = /(?:^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-export const RELATION_FIELDS = new Set(['supports', 'contradicts', 'refines']);
+// `same-as` links the same claim noted elsewhere (symmetric); `distinct-from` records that two look-alike claims are not the same.
+export const RELATION_FIELDS = new Set(['supports', 'contradicts', 'refines', 'same-as', 'distinct-from']);
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
 const MAX_UNCLOSED_PER_LINE = 3;
 const BARE_REF = /(^|[\s,])\^([A-Za-z0-9-]+)/g;
@@ -288,6 +289,8 @@ class ParsedClaim implements Claim {
     if (this.folded === undefined) this.folded = claimText(this.first, this.contentStart, this.cuts);
     return this.folded;
   }
+  /** The first line from the content on, as written: no new string is built (see claimLine). */
+  get written(): string { return this.first.slice(this.contentStart); }
   isEmpty(): boolean {
     // Most claims have two or three cuts: a plain scan beats sorting them.
     const cursor = this.cuts.length > 8 ? new CutCursor(this.cuts) : undefined;
@@ -466,6 +469,17 @@ function entityFromNote(note: NoteModel, lines: string[], first: number,
     name, type: decl.type, aliases: decl.aliases, description,
     uri: note.uri, fileName: noteBaseName(note.name), range: note.frontMatter?.range ?? nameRange, nameRange, aliasRanges: decl.aliasRanges,
   };
+}
+
+/**
+ * A claim's first line from its content on, as written — tag, id, inline
+ * fields and link brackets included — for a comparison of its words that does
+ * not need its display text (computing that for every claim of a large
+ * workspace costs more than the comparison). A claim not made by this parser
+ * gives its text.
+ */
+export function claimLine(claim: Claim): string {
+  return claim instanceof ParsedClaim ? claim.written : claim.text;
 }
 
 export type { Problem };

@@ -1,0 +1,91 @@
+// The buckets of the near-duplicate index: which claims share a band key.
+// A Map from key to claims would hold half a million entries for a 10k-note
+// workspace and cost more than the hashing it serves; this table keeps them
+// in typed arrays instead — one chained hash table, a fixed number of slots
+// per claim (one per band), and claims numbered so they can be reused.
+const EMPTY = -1;
+
+export class BandTable {
+  /** Per bucket of `key & mask`: the first slot in its chain, or EMPTY. */
+  private heads: Int32Array;
+  /** Per slot (claim × band): its key (EMPTY: not in the table) and the next slot in its chain. */
+  private keys: Int32Array;
+  private next: Int32Array;
+  private readonly freeIds: number[] = [];
+  private ids = 0;
+  private linked = 0;
+
+  constructor(private readonly perId: number) {
+    this.heads = new Int32Array(1 << 12).fill(EMPTY);
+    this.keys = new Int32Array(perId * 256).fill(EMPTY);
+    this.next = new Int32Array(perId * 256);
+  }
+
+  /** A number for a new claim: its slots are `id * perId + band`. */
+  allocate(): number {
+    const id = this.freeIds.pop() ?? this.ids++;
+    if ((id + 1) * this.perId > this.keys.length) this.growSlots();
+    return id;
+  }
+
+  /** Files the claim's band `band` under `key` (a non-negative 30-bit number). */
+  add(id: number, band: number, key: number): void {
+    const slot = id * this.perId + band;
+    if (++this.linked > this.heads.length) this.growHeads();
+    const b = key & (this.heads.length - 1);
+    this.keys[slot] = key;
+    this.next[slot] = this.heads[b]!;
+    this.heads[b] = slot;
+  }
+
+  /** Takes every band of the claim out, and frees its number. */
+  release(id: number): void {
+    for (let band = 0; band < this.perId; band++) {
+      const slot = id * this.perId + band;
+      const key = this.keys[slot]!;
+      if (key === EMPTY) continue;
+      const b = key & (this.heads.length - 1);
+      if (this.heads[b] === slot) this.heads[b] = this.next[slot]!;
+      else {
+        let s = this.heads[b]!;
+        while (this.next[s] !== slot) s = this.next[s]!;
+        this.next[s] = this.next[slot]!;
+      }
+      this.keys[slot] = EMPTY;
+      this.linked--;
+    }
+    this.freeIds.push(id);
+  }
+
+  /** The claims filed under `key` (each with the band's slot), or undefined when there are more than `limit`. */
+  idsOf(key: number, limit: number): number[] | undefined {
+    const out: number[] = [];
+    for (let s = this.heads[key & (this.heads.length - 1)]!; s !== EMPTY; s = this.next[s]!) {
+      if (this.keys[s] !== key) continue;
+      if (out.length === limit) return undefined;
+      out.push(Math.floor(s / this.perId));
+    }
+    return out;
+  }
+
+  private growSlots(): void {
+    const keys = new Int32Array(this.keys.length * 2).fill(EMPTY);
+    keys.set(this.keys);
+    const next = new Int32Array(this.next.length * 2);
+    next.set(this.next);
+    this.keys = keys;
+    this.next = next;
+  }
+
+  /** Twice the buckets, every filed slot chained again: chains stay about one long. */
+  private growHeads(): void {
+    this.heads = new Int32Array(this.heads.length * 2).fill(EMPTY);
+    const mask = this.heads.length - 1;
+    for (let s = 0; s < this.ids * this.perId; s++) {
+      const key = this.keys[s]!;
+      if (key === EMPTY) continue;
+      this.next[s] = this.heads[key & mask]!;
+      this.heads[key & mask] = s;
+    }
+  }
+}

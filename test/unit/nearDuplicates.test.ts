@@ -1,0 +1,62 @@
+// The near-duplicate check on a labelled set (test/fixtures/near-duplicates.json):
+// each pair goes into two notes of an index, and the index must find the
+// pairs that are the same claim and leave the pairs that only share words.
+// Precision and recall are printed; the test fails below the stated floors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NearDuplicateIndex } from '../../server/src/core/features/nearDuplicates';
+import { parseNote } from '../../server/src/core/notes/parser';
+
+interface Side { text: string; quote?: string }
+const LABELLED = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/near-duplicates.json'), 'utf8')) as { same: Side[][]; different: Side[][] };
+
+/** Floors for the labelled set: most hints must be right, and most restatements found. */
+const PRECISION_FLOOR = 0.85;
+const RECALL_FLOOR = 0.75;
+
+const note = (name: string, s: Side) =>
+  parseNote(`file:///ws/${name}.md`, name, `- #claim ${s.text} ^c\n${s.quote ? `  - quote:: "${s.quote}"\n` : ''}`);
+
+function found(pair: Side[]): boolean {
+  const index = new NearDuplicateIndex();
+  index.setNote(note('a', pair[0]!));
+  index.setNote(note('b', pair[1]!));
+  const ab = index.matches('file:///ws/a.md').length > 0;
+  assert.equal(index.matches('file:///ws/b.md').length > 0, ab, 'the relation is symmetric');
+  return ab;
+}
+
+test('near-duplicates: precision and recall on the labelled set', () => {
+  const hits = LABELLED.same.filter(found).length;
+  const falseHits = LABELLED.different.filter(found);
+  const precision = hits / (hits + falseHits.length);
+  const recall = hits / LABELLED.same.length;
+  console.log(`near-duplicates: precision ${precision.toFixed(2)} (${hits} of ${hits + falseHits.length} hints right), recall ${recall.toFixed(2)} (${hits} of ${LABELLED.same.length} restatements found)`);
+  for (const p of falseHits) console.log(`  wrongly paired: "${p[0]!.text}" / "${p[1]!.text}"`);
+  assert.ok(precision >= PRECISION_FLOOR, `precision ${precision} below ${PRECISION_FLOOR}`);
+  assert.ok(recall >= RECALL_FLOOR, `recall ${recall} below ${RECALL_FLOOR}`);
+});
+
+test('near-duplicates: a negation or another number is never the same claim; contractions, case and accents are read through', () => {
+  assert.equal(found([{ text: 'DeepSeek is an Anthropic model.' }, { text: 'DeepSeek is not an Anthropic model.' }]), false);
+  assert.equal(found([{ text: 'Affiliate fees take about 2% of online purchases.' }, { text: 'Affiliate fees take about 20% of online purchases.' }]), false);
+  assert.equal(found([{ text: 'Affiliate fees take about 2% of online purchases.' }, { text: 'Affiliate fees take about 2% of all online purchases.' }]), true);
+  assert.equal(found([{ text: "Sam Altman can't stand advertising on screens." }, { text: 'Sam Altman cannot stand advertising on screens.' }]), true);
+  assert.equal(found([{ text: "Sam Altman won't allow advertising on screens." }, { text: 'Sam Altman will not allow advertising on screens.' }]), true);
+  assert.equal(found([{ text: 'The Café serves crème brûlée every day.' }, { text: 'the cafe serves creme brulee every day' }]), true, 'case and accents are folded');
+});
+
+test('near-duplicates: the index follows each note as it changes, and claims in one note are not paired', () => {
+  const index = new NearDuplicateIndex();
+  const same = 'DeepSeek builds strong models at a fraction of the cost.';
+  index.setNote(parseNote('file:///ws/a.md', 'a', `- #claim ${same} ^x\n- #claim ${same} ^y\n`));
+  assert.deepEqual(index.matches('file:///ws/a.md'), [], 'two claims of one note');
+  index.setNote(parseNote('file:///ws/b.md', 'b', `- #claim ${same} ^z\n`));
+  assert.equal(index.matches('file:///ws/b.md').length, 2);
+  index.setNote(parseNote('file:///ws/a.md', 'a', '- #claim Something else entirely, about weather. ^x\n'));
+  assert.deepEqual(index.matches('file:///ws/b.md'), []);
+  index.removeNote('file:///ws/a.md');
+  assert.equal(index.size, 1);
+});
