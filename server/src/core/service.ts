@@ -15,9 +15,14 @@ import { Anchoring } from './anchoring/noteAnchoring';
 import { type ClaimFilter } from './export/filter';
 import { exportClaims, type ExportFormat, type ExportOutput } from './export/formats';
 import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from './features/anchorViews';
-import { codeActions } from './features/codeActions';
+import { claimCard } from './features/cards';
+import {
+  type ClaimGrouping, type ClaimsFilter, type ClaimsOverview, type ClaimsPage, claimCounts, claimsInGroup, claimsOverview, claimsTreeLocate,
+} from './features/claimsTree';
+import { codeActions, statusEdit } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
+import { type EditBuilder } from './features/edits';
 import { definition, type QuoteLocation } from './features/definition';
 import { diagnose } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -65,6 +70,9 @@ export interface ExportRequest {
   csvKeepFormulas?: boolean;
   progress?: (done: number, total: number) => void;
 }
+
+/** The claims panel's "Set Status…": the edit to apply, or why not. */
+export type SetStatusResult = { edit: ReturnType<EditBuilder['build']> } | { error: string };
 
 interface OpenDocument { readonly version: number; readonly text: string }
 
@@ -340,6 +348,64 @@ export class ClaimlensService {
   async exportClaims(request: ExportRequest, token: CancellationToken = neverCancelled): Promise<ExportOutput> {
     await this.ready;
     return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token });
+  }
+
+  // ---- the claims panel and the status bar's counts ---------------------------
+
+  /** The panel's groups with their counts (no claims yet: a group's claims come when it is expanded). */
+  async claimsOverview(grouping: ClaimGrouping, filter: ClaimsFilter, token: CancellationToken = neverCancelled): Promise<ClaimsOverview> {
+    await this.ready;
+    throwIfCancelled(token, 'claims overview');
+    return claimsOverview(this.index, grouping, filter);
+  }
+
+  /** The claims of one group of the panel. */
+  async claimsInGroup(grouping: ClaimGrouping, key: string, filter: ClaimsFilter, page: { offset?: number; limit?: number } = {},
+    token: CancellationToken = neverCancelled): Promise<ClaimsPage> {
+    await this.ready;
+    throwIfCancelled(token, 'claims in group');
+    return claimsInGroup(this.index, grouping, key, filter, page.offset, page.limit);
+  }
+
+  /** The claim on a line of a note and its groups: what the panel selects when it follows the cursor. */
+  async claimsTreeLocate(grouping: ClaimGrouping, uri: string, line: number) {
+    await this.ready;
+    return claimsTreeLocate(this.index, grouping, uri, line);
+  }
+
+  /** The hover card of the claim on a line of a note (the panel's tooltip), its quotes anchored. */
+  async claimCardAt(uri: string, line: number, token: CancellationToken = neverCancelled): Promise<string | undefined> {
+    await this.ready;
+    await this.anchorNote(uri, token);
+    const note = this.note(uri);
+    const claim = note?.claims.find((c) => c.line === line);
+    return note && claim ? claimCard(this.index, note, claim, this.quoteDetail) : undefined;
+  }
+
+  /** The versioned edit that gives the claim on a line of a note a status, or why not. */
+  async setStatus(uri: string, line: number, status: string): Promise<SetStatusResult> {
+    await this.ready;
+    const note = this.note(uri);
+    const claim = note?.claims.find((c) => c.line === line);
+    if (!note || !claim) return { error: 'That claim is no longer there; the panel will show the note as it is now.' };
+    if (!this.index.config.statuses.some((s) => s.id === status)) return { error: `"${status}" is not one of this workspace's statuses.` };
+    // The panel edits notes that may not be open: their saved text gives the line.
+    const text = this.documents.get(uri)?.text ?? await this.anchoring.files.text(uri) ?? '';
+    const lines = text.split(/\r\n|\r|\n/);
+    return { edit: statusEdit(note, claim, status, { versionOf: this.versionOf, lineText: (l) => lines[l] ?? '' }).build() };
+  }
+
+  /**
+   * The status bar's counts for a note (its quotes anchored, so "not found"
+   * is known), or for the whole workspace when `uri` is not a note.
+   */
+  async claimCounts(uri: string | undefined, token: CancellationToken = neverCancelled) {
+    await this.ready;
+    const note = uri !== undefined ? this.note(uri) : undefined;
+    if (!note) return { note: null, ...claimCounts(this.index, this.index.notes.values()) };
+    const anchored = await this.anchoring.anchorNote(note, token);
+    const quotesNotFound = anchored.quotes.filter((q) => q.method === 'not-found').length;
+    return { note: note.name, ...claimCounts(this.index, [note]), quotesNotFound };
   }
 
   /** Counts for the status bar and the command line. */

@@ -12,6 +12,10 @@ import {
   type ClaimlensSettings, SourceHighlightsRequest, SourceLocationRequest, SourcesChangedNotification, StatusNotification,
   type StatusParams, TagSelectionRequest,
 } from '../../../shared/protocol';
+import {
+  ClaimCardRequest, ClaimCountsRequest, ClaimsChangedNotification, ClaimsInGroupRequest, ClaimsOverviewRequest,
+  ClaimsTreeLocateRequest, SetStatusRequest,
+} from '../../../shared/protocol';
 import { CancelledError } from '../core/base/cancellation';
 import { type Codec } from '../core/base/codec';
 import { RenameError } from '../core/features/rename';
@@ -109,6 +113,7 @@ class Session {
     });
 
     registerExport(c, service, this.settings);
+    this.registerClaimsPanel(c, service, uriOf);
 
     c.onHover((p, token) => cancellable(async () => await service.hover(uriOf(p.textDocument.uri), p.position, token) ?? null));
     c.onDefinition((p, token) => cancellable(() => service.definition(uriOf(p.textDocument.uri), p.position, token)));
@@ -136,6 +141,28 @@ class Session {
     c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
     c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
     c.onRequest(TagSelectionRequest, (p) => service.tagSelection(uriOf(p.textDocument.uri), p.range));
+  }
+
+  // The claims panel and the status bar's counts: one route per request, and
+  // the changed files passed on (gathered over the same pause as the highlights).
+  private registerClaimsPanel(c: Connection, service: ClaimlensService, uriOf: (u: string) => string): void {
+    const changed = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    service.onDidChange((change) => {
+      change.uris.forEach((u) => changed.add(u));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const uris = [...changed];
+        changed.clear();
+        void c.sendNotification(ClaimsChangedNotification, { uris });
+      }, 150);
+    });
+    c.onRequest(ClaimsOverviewRequest, (p, token) => cancellable(() => service.claimsOverview(p.grouping, p.filter, token)));
+    c.onRequest(ClaimsInGroupRequest, (p, token) => cancellable(() => service.claimsInGroup(p.grouping, p.key, p.filter, { offset: p.offset, limit: p.limit }, token)));
+    c.onRequest(ClaimsTreeLocateRequest, async (p) => await service.claimsTreeLocate(p.grouping, uriOf(p.textDocument.uri), p.line) ?? null);
+    c.onRequest(ClaimCardRequest, (p, token) => cancellable(async () => await service.claimCardAt(uriOf(p.textDocument.uri), p.line, token) ?? null));
+    c.onRequest(SetStatusRequest, (p) => service.setStatus(uriOf(p.textDocument.uri), p.line, p.status));
+    c.onRequest(ClaimCountsRequest, (p, token) => cancellable(() => service.claimCounts(p.textDocument && uriOf(p.textDocument.uri), token)));
   }
 
   private status(state: StatusParams['state'], ms?: number): void {
