@@ -131,6 +131,8 @@ export interface ClaimCountsResult {
   byStatus: Record<string, number>;
   /** Only for a note: its quotes not found in the source. */
   quotesNotFound?: number;
+  statuses: ClaimsOverview['statuses'];
+  rating: ClaimsOverview['rating'];
 }
 export const ClaimCountsRequest = new RequestType<ClaimCountsParams, ClaimCountsResult, void>('claimlens/claimCounts');
 

@@ -63,8 +63,8 @@ test('the claim under the cursor, its card, and Set Status as a versioned edit o
 
 test("the status bar's counts: the note's claims by status and its quotes not found; the workspace's otherwise", async () => {
   const note = await send().sendRequest(ClaimCountsRequest, { textDocument: { uri: session.client.uri(NOTE) } });
-  assert.deepEqual(note, {
-    note: 'notes/openai-consumer-shift', claims: 18, quotesNotFound: 0,
+  assert.deepEqual({ ...note, statuses: note.statuses.length }, {
+    note: 'notes/openai-consumer-shift', claims: 18, quotesNotFound: 0, statuses: 6, rating: { best: 5, worst: 1 },
     byStatus: { supported: 7, unverified: 1, plausible: 5, refuted: 1, disputed: 3, misleading: 1 },
   });
   const all = await send().sendRequest(ClaimCountsRequest, { textDocument: { uri: session.client.uri('articles/openai-consumer-shift.txt') } });

@@ -402,10 +402,12 @@ export class ClaimlensService {
   async claimCounts(uri: string | undefined, token: CancellationToken = neverCancelled) {
     await this.ready;
     const note = uri !== undefined ? this.note(uri) : undefined;
-    if (!note) return { note: null, ...claimCounts(this.index, this.index.notes.values()) };
+    // The statuses come along: the counts are shown with their labels and read against the rating scale.
+    const { statuses, rating } = this.index.config;
+    if (!note) return { note: null, ...claimCounts(this.index, this.index.notes.values()), statuses, rating };
     const anchored = await this.anchoring.anchorNote(note, token);
     const quotesNotFound = anchored.quotes.filter((q) => q.method === 'not-found').length;
-    return { note: note.name, ...claimCounts(this.index, [note]), quotesNotFound };
+    return { note: note.name, ...claimCounts(this.index, [note]), quotesNotFound, statuses, rating };
   }
 
   /** Counts for the status bar and the command line. */
