@@ -142,6 +142,8 @@ export class ClaimsPanel implements vscode.Disposable {
     if (f.status?.length) parts.push(f.status.map((s) => this.provider.statusLabel(s)).join(', '));
     parts.push(`by ${GROUPINGS[o.grouping].toLowerCase()}`);
     this.view.description = parts.join(' · ');
+    // Alone in its container the view's description is not drawn; a filter must never go unnoticed, so it also shows above the tree.
+    this.view.message = f.text || f.status?.length ? `Showing ${parts.slice(0, -1).join(' · ')}` : undefined;
     void vscode.commands.executeCommand('setContext', 'claimlens.claims.empty', o.total === 0);
   }
 
