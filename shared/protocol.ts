@@ -65,7 +65,12 @@ export const SourceHighlightsRequest = new RequestType<SourceHighlightsParams, S
 export const SourcesChangedNotification = new NotificationType0('claimlens/sourcesChanged');
 
 /** Client → server: make the selection in a source a new claim in its note. */
-export interface TagSelectionParams { textDocument: { uri: string }; range: Range }
+export interface TagSelectionParams {
+  textDocument: { uri: string };
+  range: Range;
+  /** When no note names the source: the new note's URI, as the analyst chose it (absent: the server's default). */
+  newNote?: string;
+}
 export const TagSelectionRequest = new RequestType<TagSelectionParams, TagSelectionResult, void>('claimlens/tagSelection');
 
 // ---- export (SPEC §6): the server writes the file -------------------------

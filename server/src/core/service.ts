@@ -333,7 +333,7 @@ export class ClaimlensService {
   }
 
   /** The selection in a source as a new claim in its note: a versioned edit, or why not. */
-  async tagSelection(uri: string, range: Range): Promise<TagSelectionResult> {
+  async tagSelection(uri: string, range: Range, newNote?: string): Promise<TagSelectionResult> {
     await this.ready;
     const text = this.documents.get(uri)?.text ?? await this.anchoring.files.text(uri);
     if (text === undefined) return { error: 'This file cannot be read as text.' };
@@ -341,6 +341,7 @@ export class ClaimlensService {
       versionOf: this.versionOf,
       noteText: async (u) => this.documents.get(u)?.text ?? await this.anchoring.files.text(u),
       today: (this.world.now?.() ?? new Date()).toISOString().slice(0, 10),
+      ...(newNote !== undefined ? { newNote } : {}),
     });
   }
 

@@ -140,7 +140,7 @@ class Session {
 
     c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
     c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
-    c.onRequest(TagSelectionRequest, (p) => service.tagSelection(uriOf(p.textDocument.uri), p.range));
+    c.onRequest(TagSelectionRequest, (p) => service.tagSelection(uriOf(p.textDocument.uri), p.range, p.newNote && uriOf(p.newNote)));
   }
 
   // The claims panel and the status bar's counts: one route per request, and
