@@ -59,24 +59,40 @@ function matcher(index: WorkspaceIndex, filter: ClaimsFilter): (claim: Claim) =>
     (!text || claim.text.toLowerCase().includes(text) || (claim.id?.toLowerCase().includes(text) ?? false));
 }
 
+// What each claim of a note names depends only on the note's model (a new one
+// on every re-parse) and the entities (a new list whenever one is added or
+// removed): kept under both, so grouping by entity does not resolve every link
+// of the workspace on every refresh. Weak: a replaced note's entry goes with it.
+const namedByNote = new WeakMap<NoteModel, { entities: readonly EntityDef[]; ids: string[][] }>();
+
 /** For each claim of a note, the ids of the entities it names, once each (an ambiguous name names none): one pass over the links. */
-function entitiesByClaim(index: WorkspaceIndex, note: NoteModel): string[][] {
+function entitiesByClaim(index: WorkspaceIndex, note: NoteModel, byKey: Map<string, string | undefined>): string[][] {
+  const entities = index.entities();
+  const known = namedByNote.get(note);
+  if (known?.entities === entities) return known.ids;
   const out: string[][] = note.claims.map(() => []);
   for (const link of note.links) {
     const ids = out[link.claim];
     if (!ids) continue;
-    const found = index.resolveEntity(link.target);
-    const id = found.length === 1 ? found[0]!.id : undefined;
+    // Links with one folded key resolve alike: each key is resolved once per question, not once per link.
+    let id = byKey.get(link.key);
+    if (!byKey.has(link.key)) {
+      const found = index.resolveEntity(link.target);
+      id = found.length === 1 ? found[0]!.id : undefined;
+      byKey.set(link.key, id);
+    }
     if (id !== undefined && !ids.includes(id)) ids.push(id);
   }
+  namedByNote.set(note, { entities, ids: out });
   return out;
 }
 
 // Each grouping says which groups each claim of a note belongs to; one pass fills them.
-function groupKeys(index: WorkspaceIndex, grouping: ClaimGrouping, note: NoteModel): (claim: Claim, i: number) => string[] {
+function groupKeys(index: WorkspaceIndex, grouping: ClaimGrouping, note: NoteModel,
+  byKey = new Map<string, string | undefined>()): (claim: Claim, i: number) => string[] {
   if (grouping === 'note') return () => [note.uri];
   if (grouping === 'status') return (claim) => [index.statusOf(claim)];
-  const entities = entitiesByClaim(index, note);
+  const entities = entitiesByClaim(index, note, byKey);
   return (_claim, i) => (entities[i]?.length ? entities[i]! : [NO_ENTITY]);
 }
 
@@ -90,13 +106,14 @@ export function claimsOverview(index: WorkspaceIndex, grouping: ClaimGrouping, f
   const passes = matcher(index, filter);
   const unfiltered = !filter.text?.trim() && !filter.status?.length;
   const counts = new Map<string, number>();
+  const byKey = new Map<string, string | undefined>();
   let total = 0, shown = 0;
   for (const note of index.notes.values()) {
     total += note.claims.length;
     if (note.claims.length === 0) continue;
     // The panel opens unfiltered, by note: every claim counts, none needs looking at.
     if (unfiltered && grouping === 'note') { counts.set(note.uri, note.claims.length); shown += note.claims.length; continue; }
-    const keysOf = groupKeys(index, grouping, note);
+    const keysOf = groupKeys(index, grouping, note, byKey);
     note.claims.forEach((claim, i) => {
       if (!passes(claim)) return;
       shown++;
@@ -153,8 +170,9 @@ export function claimsInGroup(index: WorkspaceIndex, grouping: ClaimGrouping, ke
   const passes = matcher(index, filter);
   const claims: ClaimEntry[] = [];
   let seen = 0;
+  const byKey = new Map<string, string | undefined>();
   const visit = (note: NoteModel) => {
-    const keysOf = groupKeys(index, grouping, note);
+    const keysOf = groupKeys(index, grouping, note, byKey);
     note.claims.forEach((claim, i) => {
       if (!passes(claim) || !keysOf(claim, i).includes(key)) return;
       // Only the page's claims are built; the rest are only counted.
