@@ -47,10 +47,11 @@ export function packageVsix(out = VSIX) {
     process.execPath,
     [
       join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package',
-      '--no-dependencies', '--allow-missing-repository', '--skip-license',
-      // The README's screenshots are relative paths; with no repository URL
-      // to rewrite them against, vsce would refuse to package.
-      '--no-rewrite-relative-links', '-o', out,
+      '--no-dependencies', '--skip-license',
+      // The README's pictures and links are relative paths; vsce rewrites them
+      // to the repository (package.json "repository"), since the details page
+      // loads images only from https: (relative and data: ones are dropped).
+      '-o', out,
     ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );

@@ -2,13 +2,15 @@
 // and imported by both sides. Each is a typed RequestType or NotificationType,
 // so a wrong parameter or result is a compile error on either side. Everything
 // else is standard LSP.
-import { NotificationType, NotificationType0, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { Position, Range } from '../server/src/core/base/position';
 import type { ExportFormat } from '../server/src/core/export/formatList';
 import type { SourceHighlight, SourceLocationResult } from '../server/src/core/features/sourceNavigation';
+import type { ClaimEntry, ClaimGrouping, ClaimsFilter, ClaimsGroup, ClaimsOverview, ClaimsPage } from '../server/src/core/features/claimsTree';
 
 // The plain results the core computes, declared there and passed on as they are.
 export type { Position, Range, ExportFormat, SourceHighlight, SourceLocationResult };
+export type { ClaimEntry, ClaimGrouping, ClaimsFilter, ClaimsGroup, ClaimsOverview, ClaimsPage };
 
 /** Settings the client passes at start (initializationOptions) and on change. */
 export interface ClaimlensSettings {
@@ -58,10 +60,15 @@ export interface SourceHighlightsResult {
 export const SourceHighlightsRequest = new RequestType<SourceHighlightsParams, SourceHighlightsResult, void>('claimlens/sourceHighlights');
 
 /** Server → client: notes or sources changed; highlighted source editors should ask again. */
-export const SourcesChangedNotification = new NotificationType0('claimlens/sourcesChanged');
+export const SourcesChangedNotification = new NotificationType<Record<string, never>>('claimlens/sourcesChanged');
 
 /** Client → server: make the selection in a source a new claim in its note. */
-export interface TagSelectionParams { textDocument: { uri: string }; range: Range }
+export interface TagSelectionParams {
+  textDocument: { uri: string };
+  range: Range;
+  /** When no note names the source: the new note's URI, as the analyst chose it (absent: the server's default). */
+  newNote?: string;
+}
 /**
  * The edit to apply (LSP's, as the client declared it can apply edits: it may
  * create the note), the note it goes to and the range of the new claim's text
@@ -102,3 +109,46 @@ export interface ExportResult {
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('claimlens/export');
 /** The ResponseError codes of ExportRequest, so the client can tell the cases apart. */
 export const ExportErrors = { Untrusted: -32001, TargetExists: -32002, BadRequest: -32003, TargetRefused: -32004 } as const;
+
+// ---- the claims panel and the status bar's counts (SPEC §5) ----------------
+
+/** Client → server: the panel's groups and their counts, for a grouping and a filter. */
+export interface ClaimsOverviewParams { grouping: ClaimGrouping; filter: ClaimsFilter }
+export const ClaimsOverviewRequest = new RequestType<ClaimsOverviewParams, ClaimsOverview, void>('claimlens/claimsOverview');
+
+/** Client → server: a page of the claims of one group, asked for when the panel expands it (all of them without `limit`). */
+export interface ClaimsInGroupParams { grouping: ClaimGrouping; key: string; filter: ClaimsFilter; offset?: number; limit?: number }
+export const ClaimsInGroupRequest = new RequestType<ClaimsInGroupParams, ClaimsPage, void>('claimlens/claimsInGroup');
+
+/** Client → server: the claim on a line of a note and the groups it is in ("follow cursor"); null when none. */
+export interface ClaimsTreeLocateParams { grouping: ClaimGrouping; textDocument: { uri: string }; line: number }
+export type ClaimsTreeLocateResult = { claim: ClaimEntry; groups: string[] } | null;
+export const ClaimsTreeLocateRequest = new RequestType<ClaimsTreeLocateParams, ClaimsTreeLocateResult, void>('claimlens/claimsTreeLocate');
+
+/** Client → server: the hover card (Markdown) of the claim on a line: the panel's tooltip. */
+export interface ClaimCardParams { textDocument: { uri: string }; line: number }
+export const ClaimCardRequest = new RequestType<ClaimCardParams, string | null, void>('claimlens/claimCard');
+
+/** Client → server: the versioned edit that sets the status of the claim on a line. */
+export interface SetStatusParams { textDocument: { uri: string }; line: number; status: string }
+/** The edit (LSP's, in the form the client declared it can apply), or why not. */
+export type SetStatusResult = { edit: WorkspaceEdit } | { error: string };
+export const SetStatusRequest = new RequestType<SetStatusParams, SetStatusResult, void>('claimlens/setStatus');
+
+/** Client → server: the status bar's counts for a note, or the workspace when the document is not a note. */
+export interface ClaimCountsParams { textDocument?: { uri: string } }
+export interface ClaimCountsResult {
+  /** The note's name; null: the counts are the whole workspace's. */
+  note: string | null;
+  claims: number;
+  byStatus: Record<string, number>;
+  /** Only for a note: its quotes not found in the source. */
+  quotesNotFound?: number;
+  statuses: ClaimsOverview['statuses'];
+  rating: ClaimsOverview['rating'];
+}
+export const ClaimCountsRequest = new RequestType<ClaimCountsParams, ClaimCountsResult, void>('claimlens/claimCounts');
+
+/** Server → client: the claims of these files may have changed (the panel refreshes their groups). */
+export interface ClaimsChangedParams { uris: string[] }
+export const ClaimsChangedNotification = new NotificationType<ClaimsChangedParams>('claimlens/claimsChanged');

@@ -20,7 +20,8 @@ export function registerExportCommand(getClient: () => LanguageClient | undefine
   return vscode.commands.registerCommand('claimlens.exportClaims', () => exportClaims(getClient()));
 }
 
-async function exportClaims(client: LanguageClient | undefined): Promise<void> {
+/** Exports the claims, only those `filter` takes when given (the claims panel's "Export these claims…"). */
+export async function exportClaims(client: LanguageClient | undefined, filter?: ExportParams['filter'], what = 'claims'): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     const manage = 'Manage Workspace Trust';
     if (await vscode.window.showWarningMessage(RESTRICTED_MESSAGE, manage) === manage) {
@@ -33,7 +34,7 @@ async function exportClaims(client: LanguageClient | undefined): Promise<void> {
     return;
   }
   const pick = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.ext}` })), {
-    title: 'Export claims', placeHolder: 'Export format',
+    title: `Export ${what}`, placeHolder: 'Export format',
   });
   if (!pick) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -52,7 +53,7 @@ async function exportClaims(client: LanguageClient | undefined): Promise<void> {
     overwrite = true;
   }
   const csvKeepFormulas = vscode.workspace.getConfiguration('claimlens').get<boolean>('export.csvKeepFormulas', false);
-  await run(client, { format: pick.format, target: target.toString(), overwrite, csvKeepFormulas }, target);
+  await run(client, { format: pick.format, target: target.toString(), overwrite, csvKeepFormulas, ...(filter ? { filter } : {}) }, target);
 }
 
 async function run(client: LanguageClient, params: ExportParams, target: vscode.Uri): Promise<void> {

@@ -3,32 +3,37 @@
 // adds the few commands that need the editor. All the knowledge is in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { type ClaimlensSettings, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { type ClaimlensSettings, ClaimsChangedNotification, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { ClaimsPanel } from './claimsPanel';
 import { registerExportCommand } from './exportCommand';
 import { SourceView } from './sourceView';
+import { ClaimsStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const status = vscode.window.createStatusBarItem('claimlens.status', vscode.StatusBarAlignment.Left, 10);
-  status.name = 'Claimlens';
-  status.text = '$(sync~spin) Claimlens';
-  status.tooltip = 'Claimlens: starting';
-  status.command = 'claimlens.showOutput';
-  status.show();
+  const activating = Date.now();
+  const status = new ClaimsStatusBar();
   context.subscriptions.push(status);
 
   const output = vscode.window.createOutputChannel('Claimlens', { log: true });
   context.subscriptions.push(output);
 
   const sourceView = new SourceView();
-  context.subscriptions.push(sourceView);
+  const panel = new ClaimsPanel(context.workspaceState);
+  context.subscriptions.push(sourceView, panel);
 
   const start = async () => {
     client = createClient(context, output);
-    context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => showStatus(status, p)));
+    status.attach(client);
+    context.subscriptions.push(
+      client.onNotification(StatusNotification, (p: StatusParams) => status.serverStatus(p)),
+      // One handler per message (a second registration would replace the first): the panel and the status bar both follow it.
+      client.onNotification(ClaimsChangedNotification, (p) => { panel.claimsChanged(p.uris); status.changed(); }),
+    );
     await client.start();
     context.subscriptions.push(sourceView.attach(client));
+    panel.attach(client);
   };
   const restart = async () => {
     const old = client;
@@ -48,7 +53,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
     { dispose: () => void client?.stop() },
   );
-  await start();
+  // Activation does not wait for the server: the editor stays responsive while it starts, and the status bar shows it starting.
+  const activated = Date.now() - activating;
+  void start().then(
+    // The in-editor tests read this line.
+    () => output.info(`Claimlens activated in ${activated} ms; the language server answered ${Date.now() - activating} ms`),
+    (e: unknown) => output.error(`Claimlens could not start its language server: ${e instanceof Error ? e.message : String(e)}`),
+  );
 }
 
 export async function deactivate(): Promise<void> {
@@ -82,18 +93,6 @@ function settings(): ClaimlensSettings {
     maxFileSize: c.get<number>('maxFileSizeMB', 10) * 1024 * 1024,
     trusted: vscode.workspace.isTrusted,
   };
-}
-
-function showStatus(item: vscode.StatusBarItem, p: StatusParams): void {
-  if (p.state === 'indexing') {
-    item.text = '$(sync~spin) Claimlens';
-    item.tooltip = 'Claimlens: reading the notes…';
-    return;
-  }
-  item.text = `$(checklist) ${p.claims} claims`;
-  const skipped = p.skipped ? `, ${p.skipped} files skipped (see the output)` : '';
-  item.tooltip = `Claimlens: ${p.notes} notes, ${p.claims} claims, ${p.entities} entities${skipped}` +
-    (p.ms !== undefined ? ` — indexed in ${p.ms} ms` : '');
 }
 
 /** The code lens's "n references": show them where the claim is. */

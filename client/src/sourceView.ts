@@ -130,10 +130,18 @@ export class SourceView implements vscode.Disposable {
       return;
     }
     const s = editor.selection;
-    const result = await client.sendRequest(TagSelectionRequest, {
+    const ask = (newNote?: string) => client.sendRequest(TagSelectionRequest, {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       range: { start: { line: s.start.line, character: s.start.character }, end: { line: s.end.line, character: s.end.character } },
+      ...(newNote ? { newNote } : {}),
     });
+    let result = await ask();
+    // No note names this article yet: where the new one goes is the analyst's call, the default first.
+    if (!('error' in result) && result.created) {
+      const where = await newNoteLocation(vscode.Uri.parse(result.uri));
+      if (!where) return;
+      if (where.toString() !== vscode.Uri.parse(result.uri).toString()) result = await ask(client.code2ProtocolConverter.asUri(where));
+    }
     if ('error' in result) {
       void vscode.window.showWarningMessage(`Claimlens: ${result.error}`);
       return;
@@ -148,4 +156,16 @@ export class SourceView implements vscode.Disposable {
     const shown = await vscode.window.showTextDocument(note, { selection: range });
     shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
+}
+
+/** Asks where a new note goes: the server's default first, or a file the analyst picks. */
+async function newNoteLocation(proposed: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const elsewhere = { label: '$(folder-opened) Somewhere else…', detail: 'Pick the folder and file name of the new note' };
+  const pick = await vscode.window.showQuickPick([
+    { label: `$(new-file) ${vscode.workspace.asRelativePath(proposed, false)}`, detail: 'A new note for this article, beside its other notes', uri: proposed },
+    elsewhere,
+  ], { title: 'No note quotes this article yet: create one', placeHolder: 'Where should the new note go?' });
+  if (!pick) return undefined;
+  if ('uri' in pick) return pick.uri;
+  return vscode.window.showSaveDialog({ defaultUri: proposed, filters: { Markdown: ['md'] }, saveLabel: 'Create Note', title: 'New note for this article' });
 }

@@ -1,10 +1,11 @@
 // One editor session for an e2e test file: the extension built, packaged and
 // installed into a fresh profile, code-server serving samples/ (or a
-// temporary copy of it, for tests that edit notes), and Chromium showing the
-// workbench. Plus small helpers the tests share.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// temporary copy of it, for tests that edit notes, or a folder of given
+// files), and Chromium showing the workbench. Plus small helpers the tests
+// share.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openWorkbench, screenshot, type Position, type Workbench } from './workbench';
 
@@ -21,6 +22,8 @@ export interface Session extends Workbench {
 export interface SessionOptions {
   /** Serve a temporary copy of samples/, removed on close: for tests that change files. */
   copySamples?: boolean;
+  /** Serve a fresh temporary folder holding only these files (path → text) instead of samples/: a first run on the analyst's own folder. */
+  files?: Record<string, string>;
   /** User settings on top of the quiet defaults (scripts/vscode.mjs). */
   settings?: Record<string, unknown>;
 }
@@ -30,9 +33,14 @@ export async function startSession(profileName: string, options: SessionOptions 
   // The launch helpers are ES modules shared with `npm start`; this project's
   // TypeScript compiles to CommonJS, which reaches them through import().
   const { launchEditor } = await import('../../scripts/vscode.mjs');
-  const workspace = options.copySamples ? mkdtempSync(join(tmpdir(), 'claimlens-e2e-')) : SAMPLES;
+  const workspace = options.copySamples || options.files ? mkdtempSync(join(tmpdir(), 'claimlens-e2e-')) : SAMPLES;
   const removeCopy = () => { if (workspace !== SAMPLES) rmSync(workspace, { recursive: true, force: true }); };
-  if (workspace !== SAMPLES) cpSync(SAMPLES, workspace, { recursive: true });
+  if (options.files) {
+    for (const [rel, text] of Object.entries(options.files)) {
+      mkdirSync(dirname(join(workspace, rel)), { recursive: true });
+      writeFileSync(join(workspace, rel), text);
+    }
+  } else if (workspace !== SAMPLES) cpSync(SAMPLES, workspace, { recursive: true });
   let editor;
   try {
     editor = await launchEditor({ workspace, profileName, settings: options.settings ?? {} });

@@ -12,7 +12,8 @@ import { activeEditor, hoverUntil, moveCaret, openFile, readEditorText, runComma
 const ARTICLE = 'articles/openai-consumer-shift.txt';
 const NOTE = 'notes/openai-consumer-shift.md';
 const SENTENCE = 'This suggests a desire to maintain a positive user experience and avoid the potential pitfalls of intrusive advertising.';
-const CLAIM_TEXT = 'This suggests a desire to maintain a positive user experience and avoid…';
+// A sentence stays whole as the new claim's text.
+const CLAIM_TEXT = SENTENCE;
 
 let session: Session;
 

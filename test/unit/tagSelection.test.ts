@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
-import { relativePath, selectionQuote, tagSelection } from '../../server/src/core/features/tagSelection';
+import { relativePath, selectionQuote, tagSelection, trimQuotationMarks } from '../../server/src/core/features/tagSelection';
 import { applyTo, indexOf, uri } from './helpers';
 
 const ARTICLE = 'Title of the piece\nAds are not the plan. Models will\nbecome commodities.\n';
@@ -85,4 +85,31 @@ test('relative paths between folders', () => {
   assert.equal(relativePath('file:///ws/notes', 'file:///ws/articles/a%20b.txt'), '../articles/a b.txt');
   assert.equal(relativePath('file:///ws/docs', 'file:///ws/docs/x.txt'), 'x.txt');
   assert.equal(relativePath('file:///ws', 'file:///ws/a/b/c.html'), 'a/b/c.html');
+});
+
+test('quotation marks around a selection are not part of the quote; an apostrophe is kept', () => {
+  assert.equal(trimQuotationMarks('“Models will commoditise.”'), 'Models will commoditise.');
+  assert.equal(trimQuotationMarks('"Models will commoditise."'), 'Models will commoditise.');
+  assert.equal(trimQuotationMarks('‘It works’'), 'It works');
+  assert.equal(trimQuotationMarks('the analysts’'), 'the analysts’');
+  assert.equal(selectionQuote(uri('a.txt'), 'He said “ads\u00a0are\nnot the plan.”', range(0, 8, 1, 14)), 'ads are not the plan.');
+});
+
+test('a sentence stays whole as the claim text; only a long passage is cut', async () => {
+  const long = Array.from({ length: 50 }, (_, i) => `w${i}`).join(' ');
+  const source = `${long}\n`;
+  const { result } = await tag({ 'articles/a.txt': source, 'notes/n.md': NOTE }, 'articles/a.txt', source, range(0, 0, 0, long.length));
+  assert.ok(!('error' in result));
+  const claim = applyTo(NOTE, result.edit, uri('notes/n.md')).split('\n').find((l) => l.startsWith('- #claim w0'))!;
+  assert.match(claim, /^- #claim w0 w1 .* w29… \^/);
+});
+
+test('a Markdown file that a note names as its source can be tagged; a note that is no source cannot', async () => {
+  const article = '# The article\n\nModels will commoditise.\n';
+  const note = '---\nsource:\n  path: ../articles/a.md\n---\n# N\n';
+  const files = { 'articles/a.md': article, 'notes/n.md': note };
+  const { result } = await tag(files, 'articles/a.md', article, range(2, 0, 2, 24));
+  assert.ok(!('error' in result), JSON.stringify(result));
+  const refused = await tag(files, 'notes/n.md', note, range(4, 0, 4, 3));
+  assert.match((refused.result as { error: string }).error, /^n\.md is a note/);
 });

@@ -15,9 +15,14 @@ import { Anchoring } from './anchoring/noteAnchoring';
 import { type ClaimFilter } from './export/filter';
 import { exportClaims, type ExportFormat, type ExportOutput } from './export/formats';
 import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from './features/anchorViews';
-import { codeActions } from './features/codeActions';
+import { claimCard } from './features/cards';
+import {
+  type ClaimGrouping, type ClaimsFilter, type ClaimsOverview, type ClaimsPage, claimCounts, claimsInGroup, claimsOverview, claimsTreeLocate,
+} from './features/claimsTree';
+import { codeActions, statusEdit } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
+import { type Edit } from './features/types';
 import { definition, type QuoteLocation } from './features/definition';
 import { diagnose } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -71,6 +76,8 @@ export interface ExportRequest {
 
 /** Characters of a workspace-symbol query that count; the rest is ignored. */
 export const MAX_SYMBOL_QUERY = 200;
+/** The claims panel's "Set Status…": the edit to apply, or why not. */
+export type SetStatusResult = { edit: Edit } | { error: string };
 
 interface OpenDocument { readonly version: number; readonly text: string }
 
@@ -427,7 +434,7 @@ export class ClaimlensService {
   }
 
   /** The selection in a source as a new claim in its note: a versioned edit, or why not. */
-  async tagSelection(uri: string, range: Range, token: CancellationToken = neverCancelled): Promise<TagSelectionResult> {
+  async tagSelection(uri: string, range: Range, newNote?: string, token: CancellationToken = neverCancelled): Promise<TagSelectionResult> {
     await this.upToDate();
     throwIfCancelled(token, 'tag selection');
     const text = this.documents.get(uri)?.text ?? await this.anchoring.files.text(uri);
@@ -436,6 +443,7 @@ export class ClaimlensService {
       versionOf: this.versionOf,
       noteText: async (u) => this.documents.get(u)?.text ?? await this.anchoring.files.text(u),
       today: (this.world.now?.() ?? new Date()).toISOString().slice(0, 10),
+      ...(newNote !== undefined ? { newNote } : {}),
     });
   }
 
@@ -460,6 +468,66 @@ export class ClaimlensService {
       if (this.anchoring.notesUsing(u).length > 0) return 'the saved source of a note';
     }
     return undefined;
+  }
+
+  // ---- the claims panel and the status bar's counts ---------------------------
+
+  /** The panel's groups with their counts (no claims yet: a group's claims come when it is expanded). */
+  async claimsOverview(grouping: ClaimGrouping, filter: ClaimsFilter, token: CancellationToken = neverCancelled): Promise<ClaimsOverview> {
+    await this.upToDate();
+    throwIfCancelled(token, 'claims overview');
+    return claimsOverview(this.index, grouping, filter);
+  }
+
+  /** The claims of one group of the panel. */
+  async claimsInGroup(grouping: ClaimGrouping, key: string, filter: ClaimsFilter, page: { offset?: number; limit?: number } = {},
+    token: CancellationToken = neverCancelled): Promise<ClaimsPage> {
+    await this.upToDate();
+    throwIfCancelled(token, 'claims in group');
+    return claimsInGroup(this.index, grouping, key, filter, page.offset, page.limit);
+  }
+
+  /** The claim on a line of a note and its groups: what the panel selects when it follows the cursor. */
+  async claimsTreeLocate(grouping: ClaimGrouping, uri: string, line: number) {
+    await this.upToDate();
+    return claimsTreeLocate(this.index, grouping, uri, line);
+  }
+
+  /** The hover card of the claim on a line of a note (the panel's tooltip), its quotes anchored. */
+  async claimCardAt(uri: string, line: number, token: CancellationToken = neverCancelled): Promise<string | undefined> {
+    await this.upToDate();
+    await this.anchorNote(uri, token);
+    const note = this.note(uri);
+    const claim = note?.claims.find((c) => c.line === line);
+    return note && claim ? claimCard(this.index, note, claim, this.quoteDetail) : undefined;
+  }
+
+  /** The versioned edit that gives the claim on a line of a note a status, or why not. */
+  async setStatus(uri: string, line: number, status: string): Promise<SetStatusResult> {
+    await this.upToDate();
+    const note = this.note(uri);
+    const claim = note?.claims.find((c) => c.line === line);
+    if (!note || !claim) return { error: 'That claim is no longer there; the panel will show the note as it is now.' };
+    if (!this.index.config.statuses.some((s) => s.id === status)) return { error: `"${status}" is not one of this workspace's statuses.` };
+    // The panel edits notes that may not be open: their saved text gives the line.
+    const text = this.documents.get(uri)?.text ?? await this.anchoring.files.text(uri) ?? '';
+    const lines = text.split(/\r\n|\r|\n/);
+    return { edit: statusEdit(note, claim, status, { versionOf: this.versionOf, lineText: (l) => lines[l] ?? '' }).build() };
+  }
+
+  /**
+   * The status bar's counts for a note (its quotes anchored, so "not found"
+   * is known), or for the whole workspace when `uri` is not a note.
+   */
+  async claimCounts(uri: string | undefined, token: CancellationToken = neverCancelled) {
+    await this.upToDate();
+    const note = uri !== undefined ? this.note(uri) : undefined;
+    // The statuses come along: the counts are shown with their labels and read against the rating scale.
+    const { statuses, rating } = this.index.config;
+    if (!note) return { note: null, ...claimCounts(this.index, this.index.notes.values()), statuses, rating };
+    const anchored = await this.anchoring.anchorNote(note, token);
+    const quotesNotFound = anchored.quotes.filter((q) => q.method === 'not-found').length;
+    return { note: note.name, ...claimCounts(this.index, [note]), quotesNotFound, statuses, rating };
   }
 
   /** Counts for the status bar and the command line. */

@@ -13,13 +13,17 @@ import {
   type ClaimlensSettings, SourceHighlightsRequest, SourceLocationRequest, SourcesChangedNotification, StatusNotification,
   type StatusParams, TagSelectionRequest,
 } from '../../../shared/protocol';
+import {
+  ClaimCardRequest, ClaimCountsRequest, ClaimsChangedNotification, ClaimsInGroupRequest, ClaimsOverviewRequest,
+  ClaimsTreeLocateRequest, SetStatusRequest,
+} from '../../../shared/protocol';
 import { CancelledError } from '../core/base/cancellation';
 import { type Codec } from '../core/base/codec';
 import { RenameError } from '../core/features/rename';
 import { type ClaimlensService, createClaimlens } from '../core/service';
 import { type Workspace, canonicalUri } from '../core/workspace/workspace';
 import {
-  editSupport, readSettings, toCodeAction, toCodeLens, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation,
+  type EditSupport, editSupport, readSettings, toCodeAction, toCodeLens, toCompletionList, toDiagnostic, toDocumentSymbol, toHover, toLocation,
   toProblem, toTagSelectionResult, toWorkspaceEdit, toWorkspaceSymbol,
 } from './convert';
 import { registerExport } from './exportHandler';
@@ -147,12 +151,13 @@ class Session {
       this.scheduleDiagnostics();
       clearTimeout(this.changedTimer);
       this.changedTimer = setTimeout(() => {
-        void c.sendNotification(SourcesChangedNotification);
+        void c.sendNotification(SourcesChangedNotification, {});
         if (codeLensRefresh) void c.sendRequest(CodeLensRefreshRequest.type);
       }, 150);
     });
 
     registerExport(c, service, this.settings);
+    this.registerClaimsPanel(c, service, uriOf, edits);
 
     c.onHover((p, token) => cancellable(async () => {
       const h = await service.hover(uriOf(p.textDocument.uri), p.position, token);
@@ -191,7 +196,7 @@ class Session {
 
     c.onRequest(SourceLocationRequest, (p, token) => cancellable(() => service.sourceLocation(uriOf(p.textDocument.uri), p.position, token)));
     c.onRequest(SourceHighlightsRequest, (p, token) => cancellable(() => service.sourceHighlights(uriOf(p.textDocument.uri), token)));
-    c.onRequest(TagSelectionRequest, (p, token) => cancellable(async () => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range, token), edits)));
+    c.onRequest(TagSelectionRequest, (p, token) => cancellable(async () => toTagSelectionResult(await service.tagSelection(uriOf(p.textDocument.uri), p.range, p.newNote && uriOf(p.newNote), token), edits)));
   }
 
   /** The cold index as work-done progress (files read of how many), when the client shows it. */
@@ -206,6 +211,35 @@ class Session {
       if (pct !== reported) progress.report(reported = pct, `${done} of ${total} files`);
     });
     return progress;
+  }
+
+
+  // The claims panel and the status bar's counts: one route per request, and
+  // the changed files passed on (gathered over the same pause as the highlights).
+  private registerClaimsPanel(c: Connection, service: ClaimlensService, uriOf: (u: string) => string, edits: EditSupport): void {
+    const changed = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    service.onDidChange((change) => {
+      change.uris.forEach((u) => changed.add(u));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const uris = [...changed];
+        changed.clear();
+        void c.sendNotification(ClaimsChangedNotification, { uris });
+      }, 150);
+    });
+    c.onRequest(ClaimsOverviewRequest, (p, token) => cancellable(() => service.claimsOverview(p.grouping, p.filter, token)));
+    c.onRequest(ClaimsInGroupRequest, (p, token) => cancellable(() => service.claimsInGroup(p.grouping, p.key, p.filter, { offset: p.offset, limit: p.limit }, token)));
+    c.onRequest(ClaimsTreeLocateRequest, async (p) => await service.claimsTreeLocate(p.grouping, uriOf(p.textDocument.uri), p.line) ?? null);
+    c.onRequest(ClaimCardRequest, (p, token) => cancellable(async () => await service.claimCardAt(uriOf(p.textDocument.uri), p.line, token) ?? null));
+    c.onRequest(SetStatusRequest, async (p) => {
+      const result = await service.setStatus(uriOf(p.textDocument.uri), p.line, p.status);
+      if ('error' in result) return result;
+      // A status edit never creates a file, so every client can apply it.
+      const edit = toWorkspaceEdit(result.edit, edits);
+      return edit ? { edit } : { error: 'This editor cannot apply the edit.' };
+    });
+    c.onRequest(ClaimCountsRequest, (p, token) => cancellable(() => service.claimCounts(p.textDocument && uriOf(p.textDocument.uri), token)));
   }
 
   private status(state: StatusParams['state'], ms?: number): void {

@@ -20,6 +20,8 @@ import { type Edit } from './types';
 
 export interface TagContext {
   versionOf: VersionOf;
+  /** Where a new note goes when no note names the source: the analyst's choice (a URI); absent, the default (see the header). */
+  newNote?: string;
   /** A note's current text: the editor's, else the saved file's. */
   noteText(uri: string): Promise<string | undefined>;
   /** Today's date (YYYY-MM-DD), written as `retrieved` into a new note. */
@@ -36,18 +38,63 @@ export type TagSelectionResult =
 
 const PREFIX = '- #claim ';
 
-/** The passage as a one-line quote: visible text for HTML, line breaks folded to spaces. */
+/**
+ * The passage as a one-line quote: for HTML only what a reader sees of it
+ * (never the inside of a `<script>` or `<style>`), line breaks and
+ * non-breaking spaces as plain spaces, and without the quotation marks
+ * around it, which belong to the article's typography, not to the words.
+ */
 export function selectionQuote(sourceUri: string, sourceText: string, range: Range): string {
   const lines = new LineIndex(sourceText);
-  const raw = sourceText.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
-  const visible = sourceKind(sourceUri) === 'html' ? htmlVisibleText(raw).text : raw;
-  return oneLine(visible).trim();
+  const start = lines.offsetAt(range.start);
+  const end = lines.offsetAt(range.end);
+  const raw = sourceKind(sourceUri) === 'html' ? visibleWithin(sourceText, start, end) : sourceText.slice(start, end);
+  return trimQuotationMarks(oneLine(raw.replace(/\u00a0/g, ' ')).trim());
 }
+
+// The visible characters of the page that come from inside [start, end) of the file, in order.
+function visibleWithin(html: string, start: number, end: number): string {
+  const v = htmlVisibleText(html);
+  let from = 0;
+  while (from < v.text.length && v.fileStart[from]! < start) from++;
+  let to = from;
+  while (to < v.text.length && v.fileEnd[to]! <= end) to++;
+  return v.text.slice(from, to);
+}
+
+const OPENING = /^["“„«‹「『‘‚']+\s*/;
+const CLOSING = /\s*["”»›」』]+$/;
+const CLOSING_SINGLE = /\s*[’']+$/;
+
+/** `“Models will commoditise.”` → `Models will commoditise.`; a closing ’ goes only with an opening mark (it may be an apostrophe). */
+export function trimQuotationMarks(text: string): string {
+  const opened = OPENING.test(text);
+  let out = text.replace(OPENING, '').replace(CLOSING, '');
+  if (opened) out = out.replace(CLOSING_SINGLE, '');
+  return out.trim();
+}
+
+/** A claim text longer than this many words is cut: a sentence is kept whole, a paragraph is not. */
+const LONG_CLAIM_WORDS = 40;
 
 /** A placeholder claim text from the quote, free of the marks a note would read as tags, ids or links. */
 function claimText(quote: string): string {
   const words = quote.replace(/[#^[\]]|::/g, '').split(/\s+/).filter(Boolean);
-  return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ');
+  return words.length > LONG_CLAIM_WORDS ? `${words.slice(0, 30).join(' ')}…` : words.join(' ');
+}
+
+const TAGGABLE = /\.(txt|html?|md|markdown)$/i;
+
+/** Why a file is not a place to tag a claim from, or undefined when it is: a note, a registry, the config, or not an article. */
+export function whyNotTaggable(index: WorkspaceIndex, anchoring: Anchoring, uri: string): string | undefined {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  if (uri === index.configUri) return `${name} holds this workspace's Claimlens settings, not an article. Select the passage in a saved article (.txt, .html) instead.`;
+  if (index.registries.has(uri)) return `${name} is an entity registry, not an article. Select the passage in a saved article (.txt, .html) instead.`;
+  if (index.notes.has(uri) && anchoring.notesUsing(uri).length === 0) {
+    return `${name} is a note: claims are tagged from the article a note quotes. Open that article (Claimlens: Go to Source) and select the passage there.`;
+  }
+  if (!TAGGABLE.test(uri)) return `Claimlens tags passages of saved articles (.txt, .html or Markdown files); ${name} is not one.`;
+  return undefined;
 }
 
 function uniqueId(taken: ReadonlySet<string>, text: string): string {
@@ -112,8 +159,14 @@ function existingNote(anchoring: Anchoring, source: string): { note: NoteModel; 
 
 export async function tagSelection(index: WorkspaceIndex, anchoring: Anchoring, source: string, sourceText: string,
   range: Range, ctx: TagContext): Promise<TagSelectionResult> {
+  const refusal = whyNotTaggable(index, anchoring, source);
+  if (refusal) return { error: refusal };
   const quote = selectionQuote(source, sourceText, range);
-  if (!quote) return { error: 'Select the passage to tag as a claim first.' };
+  if (!quote) {
+    const empty = range.start.line === range.end.line && range.start.character === range.end.character;
+    return { error: empty || sourceKind(source) !== 'html' ? 'Select the passage to tag as a claim first.'
+      : 'The selection holds no text a reader sees on the page (it is markup, or inside <script> or <style>). Select the passage in the article\'s text.' };
+  }
   const folder = index.workspace.folders.find((f) => relativeTo(f, source) !== undefined);
   if (!folder) return { error: 'This file is outside the workspace folders; open its folder to tag it.' };
   const text = claimText(quote);
@@ -133,7 +186,8 @@ export async function tagSelection(index: WorkspaceIndex, anchoring: Anchoring, 
     return { edit: edits.build(), uri, created: false, selection: lineRange(line, text) };
   }
 
-  const uri = await newNoteUri(index, folder, source);
+  const uri = ctx.newNote ?? await newNoteUri(index, folder, source);
+  if (ctx.newNote && (index.notes.has(uri) || await exists(index, uri))) return { error: `${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))} already exists; choose a new file for the note.` };
   const title = titleOf(source, sourceText);
   const digest = await anchoring.files.digest(source);
   const head = [

@@ -1,0 +1,197 @@
+// The claims panel's tree: every claim in the workspace grouped by note, by
+// entity or by status, filtered by text and status. The server answers the
+// groups with their counts, and a group's claims a page at a time when it is
+// expanded (shared/protocol.ts); this side keeps the nodes, so a change
+// refreshes only the groups it touched and the tree keeps what is expanded.
+import * as vscode from 'vscode';
+import { type LanguageClient } from 'vscode-languageclient/node';
+import {
+  type ClaimEntry, type ClaimGrouping, type ClaimsFilter, type ClaimsGroup, type ClaimsOverview,
+  ClaimCardRequest, ClaimsInGroupRequest, ClaimsOverviewRequest,
+} from '../../shared/protocol';
+
+/** Claims asked for at a time when a group is expanded; "Show more" asks for the next page. */
+export const PAGE = 200;
+
+export class GroupNode {
+  readonly kind = 'group';
+  claims: ClaimNode[] | undefined;
+  more = 0;
+  constructor(readonly grouping: ClaimGrouping, public group: ClaimsGroup) {}
+}
+export class ClaimNode {
+  readonly kind = 'claim';
+  constructor(readonly parent: GroupNode, readonly claim: ClaimEntry) {}
+}
+export class MoreNode {
+  readonly kind = 'more';
+  constructor(readonly parent: GroupNode, readonly count: number) {}
+}
+export type Node = GroupNode | ClaimNode | MoreNode;
+
+export const GROUPINGS: Record<ClaimGrouping, string> = { note: 'Note', entity: 'Entity', status: 'Status' };
+
+/**
+ * A status's colour from its place on the rating scale, so a workspace's own
+ * statuses (`.claimlens.yaml`) get sensible colours too: best green, worst
+ * red, no rating (no verdict yet) grey.
+ */
+export function statusColor(rating: number | undefined, scale: { best: number; worst: number }): vscode.ThemeColor {
+  if (rating === undefined || scale.best === scale.worst) return new vscode.ThemeColor('disabledForeground');
+  const f = (rating - scale.worst) / (scale.best - scale.worst);
+  const name = f >= 0.9 ? 'charts.green' : f >= 0.65 ? 'charts.blue' : f >= 0.4 ? 'charts.yellow' : f >= 0.15 ? 'charts.orange' : 'charts.red';
+  return new vscode.ThemeColor(name);
+}
+
+export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | Node[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private client: LanguageClient | undefined;
+  private groups: GroupNode[] = [];
+  overview: ClaimsOverview | undefined;
+  /** Fires when the overview (counts, statuses) is new: the view's description and context keys follow it. */
+  readonly onDidLoad = new vscode.EventEmitter<ClaimsOverview>();
+
+  constructor(public grouping: ClaimGrouping, public filter: ClaimsFilter) {}
+
+  attach(client: LanguageClient): void {
+    this.client = client;
+    this.refresh();
+  }
+
+  /** Everything asked again: a new grouping or filter, or a restarted server. */
+  refresh(): void {
+    this.groups = [];
+    this.overview = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * After an edit: asks the counts again and refreshes only the groups whose
+   * count changed or that hold a changed file's claims; a group that came or
+   * went redraws the root.
+   */
+  async update(uris: ReadonlySet<string>): Promise<void> {
+    const client = this.client;
+    if (!client || !this.overview) return this.refresh();
+    const fresh = await client.sendRequest(ClaimsOverviewRequest, { grouping: this.grouping, filter: this.filter });
+    const same = fresh.groups.length === this.groups.length && fresh.groups.every((g, i) => g.key === this.groups[i]!.group.key);
+    this.setOverview(fresh);
+    // A group came or went: the root is asked again (the tree keeps what was expanded, by id).
+    if (!same) return this.refresh();
+    const dirty: GroupNode[] = [];
+    fresh.groups.forEach((g, i) => {
+      const node = this.groups[i]!;
+      const touched = node.group.count !== g.count || (this.grouping === 'note' ? uris.has(g.key) : node.claims?.some((c) => uris.has(c.claim.uri)));
+      node.group = g;
+      if (touched) { node.claims = undefined; dirty.push(node); }
+    });
+    if (dirty.length) this.changed.fire(dirty);
+  }
+
+  private setOverview(o: ClaimsOverview): void {
+    this.overview = o;
+    this.onDidLoad.fire(o);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    const client = this.client;
+    if (!client) return [];
+    if (!node) {
+      const o = await client.sendRequest(ClaimsOverviewRequest, { grouping: this.grouping, filter: this.filter });
+      this.setOverview(o);
+      this.groups = o.groups.map((g) => new GroupNode(this.grouping, g));
+      return this.groups;
+    }
+    if (node instanceof GroupNode) {
+      if (!node.claims) {
+        const page = await client.sendRequest(ClaimsInGroupRequest, { grouping: this.grouping, key: node.group.key, filter: this.filter, limit: PAGE });
+        node.claims = page.claims.map((c) => new ClaimNode(node, c));
+        node.more = page.more;
+      }
+      return node.more ? [...node.claims, new MoreNode(node, node.more)] : node.claims;
+    }
+    return [];
+  }
+
+  /** The next page of a group ("Show more"). */
+  async more(node: MoreNode): Promise<void> {
+    const group = node.parent;
+    const client = this.client;
+    if (!client || !group.claims) return;
+    const page = await client.sendRequest(ClaimsInGroupRequest, {
+      grouping: this.grouping, key: group.group.key, filter: this.filter, offset: group.claims.length, limit: PAGE,
+    });
+    group.claims.push(...page.claims.map((c) => new ClaimNode(group, c)));
+    group.more = page.more;
+    this.changed.fire(group);
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node instanceof GroupNode ? undefined : node.parent;
+  }
+
+  /** The group node with this key, and its first page of claims loaded: for follow cursor. */
+  async groupWithClaims(key: string): Promise<GroupNode | undefined> {
+    if (!this.overview) await this.getChildren();
+    const group = this.groups.find((g) => g.group.key === key);
+    if (group) await this.getChildren(group);
+    return group;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node instanceof GroupNode) return this.groupItem(node);
+    if (node instanceof MoreNode) {
+      const item = new vscode.TreeItem(`Show ${Math.min(PAGE, node.count)} more of ${node.count}…`);
+      item.command = { command: 'claimlens.claims.showMore', title: 'Show more', arguments: [node] };
+      return item;
+    }
+    const c = node.claim;
+    const item = new vscode.TreeItem(c.text || '(empty claim)');
+    item.id = `claim:${this.grouping}:${node.parent.group.key}:${c.uri}:${c.id ?? `line-${c.line}`}`;
+    item.description = c.id ? `^${c.id}` : 'no id';
+    item.iconPath = this.statusIcon(c.status);
+    item.contextValue = c.id ? 'claim.withId' : 'claim';
+    item.accessibilityInformation = { label: `${c.text}, ${this.statusLabel(c.status)}${c.id ? `, ${c.id}` : ''}` };
+    item.command = { command: 'claimlens.claims.reveal', title: 'Reveal Claim', arguments: [node] };
+    return item;
+  }
+
+  /** The claim's hover card, asked for only when the tooltip is about to show. */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    if (!(node instanceof ClaimNode) || !this.client) return item;
+    const card = await this.client.sendRequest(ClaimCardRequest, { textDocument: { uri: node.claim.uri }, line: node.claim.line });
+    if (card) item.tooltip = new vscode.MarkdownString(card);
+    return item;
+  }
+
+  private groupItem(node: GroupNode): vscode.TreeItem {
+    const g = node.group;
+    const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `group:${node.grouping}:${g.key}`;
+    item.description = `${g.count}${g.detail ? ` · ${g.detail}` : ''}`;
+    item.contextValue = `group.${node.grouping}`;
+    item.tooltip = `${g.label}: ${g.count} claim${g.count === 1 ? '' : 's'}${g.detail ? ` (${g.detail})` : ''}`;
+    if (node.grouping === 'status') item.iconPath = this.statusIcon(g.key);
+    else if (node.grouping === 'note') { item.iconPath = vscode.ThemeIcon.File; item.resourceUri = vscode.Uri.parse(g.key); }
+    else item.iconPath = new vscode.ThemeIcon(g.key ? 'symbol-class' : 'circle-slash');
+    return item;
+  }
+
+  statusLabel(id: string): string {
+    return this.overview?.statuses.find((s) => s.id === id)?.label ?? id;
+  }
+
+  statusIcon(id: string): vscode.ThemeIcon {
+    const o = this.overview;
+    const def = o?.statuses.find((s) => s.id === id);
+    // A status the workspace does not define is flagged, as its diagnostic is.
+    if (!o || !def) return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    return new vscode.ThemeIcon(def.icon, statusColor(def.rating, o.rating));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.onDidLoad.dispose();
+  }
+}
