@@ -1,4 +1,4 @@
-// In a real VS Code: the claims panel lists the samples' 20 claims, grouped
+// In a real VS Code: the claims panel lists the samples' 21 claims, grouped
 // by note and by status with counts, filters by text and status, reveals a
 // claim on click, follows the cursor, copies a reference and sets a status
 // (the note changes on disk); the status bar counts the active note; the
@@ -104,10 +104,10 @@ test("the status bar counts the active note's claims and opens the panel", { tim
   });
 });
 
-test('the panel shows the 20 claims grouped by note, each group counted', { timeout: 120_000 }, async () => {
+test('the panel shows the 21 claims grouped by note, each group counted', { timeout: 120_000 }, async () => {
   await step('panel-by-note', async (page) => {
-    await sidebar(page).locator('[aria-label="Claims - 20 claims · by note"]').first().waitFor({ state: 'attached' });
-    assert.deepEqual(await rows(page), ['deepseek-notes 2 · notes', 'openai-consumer-shift 18 · notes']);
+    await sidebar(page).locator('[aria-label="Claims - 21 claims · by note"]').first().waitFor({ state: 'attached' });
+    assert.deepEqual(await rows(page), ['deepseek-notes 3 · notes', 'openai-consumer-shift 18 · notes']);
   });
 });
 
@@ -116,7 +116,7 @@ test('grouped by status, the counts are per verdict', { timeout: 120_000 }, asyn
     await toolbar(page, 'Group Claims By…').click();
     await pickRow(page, 'Status');
     await row(page, 'Refuted').waitFor();
-    assert.deepEqual(await rows(page), ['Unverified 1', 'Supported 9', 'Plausible 5', 'Disputed 3', 'Misleading 1', 'Refuted 1']);
+    assert.deepEqual(await rows(page), ['Unverified 1', 'Supported 10', 'Plausible 5', 'Disputed 3', 'Misleading 1', 'Refuted 1']);
     await row(page, 'Disputed').click();
     await row(page, '^deepseek-drama').waitFor();
   });
@@ -127,11 +127,11 @@ test('filter by text, then by status; the panel says what is shown', { timeout: 
     await toolbar(page, 'Filter Claims by Text…').click();
     await page.locator('.quick-input-widget .quick-input-box input').fill('deepseek');
     await page.keyboard.press('Enter');
-    await sidebar(page).getByText('Showing 5 of 20 claims · “deepseek”').waitFor();
+    await sidebar(page).getByText('Showing 6 of 21 claims · “deepseek”').waitFor();
     await toolbar(page, 'Filter Claims by Status…').click();
     await pickRow(page, 'Refuted');
     await page.locator('.quick-input-widget .quick-input-action a', { hasText: 'OK' }).or(page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' })).first().click();
-    await sidebar(page).getByText('Showing 1 of 20 claims · “deepseek” · Refuted').waitFor();
+    await sidebar(page).getByText('Showing 1 of 21 claims · “deepseek” · Refuted').waitFor();
     assert.deepEqual(await rows(page), ['Refuted 1']);
     await screenshot(page, 'panel-filter.png');
     await toolbar(page, 'Clear Claims Filter').click();
