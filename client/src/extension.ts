@@ -2,10 +2,13 @@
 // state in the status bar, passes the settings and the workspace trust, and
 // adds the few commands that need the editor. All the knowledge is in the server.
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind,
+} from 'vscode-languageclient/node';
 import { type ClaimlensSettings, ClaimsChangedNotification, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { ClaimsPanel } from './claimsPanel';
 import { registerExportCommand } from './exportCommand';
+import { RestartPolicy } from './restarts';
 import { SourceView } from './sourceView';
 import { ClaimsStatusBar } from './statusBar';
 
@@ -81,8 +84,29 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     ],
     initializationOptions: settings(),
     outputChannel: output,
+    errorHandler: errorHandler(new RestartPolicy(), output),
   };
   return new LanguageClient('claimlens', 'Claimlens', serverOptions, clientOptions);
+}
+
+/** A server that stops on its own is started again a bounded number of times, and the analyst is told each time. */
+function errorHandler(policy: RestartPolicy, output: vscode.LogOutputChannel): ErrorHandler {
+  return {
+    // A broken message is not a stopped server: carry on, as the default does for the first few.
+    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const { restart, message } = policy.closed(Date.now());
+      output.warn(message);
+      if (restart) {
+        void vscode.window.showWarningMessage(message);
+      } else {
+        void vscode.window.showErrorMessage(message, 'Restart Server').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('claimlens.restartServer');
+        });
+      }
+      return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 function settings(): ClaimlensSettings {
