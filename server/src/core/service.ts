@@ -140,10 +140,9 @@ export class ClaimlensService {
     }
     for (const [uri, doc] of this.documents) this.index.update(uri, doc.text);
     this.indexing = false;
-    // Once the workspace is read, the symbol search index is built in slices, so the first query finds it ready.
+    // The symbol search index is built by the first workspace-symbol query, not before: it takes tens of
+    // megabytes at 10k notes, which a session that never searches should not pay for.
     this.symbols.reset();
-    const slice = new TimeSlice();
-    void this.symbols.prepare(() => slice.yield(), () => slice.due());
     void this.nearDuplicates();
   }
 

@@ -6,7 +6,7 @@
 // a symbol whose name, alias or id is the whole query, then one whose name
 // starts with it, then the rest.
 //
-// Built on the first query (no request needs it during the cold index) and
+// Built on the first query (nothing else needs it, and it is not small) and
 // then kept up to date file by file: the caller passes the URIs the change
 // stream names, and only those files' symbols are replaced (a replaced
 // symbol leaves a hole in the postings; holes are compacted by a rebuild once
@@ -16,19 +16,39 @@ import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { foldName } from '../text/names';
 import { type WorkspaceIndex } from './workspaceIndex';
 
+/** Words of a claim's text that are indexed: the first ones, where a claim's point is; a paragraph-long claim stays cheap. */
+const MAX_CLAIM_WORDS = 40;
+
 export type SymbolEntry =
-  | { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string; readonly keys: readonly string[]; readonly words: readonly string[] }
-  | { readonly kind: 'claim'; readonly note: NoteModel; readonly claim: Claim; readonly name: string; readonly keys: readonly string[]; readonly words: readonly string[] };
+  | { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string }
+  | { readonly kind: 'claim'; readonly note: NoteModel; readonly claim: Claim; readonly name: string };
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
 
-/** The folded words of a text; with the whole folded text when it has several. */
+/**
+ * What a symbol is found by, computed when it is asked for (a query's
+ * candidates, a file being indexed) rather than kept: kept for 80,000 claims,
+ * copies of every word took more memory than the whole workspace index.
+ */
+function keysOf(e: SymbolEntry): string[] {
+  if (e.kind === 'entity') return [...new Set([e.entity.name, e.entity.id, ...e.entity.aliases].map(foldName))];
+  const id = e.claim.id?.toLowerCase();
+  return id ? [id, foldName(e.claim.text)] : [foldName(e.claim.text)];
+}
+
+function wordsOfEntry(e: SymbolEntry): string[] {
+  if (e.kind === 'entity') return [...new Set(keysOf(e).flatMap(wordsOf))];
+  const id = e.claim.id?.toLowerCase();
+  const words = new Set(id ? [id, ...wordsOf(id)] : []);
+  for (const w of wordsOf(e.claim.text.slice(0, 50 * MAX_CLAIM_WORDS))) { if (words.size >= MAX_CLAIM_WORDS) break; words.add(w); }
+  return [...words];
+}
+
+/** The folded words of a text. */
 function wordsOf(text: string): string[] {
   return foldName(text).split(SPLIT).filter((w) => w.length > 0);
 }
 
-/** Words of a claim's text that are indexed: the first ones, where a claim's point is; a paragraph-long claim stays cheap. */
-const MAX_CLAIM_WORDS = 40;
 
 export class SymbolIndex {
   /** Every symbol by number; a removed one leaves a hole, reused by nobody, until the next compaction. */
@@ -36,9 +56,9 @@ export class SymbolIndex {
   private live = 0;
   /** Every word, sorted, for prefix ranges; and the numbers of the symbols that contain it (holes skipped). */
   private sorted: string[] = [];
-  private postings = new Map<string, number[]>();
+  private postings = new Map<string, Ids>();
   /** Whole names, aliases and ids → symbol numbers: the exact matches. */
-  private exact = new Map<string, number[]>();
+  private exact = new Map<string, Ids>();
   /** File URI → the numbers of the symbols it defines. */
   private readonly byFile = new Map<string, number[]>();
   /** Files changed since the last query; undefined until the first query builds everything. */
@@ -62,7 +82,7 @@ export class SymbolIndex {
     const whole = foldName(query);
     const out: SymbolEntry[] = [];
     const seen = new Set<number>();
-    for (const id of this.exact.get(whole) ?? []) {
+    for (const id of each(this.exact.get(whole))) {
       const e = this.entries[id];
       if (e && !seen.has(id) && out.length < limit) { seen.add(id); out.push(e); }
     }
@@ -73,13 +93,14 @@ export class SymbolIndex {
     const others: SymbolEntry[] = [];
     // A query that matches more than `limit` symbols ranks those found first: the scan stops there.
     for (let i = first!.range[0]; i < first!.range[1] && starts.length + out.length < limit && others.length < limit; i++) {
-      for (const id of this.postings.get(this.sorted[i]!) ?? []) {
+      for (const id of each(this.postings.get(this.sorted[i]!))) {
         if (others.length >= limit) break;
         if (seen.has(id)) continue;
         seen.add(id);
         const e = this.entries[id];
-        if (!e || !rest.every(({ w }) => e.words.some((x) => x.startsWith(w)))) continue;
-        (e.keys.some((k) => k.startsWith(whole)) ? starts : others).push(e);
+        if (!e) continue;
+        if (rest.length) { const ws = wordsOfEntry(e); if (!rest.every(({ w }) => ws.some((x) => x.startsWith(w)))) continue; }
+        (keysOf(e).some((k) => k.startsWith(whole)) ? starts : others).push(e);
       }
     }
     for (const list of [starts, others]) for (const e of list) { if (out.length >= limit) return out; out.push(e); }
@@ -142,6 +163,9 @@ export class SymbolIndex {
     if (!this.pending) return;
     this.pending = undefined;
     this.sorted = [...this.postings.keys()].sort();
+    // Packed once built: a typed array of the exact length takes a quarter of a growing list's memory.
+    for (const [w, list] of this.postings) if (Array.isArray(list)) this.postings.set(w, Int32Array.from(list));
+    for (const [k, list] of this.exact) if (Array.isArray(list)) this.exact.set(k, Int32Array.from(list));
     this.dirty = new Set(this.afterBuild);
     this.afterBuild = [];
   }
@@ -171,15 +195,12 @@ export class SymbolIndex {
     const note = this.index.notes.get(uri);
     const entities = note ? (note.entity ? [note.entity] : []) : this.index.registries.get(uri)?.entities ?? [];
     for (const e of entities) {
-      const keys = [...new Set([e.name, e.id, ...e.aliases].map(foldName))];
-      ids.push(this.push({ kind: 'entity', entity: e, name: e.name, keys, words: [...new Set(keys.flatMap(wordsOf))] }, keys));
+      const entry: SymbolEntry = { kind: 'entity', entity: e, name: e.name };
+      ids.push(this.push(entry, keysOf(entry)));
     }
     for (const claim of note?.claims ?? []) {
       const id = claim.id?.toLowerCase();
-      const words = new Set(id ? [id, ...wordsOf(id)] : []);
-      for (const w of wordsOf(claim.text.slice(0, 50 * MAX_CLAIM_WORDS))) { if (words.size >= MAX_CLAIM_WORDS) break; words.add(w); }
-      const keys = id ? [id, foldName(claim.text)] : [foldName(claim.text)];
-      ids.push(this.push({ kind: 'claim', note: note!, claim, name: claim.text || '(empty claim)', keys, words: [...words] }, id ? [id] : []));
+      ids.push(this.push({ kind: 'claim', note: note!, claim, name: claim.text || '(empty claim)' }, id ? [id] : []));
     }
     if (ids.length) this.byFile.set(uri, ids);
   }
@@ -188,16 +209,12 @@ export class SymbolIndex {
     const id = this.entries.length;
     this.entries.push(e);
     this.live++;
-    for (const w of e.words) {
-      let list = this.postings.get(w);
-      if (!list) {
-        this.postings.set(w, list = []);
-        // While everything is built the list is sorted once at the end; afterwards a new word goes in place.
-        if (this.dirty) this.sorted.splice(lowerBound(this.sorted, w), 0, w);
-      }
-      list.push(id);
+    for (const w of wordsOfEntry(e)) {
+      // While everything is built the list is sorted once at the end; afterwards a new word goes in place.
+      if (!this.postings.has(w) && this.dirty) this.sorted.splice(lowerBound(this.sorted, w), 0, w);
+      this.postings.set(w, withId(this.postings.get(w), id));
     }
-    for (const k of exactKeys) listOf(this.exact, k).push(id);
+    for (const k of exactKeys) this.exact.set(k, withId(this.exact.get(k), id));
     return id;
   }
 
@@ -209,10 +226,23 @@ export class SymbolIndex {
   }
 }
 
-function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, list = []);
+/**
+ * The symbols under one word: most words of a workspace belong to one symbol,
+ * so one number stands alone; a list grows as an array and is packed into a
+ * typed array once the index is built.
+ */
+type Ids = number | number[] | Int32Array;
+
+function withId(ids: Ids | undefined, id: number): Ids {
+  if (ids === undefined) return id;
+  if (typeof ids === 'number') return [ids, id];
+  const list = Array.isArray(ids) ? ids : Array.from(ids);
+  list.push(id);
   return list;
+}
+
+function each(ids: Ids | undefined): Iterable<number> {
+  return ids === undefined ? [] : typeof ids === 'number' ? [ids] : ids;
 }
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0, hi = sorted.length;
