@@ -150,7 +150,8 @@ export class ClaimlensService {
   private nearDuplicates(): Promise<void> {
     this.duplicatesBuilt ??= (async () => {
       // Notes changed meanwhile are followed as they change (followNotes); those not reached yet are read as they are then.
-      const slice = new TimeSlice();
+      // Short slices: this runs behind the analyst's requests, which should wait a few milliseconds at most.
+      const slice = new TimeSlice(4);
       for (const uri of [...this.index.notes.keys()]) {
         const note = this.index.notes.get(uri);
         if (note) this.duplicates.setNote(note);

@@ -105,7 +105,10 @@ function refusingStaleChanges(connection: Connection, documents: TextDocuments<T
 
 /** One initialized server: the service and the routes to it. */
 class Session {
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Open documents whose diagnostics are to be published again, and the pause before they are. */
+  private readonly due = new Set<string>();
+  private diagnosticsTimer: ReturnType<typeof setTimeout> | undefined;
+  private publishing = false;
   private changedTimer: ReturnType<typeof setTimeout> | undefined;
 
   // Settings are read once: the client restarts the server when they change.
@@ -248,15 +251,30 @@ class Session {
 
   /** Diagnostics of the open documents, a moment after the last change. */
   private scheduleDiagnostics(): void {
-    for (const doc of this.documents.all()) {
-      const uri = doc.uri;
-      clearTimeout(this.pending.get(uri));
-      this.pending.set(uri, setTimeout(() => {
-        this.pending.delete(uri);
-        void this.publish(uri);
-      }, 120));
+    for (const doc of this.documents.all()) this.due.add(doc.uri);
+    clearTimeout(this.diagnosticsTimer);
+    this.diagnosticsTimer = setTimeout(() => void this.publishDue(), 120);
+  }
+
+  /**
+   * Publishes the documents waiting for diagnostics one at a time, letting
+   * requests in between: with hundreds of notes open, publishing them all in
+   * one go would hold a hover behind every one of them.
+   */
+  private async publishDue(): Promise<void> {
+    if (this.publishing) return;
+    this.publishing = true;
+    try {
+      for (let uri = first(this.due); uri !== undefined; uri = first(this.due)) {
+        this.due.delete(uri);
+        await this.publish(uri);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.publishing = false;
     }
   }
+
 
   private async publish(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
@@ -267,6 +285,11 @@ class Session {
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: problems.map(toDiagnostic) });
   }
+}
+
+function first<T>(set: Set<T>): T | undefined {
+  for (const x of set) return x;
+  return undefined;
 }
 
 /** Runs a request; the core's CancelledError becomes LSP's RequestCancelled. */
