@@ -91,7 +91,8 @@ export interface ExportParams {
   format: ExportFormat;
   target: string;
   overwrite: boolean;
-  filter?: { status?: string[]; entity?: string[]; note?: string[] };
+  /** As the claims panel shows them: status, entity, note path glob and text. */
+  filter?: { status?: string[]; entity?: string[]; note?: string[]; text?: string };
   /** CSV: write cells a spreadsheet would run as a formula as they are (the setting claimlens.export.csvKeepFormulas). */
   csvKeepFormulas?: boolean;
   workDoneToken?: string | number;

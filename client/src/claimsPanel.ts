@@ -233,11 +233,12 @@ export class ClaimsPanel implements vscode.Disposable {
     if (!wasDirty) await vscode.workspace.save(uri);
   }
 
-  /** Exports what the panel shows: its status filter, and the right-clicked group's note, entity or status. */
+  /** Exports what the panel shows: its text and status filters, and the right-clicked group's note, entity or status. */
   private async exportShown(node?: Node): Promise<void> {
     const f = this.provider.filter;
     const filter: NonNullable<ExportParams['filter']> = {};
     if (f.status?.length) filter.status = [...f.status];
+    if (f.text?.trim()) filter.text = f.text;
     let what = this.provider.overview ? plural(this.provider.overview.shown, 'shown claim') : 'the shown claims';
     if (node instanceof GroupNode && node.group.key) {
       const key = node.group.key;
@@ -246,7 +247,6 @@ export class ClaimsPanel implements vscode.Disposable {
       else filter.status = [key];
       what = `${plural(node.group.count, 'claim')} of ${node.group.label}`;
     }
-    if (f.text) void vscode.window.showInformationMessage(`Claimlens: an export takes the status filter but not the text filter (“${f.text}”).`);
     await exportClaims(this.client, Object.keys(filter).length ? filter : undefined, what);
   }
 }

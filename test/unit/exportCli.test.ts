@@ -105,3 +105,14 @@ test('an export never writes over a file the workspace reads, nor over anything 
   assert.deepEqual([folder.code, folder.err], [1, [`claimlens export: ${path.join(dir, 'notes')} is a folder, not a regular file; an export only ever replaces a regular file.`]]);
   assert.ok(fs.statSync(path.join(dir, 'notes')).isDirectory());
 });
+
+test('--text takes the claims whose text or id contains the words, as the claims panel\'s text filter shows them', async () => {
+  const r = await run(SAMPLES, '--format', 'json', '--text', 'DeepSeek');
+  assert.equal(r.code, 0);
+  const claims = JSON.parse(r.out).claims as Array<{ text: string; localId?: string }>;
+  // The panel shows 6 of the samples' 21 claims for "deepseek".
+  assert.equal(claims.length, 6);
+  assert.ok(claims.every((c) => /deepseek/i.test(c.text) || /deepseek/i.test(c.localId ?? '')));
+  const both = await run(SAMPLES, '--format', 'json', '--text', 'deepseek', '--status', 'refuted');
+  assert.deepEqual((JSON.parse(both.out).claims as Array<{ id: string }>).map((c) => c.id), ['notes/openai-consumer-shift#^deepseek-owner']);
+});

@@ -18,6 +18,7 @@ export const EXPORT_USAGE = `usage: claimlens export [DIR] --format ${Object.key
   --status S          only claims with status S (repeatable, or comma-separated)
   --entity NAME       only claims that mention the entity (id, name or alias; repeatable)
   --note GLOB         only notes whose path matches (e.g. 'notes/**', '*-shift.md'; repeatable)
+  --text WORDS        only claims whose text or id contains WORDS (case-insensitive)
   --keep-formulas     csv: write cells that start with = + - @ as they are (by default they get a leading ')`;
 
 export interface ExportIo {
@@ -35,7 +36,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
       options: {
         format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' },
         status: { type: 'string', multiple: true }, entity: { type: 'string', multiple: true },
-        note: { type: 'string', multiple: true }, 'keep-formulas': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        note: { type: 'string', multiple: true }, 'keep-formulas': { type: 'boolean' }, text: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -73,7 +74,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
   try {
     const result = await service.exportClaims({
       format,
-      filter: { status: list(values.status), entity: values.entity, note: values.note },
+      filter: { status: list(values.status), entity: values.entity, note: values.note, text: values.text },
       csvKeepFormulas: values['keep-formulas'] === true,
       base: fileUri(target ? path.dirname(target) : root),
     });

@@ -1,4 +1,5 @@
-// Which claims an export takes: by status, by entity and by note path glob.
+// Which claims an export takes: by status, by entity, by note path glob and by
+// text (what the claims panel's text filter shows, matched the same way).
 // Values within one filter are alternatives; different filters must all hold.
 // A filter value that names nothing is an error, not an empty export, so a
 // typo on the command line says so instead of writing an empty file.
@@ -14,14 +15,22 @@ export interface ClaimFilter {
   entity?: string[];
   /** Globs over the note's workspace-relative path (`notes/*.md`); a glob without `/` matches the file name. */
   note?: string[];
+  /** Words the claim's text or id contains (case-insensitive), as the claims panel filters. */
+  text?: string;
+}
+
+/** The claims panel's text filter and the export's: the claim's text or id contains it, case aside. */
+export function textMatcher(text: string | undefined): (claim: { text: string; id?: string }) => boolean {
+  const t = text?.trim().toLowerCase();
+  return (c) => !t || c.text.toLowerCase().includes(t) || (c.id?.toLowerCase().includes(t) ?? false);
 }
 
 export class ExportError extends Error {}
 
 export interface CompiledFilter {
   note(note: NoteModel): boolean;
-  /** A claim, by its status and the ids of the entities it mentions. */
-  claim(claim: { status: string; entities: ReadonlyArray<{ id: string }> }): boolean;
+  /** A claim, by its status, the ids of the entities it mentions, its text and its id in its note. */
+  claim(claim: { status: string; entities: ReadonlyArray<{ id: string }>; text: string; localId?: string }): boolean;
 }
 
 export function claimFilter(index: WorkspaceIndex, filter: ClaimFilter): CompiledFilter {
@@ -44,9 +53,11 @@ export function claimFilter(index: WorkspaceIndex, filter: ClaimFilter): Compile
   }
   // One matcher per glob: picomatch's `basename` option would also apply to globs with a `/`.
   const globs = filter.note?.map((g) => picomatch(g, { nocase: true, dot: true, basename: !g.includes('/') }));
+  const text = textMatcher(filter.text);
   return {
     note: (n) => !globs?.length || globs.some((g) => g(pathIn(index, n.uri))),
-    claim: (c) => (!statuses || statuses.has(c.status)) && (!entityIds || c.entities.some((e) => entityIds!.has(e.id))),
+    claim: (c) => (!statuses || statuses.has(c.status)) && (!entityIds || c.entities.some((e) => entityIds!.has(e.id)))
+      && text({ text: c.text, id: c.localId }),
   };
 }
 

@@ -4,6 +4,7 @@
 // expanded, so opening it on a large workspace costs one pass over the claims
 // and no claim list is sent that nobody looks at. Plain data: the client
 // decides icons and colours, the service adds the hover card on demand.
+import { textMatcher } from '../export/filter';
 import { type Claim, type EntityDef, type NoteModel, type Range, type StatusDef } from '../notes/model';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 
@@ -53,10 +54,9 @@ export interface ClaimEntry {
 export const NO_ENTITY = '';
 
 function matcher(index: WorkspaceIndex, filter: ClaimsFilter): (claim: Claim) => boolean {
-  const text = filter.text?.trim().toLowerCase();
+  const text = textMatcher(filter.text);
   const statuses = filter.status?.length ? new Set(filter.status.map((s) => s.toLowerCase())) : undefined;
-  return (claim) => (!statuses || statuses.has(index.statusOf(claim))) &&
-    (!text || claim.text.toLowerCase().includes(text) || (claim.id?.toLowerCase().includes(text) ?? false));
+  return (claim) => (!statuses || statuses.has(index.statusOf(claim))) && text(claim);
 }
 
 // What each claim of a note names depends only on the note's model (a new one
