@@ -8,25 +8,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { positionOf, screenshotOnFailure, startSession, type Session } from './session';
+import { positionOf, screenshotOnFailure, sessionFor } from './session';
 import { activeEditor, moveCaret, openFile, runCommand, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
-let session: Session;
-
-before(async () => {
-  session = await startSession('e2e-panel', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
-}, { timeout: 10 * 60_000 });
-
-after(async () => {
-  await session?.close();
-});
+const session = sessionFor('e2e-panel', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
 
 /** Runs a step; a failure names the screenshot it saved; a pass saves `name`.png too. */
 async function step(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const { page } = session;
+  const { page } = session();
   try {
     await screenshotOnFailure(page, `${name}-failure.png`, () => body(page));
   } catch (error) {
@@ -173,7 +165,7 @@ test('Set Status… changes the note on disk and moves the claim to its new grou
     await contextMenu(page, row(page, '^transistor'), 'Set Status…');
     await pickRow(page, 'Refuted');
     await row(page, /^Refuted/).filter({ hasText: '2' }).waitFor();
-    const file = join(session.workspace, NOTE);
+    const file = join(session().workspace, NOTE);
     const deadline = Date.now() + 30_000;
     const claim = () => readFileSync(file, 'utf8').split('^transistor')[1]!.split('\n- ')[0]!;
     // The disk is the signal: the panel saves the note it edited.
@@ -186,7 +178,7 @@ test('Set Status… changes the note on disk and moves the claim to its new grou
 });
 
 test('the grammar colours #claim, fields, statuses and links in Light+, Dark+ and High Contrast', { timeout: 180_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   const colours = `(() => {
     const spans = [...document.querySelectorAll('.editor-group-container.active .view-line span span')];
     const text = (e) => e.textContent.replace(/\u00a0/g, ' ');

@@ -5,20 +5,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { screenshotOnFailure, startSession, type Session } from './session';
+import { screenshotOnFailure, sessionFor } from './session';
 import { activeEditor, openFile, screenshot } from './workbench';
 
-let session: Session;
-
-before(async () => {
-  session = await startSession('e2e-export', { copySamples: true });
-}, { timeout: 10 * 60_000 });
-
-after(async () => {
-  await session?.close();
-});
+const session = sessionFor('e2e-export', { copySamples: true });
 
 const input = (page: Page) => page.locator('.quick-input-widget .quick-input-box input');
 
@@ -41,8 +33,8 @@ function toast(page: Page, text: string) {
 }
 
 test('Export Claims writes the chosen format, and "Open" opens the file', { timeout: 120_000 }, async () => {
-  const { page } = session;
-  const file = join(session.workspace, 'claims.csv');
+  const { page } = session();
+  const file = join(session().workspace, 'claims.csv');
   await screenshotOnFailure(page, 'export-failure.png', async () => {
     // As an analyst would: a note open, and the server done reading the notes (the status bar then counts the note's 18 claims).
     await openFile(page, 'notes/openai-consumer-shift.md');
@@ -61,8 +53,8 @@ test('Export Claims writes the chosen format, and "Open" opens the file', { time
 });
 
 test('exporting to an existing file asks first; Cancel keeps the file as it was', { timeout: 120_000 }, async () => {
-  const { page } = session;
-  const file = join(session.workspace, 'claims.csv');
+  const { page } = session();
+  const file = join(session().workspace, 'claims.csv');
   const before = statSync(file).mtimeMs;
   await screenshotOnFailure(page, 'export-replace-failure.png', async () => {
     await exportAs(page, 'CSV');

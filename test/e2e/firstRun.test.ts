@@ -5,26 +5,18 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { screenshotOnFailure, startSession, type Session } from './session';
+import { test } from 'node:test';
+import { screenshotOnFailure, sessionFor } from './session';
 import { moveCaret, openFile, screenshot } from './workbench';
 
 const SENTENCE = 'The council approved the new budget on Monday.';
 const ARTICLE = ['<html><head><title>Council news</title><script>var x = "not a claim";</script></head><body>',
   `<p>${SENTENCE} Critics called it rushed.</p>`, '</body></html>', ''].join('\n');
 
-let session: Session;
-
-before(async () => {
-  session = await startSession('e2e-first-run', { files: { 'articles/council.html': ARTICLE } });
-}, { timeout: 10 * 60_000 });
-
-after(async () => {
-  await session?.close();
-});
+const session = sessionFor('e2e-first-run', { files: { 'articles/council.html': ARTICLE } });
 
 test('a folder with only an article starts Claimlens; the empty panel offers what to do', { timeout: 120_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   await screenshotOnFailure(page, 'first-run-empty-failure.png', async () => {
     await page.locator('#claimlens\\.claimlens\\.claimlens\\.status', { hasText: '0 claims' }).waitFor({ timeout: 60_000 });
     await page.locator('#claimlens\\.claimlens\\.claimlens\\.status').click();
@@ -36,7 +28,7 @@ test('a folder with only an article starts Claimlens; the empty panel offers wha
 });
 
 test('tagging a sentence of the article asks where the note goes, creates it, and the panel lists the claim', { timeout: 120_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   await screenshotOnFailure(page, 'first-run-tag-failure.png', async () => {
     await openFile(page, 'articles/council.html');
     const line = ARTICLE.split('\n').findIndex((l) => l.includes(SENTENCE)) + 1;
@@ -51,7 +43,7 @@ test('tagging a sentence of the article asks where the note goes, creates it, an
     await page.locator('.editor-group-container.active .monaco-editor[data-uri$="/articles/council.md"]').waitFor();
     await page.keyboard.press('Control+S');
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'council' }).filter({ hasText: '1' }).waitFor({ timeout: 30_000 });
-    const note = join(session.workspace, 'articles/council.md');
+    const note = join(session().workspace, 'articles/council.md');
     assert.ok(existsSync(note));
     assert.match(readFileSync(note, 'utf8'), new RegExp(`- #claim ${SENTENCE.replace(/\./g, '\\.')} \\^the-council-approved-the-new\\n  - quote:: "${SENTENCE.replace(/\./g, '\\.')}"`));
   });

@@ -1,24 +1,15 @@
 // In a real VS Code: hovering an entity mention in a note shows the entity's
 // card, which comes from the language server.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { positionOf, screenshotOnFailure, startSession, type Session } from './session';
+import { test } from 'node:test';
+import { positionOf, screenshotOnFailure, sessionFor } from './session';
 import { hoverUntil, openFile, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
-let session: Session;
-
-// The first run on a clean machine installs the editor (a few minutes).
-before(async () => {
-  session = await startSession('e2e-hover');
-}, { timeout: 10 * 60_000 });
-
-after(async () => {
-  await session?.close();
-});
+const session = sessionFor('e2e-hover');
 
 test('hovering [[Sam Altman]] shows the entity card', { timeout: 120_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   await screenshotOnFailure(page, 'hover-entity-failure.png', async () => {
     await openFile(page, NOTE);
     // On the 'S' of the name, inside the brackets.

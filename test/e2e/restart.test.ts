@@ -2,24 +2,16 @@
 // again, says so, and hover works again.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, test } from 'node:test';
-import { positionOf, screenshotOnFailure, startSession, type Session } from './session';
+import { test } from 'node:test';
+import { positionOf, screenshotOnFailure, sessionFor } from './session';
 import { hoverUntil, openFile, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const PROFILE = 'e2e-restart';
-let session: Session;
-
-before(async () => {
-  session = await startSession(PROFILE);
-}, { timeout: 10 * 60_000 });
-
-after(async () => {
-  await session?.close();
-});
+const session = sessionFor(PROFILE);
 
 test('a killed language server is started again, the analyst is told, and hover answers again', { timeout: 180_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   await screenshotOnFailure(page, 'restart-failure.png', async () => {
     await openFile(page, NOTE);
     const at = positionOf(NOTE, '[[Sam Altman]]', 2);

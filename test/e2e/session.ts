@@ -3,6 +3,7 @@
 // temporary copy of it, for tests that edit notes, or a folder of given
 // files), and Chromium showing the workbench. Plus small helpers the tests
 // share.
+import { after, before } from 'node:test';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,6 +27,21 @@ export interface SessionOptions {
   files?: Record<string, string>;
   /** User settings on top of the quiet defaults (scripts/vscode.mjs). */
   settings?: Record<string, unknown>;
+}
+
+/**
+ * The session for the tests of one file: started before them (the first run
+ * on a clean machine installs the editor, a few minutes) and closed after
+ * them. The tests call the returned function to reach it.
+ */
+export function sessionFor(profileName: string, options: SessionOptions = {}): () => Session {
+  let session: Session | undefined;
+  before(async () => { session = await startSession(profileName, options); }, { timeout: 10 * 60_000 });
+  after(async () => { await session?.close(); });
+  return () => {
+    if (!session) throw new Error('the editor session did not start');
+    return session;
+  };
 }
 
 /** Starts everything; `profileName` names the profile folder (under .cache/profiles/). */

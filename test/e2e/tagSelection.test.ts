@@ -5,8 +5,8 @@
 // to its passage. The session serves a copy of samples/, since the test adds
 // a claim to a note.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { positionOf, screenshotOnFailure, startSession, type Session } from './session';
+import { test } from 'node:test';
+import { positionOf, screenshotOnFailure, sessionFor } from './session';
 import { activeEditor, hoverUntil, moveCaret, openFile, readEditorText, runCommand, screenshot } from './workbench';
 
 const ARTICLE = 'articles/openai-consumer-shift.txt';
@@ -15,19 +15,10 @@ const SENTENCE = 'This suggests a desire to maintain a positive user experience 
 // A sentence stays whole as the new claim's text.
 const CLAIM_TEXT = SENTENCE;
 
-let session: Session;
-
-// The first run on a clean machine installs the editor (a few minutes).
-before(async () => {
-  session = await startSession('e2e-tag', { copySamples: true, settings: { 'editor.wordWrap': 'on' } });
-}, { timeout: 10 * 60_000 });
-
-after(async () => {
-  await session?.close();
-});
+const session = sessionFor('e2e-tag', { copySamples: true, settings: { 'editor.wordWrap': 'on' } });
 
 test('the article shows its quoted passages; hovering one shows the claim card', { timeout: 120_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   await screenshotOnFailure(page, 'source-highlights-failure.png', async () => {
     await openFile(page, ARTICLE);
     // The date the article gives in Chinese format is quoted by ^self-dated.
@@ -45,7 +36,7 @@ test('the article shows its quoted passages; hovering one shows the claim card',
 });
 
 test('Tag Selection as Claim adds the selected sentence to the note as a new claim', { timeout: 120_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   await screenshotOnFailure(page, 'tag-selection-failure.png', async () => {
     const at = positionOf(ARTICLE, SENTENCE);
     await moveCaret(page, at.line, at.column);
@@ -64,7 +55,7 @@ test('Tag Selection as Claim adds the selected sentence to the note as a new cla
 });
 
 test('Go to Source on a claim opens the article with the quoted passage selected', { timeout: 120_000 }, async () => {
-  const { page } = session;
+  const { page } = session();
   const quote = 'a research lab focused on advancing artificial general intelligence (AGI)';
   await screenshotOnFailure(page, 'go-to-source-failure.png', async () => {
     await openFile(page, NOTE);

@@ -59,30 +59,3 @@ test('the index finds what a scan of every symbol finds (every query word a pref
       assert.deepEqual(found, scanned);
     }), { numRuns: 300 });
 });
-
-test('built in slices after the cold index; a file changed meanwhile, and a query meanwhile, both see the current text', async () => {
-  const files: Record<string, string> = {};
-  for (let i = 0; i < 50; i++) files[`n${i}.md`] = `- #claim Claim number ${i}. ^c${i}\n`;
-  const { index } = await indexOf(files);
-  const symbols = new SymbolIndex(index);
-  index.onDidChange((uris) => symbols.changed(uris));
-  let pauses = 0;
-  const built = symbols.prepare(async () => {
-    pauses++;
-    // Half-way, a note already added and one not yet added change.
-    if (pauses === 25) { index.update(uri('n49.md'), '- #claim Rewritten early. ^c49\n'); index.update(uri('n0.md'), '- #claim Rewritten late. ^c0\n'); }
-    await new Promise((r) => setImmediate(r));
-  }, () => true);
-  await built;
-  assert.ok(pauses >= 49, `it let other work in ${pauses} times`);
-  const names = (q: string) => symbols.search(q, 100).map((e) => e.name).sort();
-  assert.deepEqual(names('rewritten'), ['Rewritten early.', 'Rewritten late.']);
-  assert.equal(symbols.search('claim', 100).length, 48);
-
-  // A query during a build finishes it at once, with the same answers.
-  const again = new SymbolIndex(index);
-  const slow = again.prepare(() => new Promise((r) => setImmediate(r)), () => true);
-  assert.deepEqual(again.search('rewritten', 100).map((e) => e.name).sort(), ['Rewritten early.', 'Rewritten late.']);
-  await slow;
-  assert.equal(again.search('claim', 100).length, 48);
-});

@@ -176,11 +176,6 @@ export class ClaimlensService {
     this.progressListeners.push(listener);
   }
 
-  /** True until the cold index is complete: answers come from what is read so far. */
-  get isIndexing(): boolean {
-    return this.indexing;
-  }
-
   /** Listens to the one stream of changes; every cache and every refresh hangs off it. */
   onDidChange(listener: Listener): { dispose(): void } {
     this.listeners.push(listener);

@@ -69,10 +69,7 @@ export class SymbolIndex {
   /** The change stream names these files: their symbols are replaced before the next query. */
   changed(uris: readonly string[]): void {
     if (this.dirty) for (const u of uris) this.dirty.add(u);
-    // During a build, a file already added must be read again; one not yet added will be read as it is.
-    else if (this.pending) this.afterBuild.push(...uris);
   }
-  private afterBuild: string[] = [];
 
   /** Symbols matching `query`, best first, at most `limit`. */
   search(query: string, limit: number): SymbolEntry[] {
@@ -121,74 +118,37 @@ export class SymbolIndex {
     return [from, to];
   }
 
-  /** Forgets everything: the next query or prepare() builds afresh (after the cold index, when every file was announced). */
+  /** Forgets everything: the next query builds afresh (after the cold index, when every file was announced at once). */
   reset(): void {
     this.dirty = undefined;
-    this.pending = undefined;
-    this.afterBuild = [];
   }
 
-  /** Files still to add in a build under way (see prepare); undefined when none is. */
-  private pending: string[] | undefined;
-
-  /**
-   * Builds the index in slices, letting other work in between (`pause`
-   * resolves when it may go on): the service calls it once the cold index is
-   * done, so the first query finds it ready. A query meanwhile finishes it.
-   */
-  async prepare(pause: () => Promise<void>, due: () => boolean): Promise<void> {
-    if (this.dirty || this.pending) return;
-    const pending = this.start();
-    // A query may finish it (or start another) while this one pauses.
-    const current = () => this.pending === pending;
-    while (pending.length && current()) {
-      this.add(pending.pop()!);
-      if (due()) await pause();
+  private refresh(): void {
+    if (this.dirty && this.dirty.size === 0) return;
+    if (!this.dirty || this.entries.length > 2 * this.live + 1024) this.build();
+    else {
+      // New words are put in place as they come; words whose symbols all went stay until the next build (their postings are holes).
+      for (const uri of this.dirty) { this.remove(uri); this.add(uri); }
+      this.dirty.clear();
     }
-    if (current()) this.finish();
   }
 
-  private start(): string[] {
+  /** Everything afresh: the first query, or more holes than symbols. */
+  private build(): void {
     this.dirty = undefined;
     this.entries = [];
     this.live = 0;
     this.postings = new Map();
     this.exact = new Map();
     this.byFile.clear();
-    this.sorted = [];
-    return this.pending = [...this.index.notes.keys()].reverse().concat([...this.index.registries.keys()].reverse());
-  }
-
-  private finish(): void {
-    if (!this.pending) return;
-    this.pending = undefined;
+    for (const uri of this.index.registries.keys()) this.add(uri);
+    for (const uri of this.index.notes.keys()) this.add(uri);
     this.sorted = [...this.postings.keys()].sort();
     // Packed once built: a typed array of the exact length takes a quarter of a growing list's memory.
     for (const [w, list] of this.postings) if (Array.isArray(list)) this.postings.set(w, Int32Array.from(list));
     for (const [k, list] of this.exact) if (Array.isArray(list)) this.exact.set(k, Int32Array.from(list));
-    this.dirty = new Set(this.afterBuild);
-    this.afterBuild = [];
+    this.dirty = new Set();
   }
-
-  private refresh(): void {
-    if (this.pending) {
-      // A build under way: finish it now (files changed meanwhile are re-read from the index as they are).
-      for (let u = this.pending.pop(); u !== undefined; u = this.pending.pop()) this.add(u);
-      this.finish();
-    }
-    if (this.dirty && this.dirty.size === 0) return;
-    if (!this.dirty || this.entries.length > 2 * this.live + 1024) {
-      // The first query, or more holes than symbols: build everything afresh.
-      const pending = this.start();
-      for (let u = pending.pop(); u !== undefined; u = pending.pop()) this.add(u);
-      this.finish();
-      return;
-    }
-    // New words are put in place as they come; words whose symbols all went stay until the next build (their postings are holes).
-    for (const uri of this.dirty) { this.remove(uri); this.add(uri); }
-    this.dirty.clear();
-  }
-
 
   private add(uri: string): void {
     const ids: number[] = [];
