@@ -7,10 +7,12 @@ import type { Position, Range } from '../server/src/core/base/position';
 import type { ExportFormat } from '../server/src/core/export/formatList';
 import type { SourceHighlight, SourceLocationResult } from '../server/src/core/features/sourceNavigation';
 import type { ClaimEntry, ClaimGrouping, ClaimsFilter, ClaimsGroup, ClaimsOverview, ClaimsPage } from '../server/src/core/features/claimsTree';
+import type { ClaimMapParams, ClaimMapResult, MapEdge, MapFilter, MapFocus, MapNode, MapRelation } from '../server/src/core/features/claimMapTypes';
 
 // The plain results the core computes, declared there and passed on as they are.
 export type { Position, Range, ExportFormat, SourceHighlight, SourceLocationResult };
 export type { ClaimEntry, ClaimGrouping, ClaimsFilter, ClaimsGroup, ClaimsOverview, ClaimsPage };
+export type { ClaimMapParams, ClaimMapResult, MapEdge, MapFilter, MapFocus, MapNode, MapRelation };
 
 /** Settings the client passes at start (initializationOptions) and on change. */
 export interface ClaimlensSettings {
@@ -153,3 +155,12 @@ export const ClaimCountsRequest = new RequestType<ClaimCountsParams, ClaimCounts
 /** Server → client: the claims of these files may have changed (the panel refreshes their groups). */
 export interface ClaimsChangedParams { uris: string[] }
 export const ClaimsChangedNotification = new NotificationType<ClaimsChangedParams>('claimlens/claimsChanged');
+
+// ---- the claim map (SPEC §5) ------------------------------------------------
+
+/**
+ * Client → server: the claims, entities and relations around a focus (or the
+ * whole workspace when it is small), filtered and capped. The map asks again
+ * (debounced) when ClaimsChangedNotification arrives, with the same params.
+ */
+export const ClaimMapRequest = new RequestType<ClaimMapParams, ClaimMapResult, void>('claimlens/claimMap');
