@@ -1,5 +1,7 @@
 // One build for the client, the server and the command line: esbuild bundles
 // each entry point into dist/, with `vscode` left external (VS Code provides it).
+// The claim map's webview is a second, browser build: its script and style
+// sheet go to dist/webview/, the only folder the webview may load from.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -22,10 +24,24 @@ const options = {
   logLevel: 'warning',
 };
 
+const webview = {
+  entryPoints: { map: 'client/webview/map/main.ts', 'map-style': 'client/webview/map/map.css' },
+  entryNames: '[name]',
+  outdir: 'dist/webview',
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+  sourcemap: !production,
+  // Always minified: the map's first paint waits for this script to load.
+  minify: true,
+  logLevel: 'warning',
+};
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  const contexts = await Promise.all([esbuild.context(options), esbuild.context(webview)]);
+  await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching for changes…');
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), esbuild.build(webview)]);
 }

@@ -21,6 +21,7 @@ function tests(dir) {
 
 const steps = [
   ['type-check', 'npx', ['tsc', '-p', '.', '--noEmit']],
+  ['type-check of the map webview (DOM)', 'npx', ['tsc', '-p', 'client/webview', '--noEmit']],
   ['test tools', node, ['scripts/e2e-setup.mjs', '--debian']],
   ['unit tests', node, [...runner, ...tests('test/unit')]],
   ['build', node, ['scripts/build.mjs']],

@@ -9,6 +9,7 @@ import {
   type ClaimEntry, type ClaimGrouping, type ClaimsFilter, type ClaimsGroup, type ClaimsOverview,
   ClaimCardRequest, ClaimsInGroupRequest, ClaimsOverviewRequest,
 } from '../../shared/protocol';
+import { statusColorName } from './statusColors';
 
 /** Claims asked for at a time when a group is expanded; "Show more" asks for the next page. */
 export const PAGE = 200;
@@ -31,16 +32,9 @@ export type Node = GroupNode | ClaimNode | MoreNode;
 
 export const GROUPINGS: Record<ClaimGrouping, string> = { note: 'Note', entity: 'Entity', status: 'Status' };
 
-/**
- * A status's colour from its place on the rating scale, so a workspace's own
- * statuses (`.claimlens.yaml`) get sensible colours too: best green, worst
- * red, no rating (no verdict yet) grey.
- */
+/** A status's colour in the panel: its place on the rating scale (statusColors.ts), as a theme colour. */
 export function statusColor(rating: number | undefined, scale: { best: number; worst: number }): vscode.ThemeColor {
-  if (rating === undefined || scale.best === scale.worst) return new vscode.ThemeColor('disabledForeground');
-  const f = (rating - scale.worst) / (scale.best - scale.worst);
-  const name = f >= 0.9 ? 'charts.green' : f >= 0.65 ? 'charts.blue' : f >= 0.4 ? 'charts.yellow' : f >= 0.15 ? 'charts.orange' : 'charts.red';
-  return new vscode.ThemeColor(name);
+  return new vscode.ThemeColor(statusColorName(rating, scale));
 }
 
 export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {

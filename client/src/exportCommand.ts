@@ -20,8 +20,12 @@ export function registerExportCommand(getClient: () => LanguageClient | undefine
   return vscode.commands.registerCommand('claimlens.exportClaims', () => exportClaims(getClient()));
 }
 
-/** Exports the claims, only those `filter` takes when given (the claims panel's "Export these claims…"). */
-export async function exportClaims(client: LanguageClient | undefined, filter?: ExportParams['filter'], what = 'claims'): Promise<void> {
+/**
+ * Exports the claims, only those `filter` takes when given (the claims panel's
+ * "Export these claims…", the map's filter), in `format` when the caller
+ * already knows it (the map's GraphML and Mermaid buttons), else as picked.
+ */
+export async function exportClaims(client: LanguageClient | undefined, filter?: ExportParams['filter'], what = 'claims', format?: string): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     const manage = 'Manage Workspace Trust';
     if (await vscode.window.showWarningMessage(RESTRICTED_MESSAGE, manage) === manage) {
@@ -33,14 +37,15 @@ export async function exportClaims(client: LanguageClient | undefined, filter?: 
     void vscode.window.showErrorMessage('Claimlens: the language server is not running; export needs it.');
     return;
   }
-  const pick = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.ext}` })), {
+  const known = FORMATS.find((f) => f.format === format);
+  const pick = known ?? await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.ext}` })), {
     title: `Export ${what}`, placeHolder: 'Export format',
   });
   if (!pick) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     title: `Export claims as ${pick.label}`, saveLabel: 'Export',
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `claims.${pick.ext}`) : undefined,
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${known ? 'claim-map' : 'claims'}.${pick.ext}`) : undefined,
     filters: { [pick.filter]: [pick.ext] },
   });
   if (!target) return;

@@ -8,6 +8,7 @@ import {
 import { type ClaimlensSettings, ClaimsChangedNotification, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { ClaimsPanel } from './claimsPanel';
 import { registerExportCommand } from './exportCommand';
+import { ClaimMap } from './map/mapPanel';
 import { RestartPolicy } from './restarts';
 import { SourceView } from './sourceView';
 import { ClaimsStatusBar } from './statusBar';
@@ -24,19 +25,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const sourceView = new SourceView();
   const panel = new ClaimsPanel(context.workspaceState);
-  context.subscriptions.push(sourceView, panel);
+  const map = new ClaimMap(context, output);
+  context.subscriptions.push(sourceView, panel, map);
 
   const start = async () => {
     client = createClient(context, output);
     status.attach(client);
     context.subscriptions.push(
       client.onNotification(StatusNotification, (p: StatusParams) => status.serverStatus(p)),
-      // One handler per message (a second registration would replace the first): the panel and the status bar both follow it.
-      client.onNotification(ClaimsChangedNotification, (p) => { panel.claimsChanged(p.uris); status.changed(); }),
+      // One handler per message (a second registration would replace the first): the panel, the map and the status bar all follow it.
+      client.onNotification(ClaimsChangedNotification, (p) => { panel.claimsChanged(p.uris); map.claimsChanged(); status.changed(); }),
     );
     await client.start();
     context.subscriptions.push(sourceView.attach(client));
     panel.attach(client);
+    map.attach(client);
   };
   const restart = async () => {
     const old = client;

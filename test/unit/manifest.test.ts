@@ -9,7 +9,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const client = fs.readdirSync(path.join(ROOT, 'client/src')).filter((f) => f.endsWith('.ts'))
+const client = (fs.readdirSync(path.join(ROOT, 'client/src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'))
   .map((f) => fs.readFileSync(path.join(ROOT, 'client/src', f), 'utf8')).join('\n');
 
 const registered = new Set([...client.matchAll(/registerCommand\('([\w.]+)'|command\('([\w.]+)'/g)].map((m) => m[1] ?? m[2]!));

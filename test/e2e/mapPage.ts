@@ -1,0 +1,114 @@
+// The claim map's webview page, served as VS Code serves it (the same HTML,
+// the same Content-Security-Policy, the built bundle from dist/webview) to
+// Chromium, with a stand-in for the extension: it records what the page
+// sends and answers with a given graph. The theme is a few of VS Code's
+// colour variables for a light or a dark theme.
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mapHtml } from '../../client/src/map/mapHtml';
+import { CHROMIUM_ARGS } from './workbench';
+
+const BUNDLE = join(__dirname, '../../dist/webview');
+
+export const THEMES = {
+  light: {
+    class: 'vscode-light',
+    vars: {
+      foreground: '#616161', 'editor-background': '#ffffff', 'editor-foreground': '#000000', descriptionForeground: '#717171',
+      focusBorder: '#0090f1', 'charts-green': '#388a34', 'charts-blue': '#1a85ff', 'charts-yellow': '#bf8803', 'charts-orange': '#d18616',
+      'charts-red': '#e51400', 'charts-purple': '#652d90', disabledForeground: '#61616180', 'button-secondaryBackground': '#e5e5e5',
+      'button-secondaryForeground': '#000000', 'button-background': '#007acc', 'button-foreground': '#ffffff', 'input-background': '#ffffff',
+      'input-foreground': '#616161', 'input-border': '#cecece', 'editorHoverWidget-background': '#f3f3f3', 'editorHoverWidget-foreground': '#616161',
+      'editorHoverWidget-border': '#c8c8c8', 'panel-border': '#80808059', 'menu-background': '#ffffff', 'menu-foreground': '#616161',
+      'dropdown-background': '#ffffff', 'dropdown-foreground': '#616161', 'dropdown-border': '#cecece',
+      'inputValidation-warningBackground': '#f6f5d2', 'editorWarning-foreground': '#bf8803', 'textLink-foreground': '#006ab1',
+    },
+  },
+  dark: {
+    class: 'vscode-dark',
+    vars: {
+      foreground: '#cccccc', 'editor-background': '#1e1e1e', 'editor-foreground': '#d4d4d4', descriptionForeground: '#ccccccb3',
+      focusBorder: '#007fd4', 'charts-green': '#89d185', 'charts-blue': '#3794ff', 'charts-yellow': '#cca700', 'charts-orange': '#d18616',
+      'charts-red': '#f14c4c', 'charts-purple': '#b180d7', disabledForeground: '#cccccc80', 'button-secondaryBackground': '#3a3d41',
+      'button-secondaryForeground': '#ffffff', 'button-background': '#0e639c', 'button-foreground': '#ffffff', 'input-background': '#3c3c3c',
+      'input-foreground': '#cccccc', 'input-border': '#3c3c3c', 'editorHoverWidget-background': '#252526', 'editorHoverWidget-foreground': '#cccccc',
+      'editorHoverWidget-border': '#454545', 'panel-border': '#80808059', 'menu-background': '#303031', 'menu-foreground': '#cccccc',
+      'dropdown-background': '#3c3c3c', 'dropdown-foreground': '#f0f0f0', 'dropdown-border': '#3c3c3c',
+      'inputValidation-warningBackground': '#352a05', 'editorWarning-foreground': '#cca700', 'textLink-foreground': '#3794ff',
+    },
+  },
+} as const;
+
+export type ThemeName = keyof typeof THEMES;
+
+export interface MapPage {
+  page: Page;
+  /** The page's CSP, as served. */
+  policy(): Promise<string | null>;
+  /** Messages the page sent to the extension, in order. */
+  sent(): Promise<Array<Record<string, unknown>>>;
+  /** Messages of one type. */
+  sentOf(type: string): Promise<Array<Record<string, unknown>>>;
+  /** Sends a message to the page, as the extension does. */
+  post(message: unknown): Promise<void>;
+  /** CSP violations and script errors the page reported. */
+  problems(): Promise<string[]>;
+  setTheme(theme: ThemeName): Promise<void>;
+  close(): Promise<void>;
+}
+
+const NONCE = 'testnonce0123456789abcdefABCDEF_-';
+
+export async function openMapPage(theme: ThemeName = 'light'): Promise<MapPage> {
+  const server: Server = createServer((req, res) => {
+    const name = (req.url ?? '/').split('?')[0];
+    if (name === '/map.html') {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const html = mapHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/map.js`, styleUri: `${origin}/map-style.css` });
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    } else if (name === '/map.js' || name === '/map-style.css') {
+      res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/css' }).end(readFileSync(join(BUNDLE, name)));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+  // Before the page's own script: the stand-in for VS Code's webview API, a record of problems, and the theme.
+  await page.addInitScript(`
+    window.__sent = []; window.__problems = [];
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))) });
+    document.addEventListener('securitypolicyviolation', (e) => window.__problems.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
+    window.addEventListener('error', (e) => window.__problems.push('error: ' + e.message));
+  `);
+  const port = (server.address() as AddressInfo).port;
+  const mapPage: MapPage = {
+    page,
+    policy: () => page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    sent: () => page.evaluate('window.__sent') as Promise<Array<Record<string, unknown>>>,
+    sentOf: async (type) => (await mapPage.sent()).filter((m) => m.type === type),
+    post: async (message) => { await page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`); },
+    problems: () => page.evaluate('window.__problems') as Promise<string[]>,
+    setTheme: async (name) => {
+      const t = THEMES[name];
+      const vars: Record<string, string> = { 'font-family': 'system-ui, sans-serif', 'font-size': '13px', ...t.vars };
+      // As VS Code does: the theme's kind as a class on <body>, its colours as CSS variables set through the style object.
+      await page.evaluate(`(() => {
+        const vars = ${JSON.stringify(vars)};
+        for (const [k, v] of Object.entries(vars)) document.body.style.setProperty('--vscode-' + k, v);
+        document.body.className = ${JSON.stringify(t.class)};
+      })()`);
+    },
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+  await page.goto(`http://127.0.0.1:${port}/map.html`);
+  await mapPage.setTheme(theme);
+  return mapPage;
+}
