@@ -145,6 +145,7 @@ test('a capped map says so; an empty one says why and offers to clear the filter
   await answer({ ...sampleGraph, total: 5310, shown: 2000 }, n);
   assert.equal(await map.page.locator('#banner').innerText(), 'Showing 2,000 of 5,310: narrow the filter to see the rest.');
   await map.page.click('#filters summary');
+  await map.page.screenshot({ path: join(RESULTS_DIR, 'map-webview-filters.png') });
   await map.page.locator('input[data-filter="status"][value="supported"]').uncheck();
   await answer({ ...sampleGraph, nodes: [], edges: [], total: 0, shown: 0 }, n + 1);
   assert.ok(await map.page.locator('#banner').isHidden());
@@ -184,4 +185,16 @@ test('follows the theme: the dark theme redraws in its colours', async () => {
   assert.equal(background, 'rgb(30, 30, 30)');
   await map.page.screenshot({ path: join(RESULTS_DIR, 'map-webview-dark.png') });
   assert.deepEqual(await map.problems(), []);
+});
+
+test('the key explains every shape and line', async () => {
+  await map.page.click('#key summary');
+  const text = await map.page.locator('#key .menu-body').innerText();
+  for (const words of ['claim: prediction', 'entity', 'supports', 'contradicts', 'refines', 'same claim as', 'said by', 'mentions']) {
+    assert.ok(text.includes(words), `${words} in\n${text}`);
+  }
+  assert.equal(await map.page.locator('details.menu[open]').count(), 1, 'one menu open at a time');
+  await map.page.screenshot({ path: join(RESULTS_DIR, 'map-webview-key-dark.png') });
+  await map.page.keyboard.press('Escape');
+  assert.equal(await map.page.locator('details.menu[open]').count(), 0, 'Escape closes it');
 });

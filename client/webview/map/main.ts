@@ -61,11 +61,14 @@ const exportMenu = h('details', { class: 'menu', id: 'export' }, h('summary', { 
     h('button', { 'data-export': 'svg', text: 'SVG image of this view' }),
     h('button', { 'data-export': 'graphml', text: 'GraphML of the filter (Gephi, yEd, draw.io)' }),
     h('button', { 'data-export': 'mermaid', text: 'Mermaid flowchart of the filter' })));
+const keyMenu = h('details', { class: 'menu', id: 'key' }, h('summary', { text: 'Key' }));
+const keyBody = h('div', { class: 'menu-body key-body', role: 'group', 'aria-label': 'What the shapes, colours and lines mean' });
+keyMenu.append(keyBody);
 const fitButton = h('button', { id: 'fit', title: 'Fit the map in the window (0)', text: 'Fit' });
 const wholeButton = h('button', { id: 'whole', title: 'The whole workspace, or its most connected claim when it is large', text: 'Whole workspace' });
 const textToggle = h('button', { id: 'text-toggle', 'aria-pressed': 'false', title: 'The map as a list of its nodes and links (T)', text: 'Text view' });
 const toolbar = h('header', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Claim map' },
-  search, hops, layoutSelect, filtersMenu, fitButton, wholeButton, textToggle, exportMenu);
+  search, hops, layoutSelect, filtersMenu, keyMenu, fitButton, wholeButton, textToggle, exportMenu);
 const banner = h('div', { class: 'banner', id: 'banner', role: 'status', hidden: '' });
 const graph = h('div', { id: 'graph', tabindex: '0', role: 'application', 'aria-roledescription': 'claim map',
   'aria-label': 'Claim map. Arrow keys move between nodes, Enter opens one, E expands it, F centres the map on it, plus and minus zoom, 0 fits.' });
@@ -378,6 +381,54 @@ function legend(result: ClaimMapResult): void {
   }));
 }
 
+// ---- the key ------------------------------------------------------------------------
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** A small picture of a node shape or a line style, in the map's colours. */
+function sample(kind: 'shape' | 'line', what: string, colour: string): SVGElement {
+  const box = svg('svg', { width: 34, height: 16, viewBox: '0 0 34 16', 'aria-hidden': 'true' });
+  if (kind === 'line') {
+    const dash = what === 'refines' || what === 'same-as' || what === 'by' ? '4 3' : what === 'mentions' ? '1 3' : '';
+    box.append(svg('line', { x1: 2, y1: 8, x2: 28, y2: 8, stroke: colour, 'stroke-width': 2, ...(dash ? { 'stroke-dasharray': dash } : {}) }));
+    if (what === 'supports' || what === 'by') box.append(svg('path', { d: 'M26 4 L32 8 L26 12 Z', fill: colour }));
+    if (what === 'refines') box.append(svg('path', { d: 'M26 4 L32 8 L26 12', fill: 'none', stroke: colour, 'stroke-width': 2 }));
+    if (what === 'contradicts') box.append(svg('line', { x1: 30, y1: 3, x2: 30, y2: 13, stroke: colour, 'stroke-width': 2 }));
+    if (what === 'same-as') box.append(svg('circle', { cx: 30, cy: 8, r: 3, fill: colour }));
+    return box;
+  }
+  const stroke = { fill: 'none', stroke: colour, 'stroke-width': 1.6 };
+  const shapes: Record<string, SVGElement> = {
+    fact: svg('rect', { x: 3, y: 2, width: 28, height: 12, rx: 3, ...stroke }),
+    statistic: svg('path', { d: 'M6 2 H28 L31 5 V11 L28 14 H6 L3 11 V5 Z', ...stroke }),
+    prediction: svg('path', { d: 'M8 2 H26 L31 8 L26 14 H8 L3 8 Z', ...stroke }),
+    opinion: svg('path', { d: 'M7 2 H27 L31 6 V10 L27 14 H7 L3 10 V6 Z', ...stroke }),
+    quote: svg('path', { d: 'M3 4 Q17 0 31 4 V12 Q17 16 3 12 Z', ...stroke }),
+    entity: svg('ellipse', { cx: 17, cy: 8, rx: 14, ry: 6, ...stroke }),
+  };
+  box.append(shapes[what] ?? shapes.fact);
+  return box;
+}
+
+function renderKey(): void {
+  const row = (picture: SVGElement, text: string) => h('div', { class: 'key-row' }, picture as unknown as Node, text);
+  keyBody.replaceChildren(
+    h('strong', { text: 'Shapes' }),
+    row(sample('shape', 'fact', palette.fg), 'claim (a fact, or no kind)'),
+    ...['statistic', 'prediction', 'opinion', 'quote'].map((k) => row(sample('shape', k, palette.fg), `claim: ${k}`)),
+    row(sample('shape', 'entity', palette.fg), 'entity (a person, an organisation…)'),
+    h('strong', { text: 'Lines' }),
+    ...MAP_RELATIONS.map((r) => row(sample('line', r, edgeColour(r)), RELATION_WORDS[r])),
+    h('strong', { text: 'Colours' }),
+    h('div', { class: 'muted', text: "A claim's outline is its status's colour, as in the Claims panel; a thick outline marks the map's focus." }),
+  );
+}
+
 // ---- the text alternative -------------------------------------------------------
 
 function nodeText(n: MapNode): string {
@@ -581,6 +632,17 @@ document.addEventListener('click', (e) => {
   }
 });
 
+// One menu open at a time; a click elsewhere or Escape closes it.
+const menus = [filtersMenu, keyMenu, exportMenu];
+for (const menu of menus) menu.addEventListener('toggle', () => { if (menu.open) menus.filter((m) => m !== menu).forEach((m) => { m.open = false; }); });
+document.addEventListener('pointerdown', (e) => {
+  if (!(e.target as HTMLElement).closest('details.menu')) menus.forEach((m) => { m.open = false; });
+});
+document.addEventListener('keydown', (e) => {
+  const open = menus.find((m) => m.open);
+  if (e.key === 'Escape' && open) { open.open = false; open.querySelector('summary')?.focus(); }
+});
+
 hops.addEventListener('change', () => setView({ hops: Number(hops.value) }));
 layoutSelect.addEventListener('change', () => {
   view = { ...view, layout: layoutSelect.value === 'force' ? 'force' : 'layered' };
@@ -668,8 +730,10 @@ graph.addEventListener('keydown', (e) => {
 new MutationObserver(() => {
   palette = readPalette();
   cy.style(styles());
+  renderKey();
   if (last) legend(last);
 }).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
 new ResizeObserver(() => cy.resize()).observe(graph);
 
+renderKey();
 send({ type: 'ready' });
