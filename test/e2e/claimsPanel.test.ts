@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { positionOf, screenshotOnFailure, sessionFor } from './session';
-import { activeEditor, moveCaret, openFile, runCommand, screenshot } from './workbench';
+import { activeEditor, colorTheme, moveCaret, openFile, runCommand, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const session = sessionFor('e2e-panel', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
@@ -48,16 +48,6 @@ async function pickRow(page: Page, label: string | RegExp): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
 }
 
-/** Switches the colour theme through its picker, as an analyst would. */
-async function colorTheme(page: Page, theme: string): Promise<void> {
-  // Its own key chord: from the palette, the command would open the picker before the palette had closed.
-  await activeEditor(page).locator('.view-lines').click();
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  await page.locator('.quick-input-widget .quick-input-box input').fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
 
 async function contextMenu(page: Page, target: Locator, item: string): Promise<void> {
   await target.click({ button: 'right' });

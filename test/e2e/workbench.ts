@@ -145,6 +145,17 @@ export async function readEditorText(page: Page): Promise<string> {
   return text;
 }
 
+/** Switches the colour theme through its picker, as an analyst would. */
+export async function colorTheme(page: Page, theme: string): Promise<void> {
+  // Its own key chord: from the palette, the command would open the picker before the palette had closed.
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await page.locator('.quick-input-widget .quick-input-box input').fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
 /** Saves a PNG of the whole window to test-results/`name`. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -1,0 +1,158 @@
+// In a real VS Code: "Claimlens: Show Claim Map" opens the map on the claim
+// under the cursor; its text view lists the claims and entities around it;
+// clicking a claim on the map reveals it in its note; a status filter hides
+// the other statuses; "Show on Map" from the claims panel centres it on that
+// claim; the map follows an edit and the dark theme. Screenshots of the light
+// and dark maps are kept in test-results/. The session serves a copy of
+// samples/, since a note is edited.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { positionOf, screenshotOnFailure, sessionFor } from './session';
+import { activeEditor, colorTheme, moveCaret, openFile, runCommand, screenshot } from './workbench';
+
+const NOTE = 'notes/openai-consumer-shift.md';
+const session = sessionFor('e2e-map', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
+
+async function step(name: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const { page } = session();
+  try {
+    await screenshotOnFailure(page, `${name}-failure.png`, () => body(page));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot: test-results/${name}-failure.png)`, { cause: error });
+  }
+  await screenshot(page, `${name}.png`);
+}
+
+/** The map's page: VS Code puts a webview in an iframe, and its content in a second one inside. */
+async function mapFrame(page: Page): Promise<Frame> {
+  const outer = page.locator('iframe.webview.ready').first();
+  await outer.waitFor({ timeout: 60_000 });
+  const outerFrame = await (await outer.elementHandle())!.contentFrame();
+  const inner = outerFrame!.locator('iframe#active-frame');
+  await inner.waitFor({ timeout: 30_000 });
+  const frame = await (await inner.elementHandle())!.contentFrame();
+  await frame!.locator('#app[data-state="drawn"]').waitFor({ timeout: 60_000 });
+  return frame!;
+}
+
+/** The text view's node entries. */
+async function listedNodes(frame: Frame): Promise<string[]> {
+  if ((await frame.getAttribute('#text-toggle', 'aria-pressed')) !== 'true') await frame.click('#text-toggle');
+  return frame.locator('#text-view ul.nodes li').allInnerTexts();
+}
+
+/** Runs `change` and waits until the map has drawn the answer it brings. */
+async function redrawn(frame: Frame, change: () => Promise<void>): Promise<void> {
+  await frame.evaluate(`document.getElementById('app').dataset.state = 'waiting'`);
+  await change();
+  await frame.locator('#app[data-state="drawn"]').waitFor({ timeout: 30_000 });
+}
+
+test('Show Claim Map opens on the claim under the cursor, with its neighbourhood', async () => {
+  await step('map-open-light', async (page) => {
+    await openFile(page, NOTE);
+    const at = positionOf(NOTE, 'builds high-quality models');
+    await moveCaret(page, at.line, at.column);
+    await runCommand(page, 'Claimlens: Show Claim Map');
+    const frame = await mapFrame(page);
+    await frame.locator('#app[data-paint-ms]').waitFor();
+    console.log(`claim map on the samples: first paint ${await frame.getAttribute('#app', 'data-paint-ms')} ms after the command`);
+    const summary = await frame.locator('#summary').innerText();
+    assert.match(summary, /^Around “DeepSEE builds high-quality models/, summary);
+    const nodes = await listedNodes(frame);
+    assert.ok(nodes.some((n) => n.startsWith('Claim ^deepseek-cost (disputed')), nodes.join('\n'));
+    // Its same-as partner in the other note, and the entity both mention.
+    assert.ok(nodes.some((n) => /\(supported.*\): .*DeepSeek/.test(n)), nodes.join('\n'));
+    assert.ok(nodes.some((n) => /^Entity.*: DeepSeek$/.test(n)), nodes.join('\n'));
+    const links = await frame.locator('#text-view ul.edges li').allInnerTexts();
+    assert.ok(links.some((l) => l.includes('same claim as')), links.join('\n'));
+    await frame.click('#text-toggle');
+  });
+});
+
+test('clicking a claim on the map reveals it in its note', async () => {
+  await step('map-click-reveals', async (page) => {
+    const frame = await mapFrame(page);
+    const target: { x: number; y: number } | null = await frame.evaluate(`(() => {
+      const node = window.claimMap.cy.nodes().filter((n) => (n.data('short') || '').startsWith('DeepSeek is an')).first();
+      return node.nonempty() ? node.renderedPosition() : null;
+    })()`);
+    assert.ok(target, 'the refuted DeepSeek claim is on the map, two hops away');
+    const box = await page.locator('iframe.webview.ready').first().boundingBox();
+    await page.mouse.click(box!.x + target.x, box!.y + target.y + (await frame.locator('#graph').boundingBox())!.y);
+    const line = positionOf(NOTE, 'is an [[Anthropic]] model').line;
+    await page.locator('#status\\.editor\\.selection').filter({ hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
+    assert.ok((await activeEditor(page).getAttribute('data-uri'))!.endsWith(NOTE));
+  });
+});
+
+test('a status filter hides the claims of the other statuses', async () => {
+  await step('map-filter-status', async (page) => {
+    const frame = await mapFrame(page);
+    const before = await listedNodes(frame);
+    assert.ok(before.some((n) => n.includes('(disputed')), before.join('\n'));
+    await frame.click('#filters summary');
+    await redrawn(frame, () => frame.locator('input[data-filter="status"][value="disputed"]').uncheck());
+    const after = await listedNodes(frame);
+    assert.ok(!after.some((n) => n.includes('(disputed')), after.join('\n'));
+    assert.ok(after.some((n) => n.includes('(refuted')), 'the other statuses stay');
+    await redrawn(frame, () => frame.locator('button[data-action="clear-filter"]').first().click());
+    await frame.click('#text-toggle');
+  });
+});
+
+test('the map follows an edit to the note, keeping its zoom', async () => {
+  await step('map-follows-edit', async (page) => {
+    const frame = await mapFrame(page);
+    const zoom = await frame.evaluate('window.claimMap.cy.zoom()');
+    await openFile(page, NOTE);
+    // The focused claim's verdict: disputed → refuted; its outline takes refuted's colour.
+    const lines = readFileSync(join(session().workspace, NOTE), 'utf8').split('\n');
+    const claimLine = lines.findIndex((l) => l.includes('^deepseek-cost'));
+    const statusLine = lines.findIndex((l, i) => i > claimLine && l.includes('status:: disputed')) + 1;
+    await moveCaret(page, statusLine, lines[statusLine - 1].length + 1);
+    const colourOf = `(() => { const n = window.claimMap.cy.nodes('.focus').first(); return n.nonempty() ? n.style('border-color') : ''; })()`;
+    const colour = await frame.evaluate(colourOf);
+    assert.notEqual(colour, '');
+    for (let i = 0; i < 'disputed'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('refuted');
+    await frame.waitForFunction(`${colourOf} !== ${JSON.stringify(colour)}`, undefined, { timeout: 30_000 });
+    assert.equal(await frame.evaluate('window.claimMap.cy.zoom()'), zoom, 'the zoom is kept');
+    for (let i = 0; i < 'refuted'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('disputed');
+    await page.keyboard.press('Control+S');
+  });
+});
+
+test('the claims panel shows a claim on the map', async () => {
+  await step('map-from-panel', async (page) => {
+    await runCommand(page, 'Claimlens: Focus on Claims View');
+    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Users will have a personal AI' }).first();
+    if (!(await row.isVisible())) {
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'openai-consumer-shift' }).first().click();
+    }
+    await row.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Show on Map' }).click();
+    const frame = await mapFrame(page);
+    await frame.locator('#summary', { hasText: 'Around “Users will have a personal AI' }).waitFor({ timeout: 30_000 });
+  });
+});
+
+test('the map follows the dark theme', async () => {
+  await step('map-dark', async (page) => {
+    const frame = await mapFrame(page);
+    const background = () => frame.evaluate('getComputedStyle(document.body).backgroundColor');
+    const light = await background();
+    await openFile(page, NOTE);
+    await colorTheme(page, 'Dark+');
+    await frame.waitForFunction(`getComputedStyle(document.body).backgroundColor !== ${JSON.stringify(light)}`, undefined, { timeout: 30_000 });
+    assert.ok(await frame.evaluate(`document.body.classList.contains('vscode-dark')`));
+    await frame.click('#whole');
+    await frame.locator('#summary', { hasText: 'Whole workspace' }).waitFor({ timeout: 30_000 });
+    await page.locator('iframe.webview.ready').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  });
+  await colorTheme(session().page, 'Light+');
+});
