@@ -452,7 +452,7 @@ export class ClaimlensService {
   /** The claims in one format, anchored as the editor anchors them (open documents' unsaved text included). */
   async exportClaims(request: ExportRequest, token: CancellationToken = neverCancelled): Promise<ExportOutput> {
     await this.upToDate();
-    return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token });
+    return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token, graph: () => this.currentGraph() });
   }
 
   /** The claim map's adjacency index as the index is now (the cold index announces its notes only when it is done). */
