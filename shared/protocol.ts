@@ -93,8 +93,12 @@ export interface ExportParams {
   format: ExportFormat;
   target: string;
   overwrite: boolean;
-  /** As the claims panel shows them: status, entity, note path glob and text. */
-  filter?: { status?: string[]; entity?: string[]; note?: string[]; text?: string };
+  /**
+   * As the claims panel shows them: status, entity, note path glob and text;
+   * as the claim map filters: kind, and the relations its formats (graphml,
+   * mermaid) draw — another format refuses a relation filter.
+   */
+  filter?: { status?: string[]; entity?: string[]; note?: string[]; text?: string; kind?: string[]; relation?: MapRelation[] };
   /** CSV: write cells a spreadsheet would run as a formula as they are (the setting claimlens.export.csvKeepFormulas). */
   csvKeepFormulas?: boolean;
   workDoneToken?: string | number;
@@ -106,8 +110,11 @@ export interface ExportResult {
   /** Quotes that anchored in their source. */
   anchored: number;
   bytes: number;
-  /** Sources that could not be read, one line each. */
+  /** Sources that could not be read, one line each; for Mermaid, the limits of the readers it is past. */
   warnings: string[];
+  /** The claim map's formats: the entities and the relations drawn (`claims` counts its claims; no quotes). */
+  entities?: number;
+  relations?: number;
 }
 export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('claimlens/export');
 /** The ResponseError codes of ExportRequest, so the client can tell the cases apart. */

@@ -9,7 +9,10 @@
 //   node --import tsx test/bench/exportBench.ts
 import { nodeCodec } from '../../server/src/node/codec';
 import { performance } from 'node:perf_hooks';
-import { FORMATS, type ExportFormat } from '../../server/src/core/export/formats';
+import { FORMATS, type ExportFormat, GRAPH_FORMATS, type GraphFormat, type ModelFormat } from '../../server/src/core/export/formats';
+import { ClaimGraph } from '../../server/src/core/features/claimGraph';
+import { filteredGraph } from '../../server/src/core/features/claimMap';
+import { graphExport } from '../../server/src/core/export/mapExport';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 import { buildExportModel } from '../../server/src/core/export/exportModel';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
@@ -85,12 +88,24 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
   const anchored = model.claims.reduce((n, c) => n + c.quotes.filter((q) => q.match).length, 0);
   const rows: ExportBenchRow[] = [{ format: 'model', ms: modelMs, totalMs: modelMs, bytes: 0 }];
   log(`  model: ${model.claims.length} claims, ${quotes} quotes (${anchored} anchored) in ${Math.round(modelMs)} ms`);
-  for (const format of Object.keys(FORMATS) as ExportFormat[]) {
+  for (const format of Object.keys(FORMATS) as ModelFormat[]) {
     t = performance.now();
     const data = FORMATS[format].write(model, { base: ROOT, codec: nodeCodec });
     const ms = performance.now() - t;
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     rows.push({ format, ms, totalMs: modelMs + ms, bytes });
+  }
+  // The claim map's formats need no anchoring: their "model" is the graph, built afresh here as an export without the editor builds it.
+  for (const format of Object.keys(GRAPH_FORMATS) as GraphFormat[]) {
+    t = performance.now();
+    const graph = new ClaimGraph(index);
+    graph.sync();
+    const g = graphExport(index, filteredGraph(index, graph, {}));
+    const graphMs = performance.now() - t;
+    t = performance.now();
+    const { text } = GRAPH_FORMATS[format].write(g);
+    const ms = performance.now() - t;
+    rows.push({ format, ms, totalMs: graphMs + ms, bytes: Buffer.byteLength(text) });
   }
   for (const r of rows.slice(1)) {
     const verdict = r.totalMs <= EXPORT_BUDGET_MS ? 'within' : 'OVER';

@@ -5,11 +5,11 @@
 import { nodeCodec } from '../../server/src/node/codec';
 import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { FORMATS, type ExportFormat } from '../../server/src/core/export/formats';
+import { FORMATS, type ModelFormat } from '../../server/src/core/export/formats';
 import { ROOT } from './helpers';
 import { expectGolden, samplesModel } from './exportHelpers';
 
-const TEXT_FORMATS: Array<[ExportFormat, string]> = [
+const TEXT_FORMATS: Array<[ModelFormat, string]> = [
   ['json', 'samples.json'], ['csv', 'samples.csv'], ['md', 'samples.md'],
   ['w3c', 'samples.w3c.jsonld'], ['claimreview', 'samples.claimreview.jsonld'],
 ];

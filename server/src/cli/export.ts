@@ -1,24 +1,28 @@
-// `claimlens export [DIR] --format F [-o FILE] [--force] [--status S] [--entity E] [--note GLOB]`:
-// the notes of a folder in one of the export formats, to standard output or
-// to a file written atomically that is never replaced without --force.
+// `claimlens export [DIR] --format F [-o FILE] [--force] [--status S] [--entity E] [--note GLOB] [--kind K] [--relation R]`:
+// the notes of a folder in one of the export formats (the claims' records, or
+// the claim map as GraphML or Mermaid), to standard output or to a file
+// written atomically that is never replaced without --force.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClaimlens } from '../core/service';
-import { EXPORT_FORMATS, ExportError, isExportFormat } from '../core/export/formats';
+import { EXPORT_FORMATS, ExportError, isExportFormat, isGraphFormat } from '../core/export/formats';
+import { MAP_RELATIONS } from '../core/features/claimMapTypes';
 import { fileUri } from '../core/workspace/workspace';
 import { TargetExistsError, TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
 import { nodeCodec } from '../node/codec';
 import { FsWorkspace } from '../node/fsWorkspace';
 
 export const EXPORT_USAGE = `usage: claimlens export [DIR] --format ${Object.keys(EXPORT_FORMATS).join('|')} [-o FILE] [--force]
-                        [--status S]... [--entity NAME]... [--note GLOB]...
+                        [--status S]... [--entity NAME]... [--note GLOB]... [--kind K]... [--relation R]...
   -o, --output FILE   write to FILE (atomically) instead of standard output; qdpx needs it
   --force             replace FILE if it exists
   --status S          only claims with status S (repeatable, or comma-separated)
   --entity NAME       only claims that mention the entity (id, name or alias; repeatable)
   --note GLOB         only notes whose path matches (e.g. 'notes/**', '*-shift.md'; repeatable)
+  --kind K            only claims of kind K (fact, prediction…; repeatable, or comma-separated)
   --text WORDS        only claims whose text or id contains WORDS (case-insensitive)
+  --relation R        graphml, mermaid: only these relations are drawn (${MAP_RELATIONS.join(', ')}; repeatable, or comma-separated)
   --keep-formulas     csv: write cells that start with = + - @ as they are (by default they get a leading ')`;
 
 export interface ExportIo {
@@ -37,6 +41,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
         format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' },
         status: { type: 'string', multiple: true }, entity: { type: 'string', multiple: true },
         note: { type: 'string', multiple: true }, 'keep-formulas': { type: 'boolean' }, text: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        kind: { type: 'string', multiple: true }, relation: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -74,12 +79,17 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
   try {
     const result = await service.exportClaims({
       format,
-      filter: { status: list(values.status), entity: values.entity, note: values.note, text: values.text },
+      filter: {
+        status: list(values.status), entity: values.entity, note: values.note, text: values.text,
+        kind: list(values.kind), relation: list(values.relation),
+      },
       csvKeepFormulas: values['keep-formulas'] === true,
       base: fileUri(target ? path.dirname(target) : root),
     });
     for (const w of result.warnings) io.err(`claimlens: ${w}`);
-    const summary = `${result.claims} claims, ${result.quotes} quotes (${result.anchored} anchored)`;
+    const summary = isGraphFormat(format)
+      ? `${result.claims} claims, ${result.entities ?? 0} entities and ${result.relations ?? 0} relations`
+      : `${result.claims} claims, ${result.quotes} quotes (${result.anchored} anchored)`;
     if (!target) {
       io.out(result.data as string);
       io.err(`exported ${summary}`);

@@ -16,6 +16,9 @@ import { type ClaimFilter } from './export/filter';
 import { exportClaims, type ExportFormat, type ExportOutput } from './export/formats';
 import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from './features/anchorViews';
 import { claimCard } from './features/cards';
+import { ClaimGraph } from './features/claimGraph';
+import { claimMap } from './features/claimMap';
+import { type ClaimMapParams, type ClaimMapResult } from './features/claimMapTypes';
 import {
   type ClaimGrouping, type ClaimsFilter, type ClaimsOverview, type ClaimsPage, claimCounts, claimsInGroup, claimsOverview, claimsTreeLocate,
 } from './features/claimsTree';
@@ -88,6 +91,8 @@ export class ClaimlensService {
   readonly anchoring: Anchoring;
   /** Workspace symbol search; built on the first query, then kept up to date from the change stream. */
   private readonly symbols: SymbolIndex;
+  /** The claim map's adjacency index; built by the first map or graph export, then kept up to date from the change stream. */
+  private readonly graph: ClaimGraph;
   /** Resolves when the cold index is complete, and never rejects: a failed build is logged, and requests go on with what was read. */
   readonly ready: Promise<void>;
   private readonly documents = new Map<string, OpenDocument>();
@@ -120,6 +125,8 @@ export class ClaimlensService {
     this.index.onDidChange((uris) => this.fire(uris));
     this.symbols = new SymbolIndex(this.index);
     this.onDidChange(({ uris }) => this.symbols.changed(uris));
+    this.graph = new ClaimGraph(this.index);
+    this.onDidChange(({ uris }) => this.graph.changed(uris));
     this.quoteLocation = (note, field) => quoteDefinition(this.anchoring.peek(note), field);
     this.ready = new Promise<void>((resolve) => { this.startBuild = resolve; }).then(() => this.build());
     this.disk = this.ready;
@@ -445,7 +452,25 @@ export class ClaimlensService {
   /** The claims in one format, anchored as the editor anchors them (open documents' unsaved text included). */
   async exportClaims(request: ExportRequest, token: CancellationToken = neverCancelled): Promise<ExportOutput> {
     await this.upToDate();
-    return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token });
+    return exportClaims(this.index, this.anchoring, { ...request, codec: this.world.codec, token, graph: () => this.currentGraph() });
+  }
+
+  /** The claim map's adjacency index as the index is now (the cold index announces its notes only when it is done). */
+  private currentGraph(): ClaimGraph {
+    if (this.indexing) this.graph.catchUp();
+    this.graph.sync();
+    return this.graph;
+  }
+
+  // ---- the claim map -------------------------------------------------------------
+
+  /** The claims, entities and relations around a focus (or the whole workspace when it is small), filtered and capped. */
+  async claimMap(params: ClaimMapParams, token: CancellationToken = neverCancelled): Promise<ClaimMapResult> {
+    await this.upToDate();
+    throwIfCancelled(token, 'the claim map');
+    const graph = this.currentGraph();
+    throwIfCancelled(token, 'the claim map');
+    return claimMap(this.index, graph, params);
   }
 
   /**

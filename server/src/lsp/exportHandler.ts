@@ -10,6 +10,7 @@ import { ExportError, isExportFormat } from '../core/export/formats';
 import { type ClaimlensService } from '../core/service';
 import { dirname, uriToPath } from '../core/workspace/workspace';
 import { TargetExistsError, TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
+import { readExportFilter } from './requestParams';
 
 export function registerExport(connection: Connection, service: ClaimlensService, settings: ClaimlensSettings): void {
   connection.onRequest(ExportRequest, (params, token) => runExport(connection, service, settings, params, token));
@@ -24,6 +25,8 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
   if (!params || !isExportFormat(params.format) || typeof params.target !== 'string' || !params.target.startsWith('file:')) {
     throw new ResponseError(ExportErrors.BadRequest, 'An export needs a format and a file: URI to write to.');
   }
+  const filter = readExportFilter(params.filter);
+  if ('error' in filter) throw new ResponseError(ExportErrors.BadRequest, filter.error);
   const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
   progress.begin('Exporting claims', 0, 'reading the notes', true);
   let reported = 0;
@@ -36,7 +39,7 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
     }
     const result = await service.exportClaims({
       format: params.format,
-      filter: params.filter,
+      filter: filter.value,
       base: dirname(params.target),
       csvKeepFormulas: params.csvKeepFormulas === true,
       progress: (done, total) => {
@@ -48,7 +51,10 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
     throwIfCancelled(token, 'the export');
     progress.report(95, 'writing the file');
     const { bytes } = await writeFileAtomic(target, result.data, params.overwrite === true);
-    return { target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes, warnings: result.warnings };
+    return {
+      target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes, warnings: result.warnings,
+      ...(result.entities !== undefined ? { entities: result.entities } : {}), ...(result.relations !== undefined ? { relations: result.relations } : {}),
+    };
   } catch (e) {
     if (e instanceof TargetExistsError) throw new ResponseError(ExportErrors.TargetExists, e.message);
     if (e instanceof TargetNotAFileError) throw new ResponseError(ExportErrors.TargetRefused, e.message);

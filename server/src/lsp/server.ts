@@ -14,7 +14,7 @@ import {
   type StatusParams, TagSelectionRequest,
 } from '../../../shared/protocol';
 import {
-  ClaimCardRequest, ClaimCountsRequest, ClaimsChangedNotification, ClaimsInGroupRequest, ClaimsOverviewRequest,
+  ClaimCardRequest, ClaimCountsRequest, ClaimMapRequest, ClaimsChangedNotification, ClaimsInGroupRequest, ClaimsOverviewRequest,
   ClaimsTreeLocateRequest, SetStatusRequest,
 } from '../../../shared/protocol';
 import { CancelledError } from '../core/base/cancellation';
@@ -27,6 +27,7 @@ import {
   toProblem, toTagSelectionResult, toWorkspaceEdit, toWorkspaceSymbol,
 } from './convert';
 import { registerExport } from './exportHandler';
+import { readClaimMapParams } from './requestParams';
 
 export interface ServerHost {
   /** Makes the workspace the index reads (the file system). */
@@ -243,6 +244,19 @@ class Session {
       return edit ? { edit } : { error: 'This editor cannot apply the edit.' };
     });
     c.onRequest(ClaimCountsRequest, (p, token) => cancellable(() => service.claimCounts(p.textDocument && uriOf(p.textDocument.uri), token)));
+    // The map's client forwards what its webview asks: every parameter is checked before the service sees it.
+    c.onRequest(ClaimMapRequest, (p, token) => cancellable(() => {
+      const read = readClaimMapParams(p);
+      if ('error' in read) throw new ResponseError(ErrorCodes.InvalidParams, read.error);
+      const params = read.value;
+      const focus = params.focus;
+      if (focus && 'uri' in focus) {
+        let uri: string;
+        try { uri = uriOf(focus.uri); } catch { throw new ResponseError(ErrorCodes.InvalidParams, `The claim map request: "focus.uri" is not a URI: ${focus.uri.slice(0, 200)}.`); }
+        params.focus = { uri, position: focus.position };
+      }
+      return service.claimMap(params, token);
+    }));
   }
 
   private status(state: StatusParams['state'], ms?: number): void {

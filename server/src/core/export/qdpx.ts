@@ -16,6 +16,7 @@ import { strToU8, Zip, ZipPassThrough } from 'fflate';
 import { type Codec } from '../base/codec';
 import { derivedGuid, Guids } from './guid';
 import type { ExportClaim, ExportModel, ExportQuote, ExportSource } from './exportModel';
+import { xmlAttr as attr, xmlText as text } from './xml';
 
 export const QDA_NAMESPACE = 'urn:QDA-XML:project:1.0';
 // The zip epoch: a reproducible archive has no "now" in it.
@@ -133,22 +134,4 @@ export function qdpxParts(model: ExportModel, guids: Guids): QdpxParts {
   }
   x.push('</Project>');
   return { project: x.join('\n') + '\n', sources };
-}
-
-// Characters XML 1.0 cannot carry at all (controls other than tab and line
-// breaks, lone surrogates, U+FFFE/U+FFFF) are dropped rather than escaped.
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-// Most values need no escaping: test once before replacing four times.
-const SPECIAL_TEXT = /[&<>\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
-const SPECIAL_ATTR = /[&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
-
-function text(s: string): string {
-  if (!SPECIAL_TEXT.test(s)) return s;
-  return s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(s: string): string {
-  if (!SPECIAL_ATTR.test(s)) return s;
-  return text(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }

@@ -97,3 +97,8 @@ export interface ClaimMapResult {
 export const MAP_DEFAULT_HOPS = 2;
 export const MAP_WHOLE_WORKSPACE_MAX = 500;
 export const MAP_DEFAULT_LIMIT = 2000;
+/** The most hops and elements a request may ask for; the server refuses more. */
+export const MAP_MAX_HOPS = 6;
+export const MAP_MAX_LIMIT = 5000;
+/** A claim node's label: its text, shortened to this many characters. */
+export const MAP_LABEL_MAX = 120;

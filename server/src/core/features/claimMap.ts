@@ -1,0 +1,340 @@
+// The claim map's questions (SPEC §5), over the adjacency index of
+// claimGraph.ts: the neighbourhood of a focus (a claim, an entity, a note's
+// claims) n hops out in both directions, plus one hop around each node the
+// analyst expanded; the whole workspace when it is small; always through a
+// filter (status, entity, note, kind: which claims are nodes; relation: which
+// edges are drawn — an entity is drawn when a drawn edge from a shown claim
+// reaches it). A large scope is cut at the limit nearest first, saying how
+// much there was. The exports (GraphML, Mermaid) take the whole filtered graph.
+import { type Position } from '../base/position';
+import { type ClaimFilter, claimFilter, type CompiledFilter, ExportError } from '../export/filter';
+import { type NoteModel } from '../notes/model';
+import { type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { type ClaimGraph, type ClaimNode, type GraphEdge, type GraphNode } from './claimGraph';
+import {
+  type ClaimMapParams, type ClaimMapResult, MAP_DEFAULT_HOPS, MAP_DEFAULT_LIMIT, MAP_LABEL_MAX, MAP_MAX_HOPS, MAP_MAX_LIMIT,
+  MAP_WHOLE_WORKSPACE_MAX, type MapEdge, type MapFocus, type MapNode, type MapRelation,
+} from './claimMapTypes';
+import { locate } from './locate';
+import { stanceOf } from './stances';
+
+const NO_ENTITIES: ReadonlyArray<{ id: string }> = [];
+
+/** What a filter keeps: the claims that pass it (each asked once), every entity a kept edge reaches, the relations it draws. */
+class View {
+  private readonly claims = new Map<ClaimNode, boolean>();
+  private readonly notes = new Map<NoteModel, boolean>();
+  private readonly all: boolean;
+
+  constructor(private readonly index: WorkspaceIndex, private readonly filter: CompiledFilter, spec: ClaimFilter) {
+    this.all = !spec.status?.length && !spec.entity?.length && !spec.note?.length && !spec.kind?.length && !spec.text?.trim();
+  }
+
+  draws(relation: MapRelation): boolean {
+    return !this.filter.relations || this.filter.relations.has(relation);
+  }
+
+  keeps(node: GraphNode): boolean {
+    if (node.type === 'entity' || this.all) return true;
+    let kept = this.claims.get(node);
+    if (kept === undefined) {
+      let inNote = this.notes.get(node.note);
+      if (inNote === undefined) this.notes.set(node.note, inNote = this.filter.note(node.note));
+      const c = node.claim;
+      kept = inNote && this.filter.claim({
+        status: this.index.statusOf(c), text: c.text, kind: c.kind,
+        entities: this.filter.byEntity ? entitiesOf(node) : NO_ENTITIES, ...(c.id !== undefined ? { localId: c.id } : {}),
+      });
+      this.claims.set(node, kept);
+    }
+    return kept;
+  }
+
+  /** Calls `visit` with each node one drawn edge away, either way, that the filter keeps. */
+  neighbours(node: GraphNode, visit: (other: GraphNode) => void): void {
+    for (const e of node.out) if (this.draws(e.relation) && this.keeps(e.target)) visit(e.target);
+    node.in?.forEach((e) => { if (this.draws(e.relation) && this.keeps(e.source)) visit(e.source); });
+  }
+}
+
+/** The entities a claim mentions or is said by: what the entity filter matches. */
+function entitiesOf(node: ClaimNode): Array<{ id: string }> {
+  const out: Array<{ id: string }> = [];
+  for (const e of node.out) if (e.target.type === 'entity') out.push(e.target.entity);
+  return out;
+}
+
+/** `same-as` is symmetric: written on both claims it is one edge, kept from the claim whose id sorts first. */
+function secondOfPair(e: GraphEdge): boolean {
+  return e.relation === 'same-as' && e.source.id > e.target.id && e.target.out.some((b) => b.relation === 'same-as' && b.target === e.source);
+}
+
+function wholeInt(v: unknown, min: number, max: number, fallback: number): number {
+  return typeof v === 'number' && Number.isInteger(v) ? Math.min(max, Math.max(min, v)) : fallback;
+}
+
+/** The map around the focus (or of the whole workspace when it is small), filtered and cut at the limit. */
+export function claimMap(index: WorkspaceIndex, graph: ClaimGraph, params: ClaimMapParams): ClaimMapResult {
+  const context = { statuses: index.config.statuses, rating: index.config.rating, kinds: graph.kinds() };
+  const spec = params.filter ?? {};
+  let view: View;
+  try {
+    view = new View(index, claimFilter(index, spec), spec);
+  } catch (e) {
+    // A filter naming an unknown status or entity shows nothing and says why (an edit may have removed it).
+    if (!(e instanceof ExportError)) throw e;
+    return { ...context, nodes: [], edges: [], focus: [], scope: 'workspace', total: 0, shown: 0, message: e.message };
+  }
+  const hops = wholeInt(params.hops, 0, MAP_MAX_HOPS, MAP_DEFAULT_HOPS);
+  const limit = wholeInt(params.limit, 1, MAP_MAX_LIMIT, MAP_DEFAULT_LIMIT);
+  const groupByNote = params.groupByNote === true;
+  const expand = new Set<GraphNode>();
+  for (const id of params.expand ?? []) { const n = graph.node(id); if (n && view.keeps(n)) expand.add(n); }
+  const messages: string[] = [];
+  let seeds: GraphNode[] = [];
+  if (params.focus) {
+    const found = focusNodes(index, graph, view, params.focus);
+    if ('message' in found) messages.push(found.message); else seeds = found.nodes;
+  }
+  if (seeds.length === 0) {
+    if (workspaceSize(graph, view, MAP_WHOLE_WORKSPACE_MAX) <= MAP_WHOLE_WORKSPACE_MAX) {
+      const result = cut(index, view, wholeGraph(graph, view), limit, groupByNote);
+      if (result.total === 0) messages.push(isEmptyFilter(spec) ? 'This workspace has no claims yet.' : 'No claim passes the filter.');
+      return { ...context, ...result, focus: [], scope: 'workspace', ...said(messages) };
+    }
+    const hub = mostConnected(graph, view)!;
+    seeds = [hub];
+    messages.push(`The workspace has more than ${MAP_WHOLE_WORKSPACE_MAX} nodes and edges: showing the neighbourhood of its most connected claim, "${label(hub)}".`);
+  }
+  const result = cut(index, view, neighbourhood(view, seeds, hops, expand), limit, groupByNote);
+  return { ...context, ...result, focus: seeds.map((n) => n.id), scope: 'neighbourhood', ...said(messages) };
+}
+
+function said(messages: string[]): { message?: string } {
+  return messages.length ? { message: messages.join(' ') } : {};
+}
+
+function isEmptyFilter(f: ClaimFilter): boolean {
+  return !f.status?.length && !f.entity?.length && !f.note?.length && !f.kind?.length && !f.relation?.length && !f.text?.trim();
+}
+
+/** Every node and edge the filter keeps, for the exports. Throws ExportError when the filter names what does not exist. */
+export function filteredGraph(index: WorkspaceIndex, graph: ClaimGraph, filter: ClaimFilter): { nodes: MapNode[]; edges: MapEdge[] } {
+  const view = new View(index, claimFilter(index, filter), filter);
+  const { nodes, edges } = cut(index, view, wholeGraph(graph, view), Infinity, false);
+  return { nodes, edges };
+}
+
+// ---- the focus -----------------------------------------------------------------
+
+/** The nodes a focus names, or why none. */
+function focusNodes(index: WorkspaceIndex, graph: ClaimGraph, view: View, focus: MapFocus): { nodes: GraphNode[] } | { message: string } {
+  let found: GraphNode[];
+  if ('node' in focus) {
+    const node = graph.node(focus.node);
+    if (!node) return { message: 'That node is no longer in the workspace.' };
+    found = [node];
+  } else {
+    const at = nodesAt(index, graph, focus.uri, focus.position);
+    if ('message' in at) return at;
+    found = at.nodes;
+  }
+  const kept = found.filter((n) => view.keeps(n));
+  if (kept.length === 0) return { message: found.length === 1 ? `The filter hides "${label(found[0]!)}".` : 'The filter hides every claim of this note.' };
+  return { nodes: kept };
+}
+
+/**
+ * What the cursor is on: an entity mention or definition, else the claim whose
+ * lines hold it (its first line or a field), else — anywhere else in a note —
+ * the note's entity (an entity note) or its claims.
+ */
+function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Position): { nodes: GraphNode[] } | { message: string } {
+  const note = index.notes.get(uri);
+  if (!note && !index.registries.has(uri)) return { message: 'The map opens on a note or an entity registry of this workspace.' };
+  const t = locate(index, uri, pos);
+  const claimAt = (n: NoteModel, i: number) => graph.claimNode(n.claims[i]!);
+  let node: GraphNode | undefined;
+  switch (t?.kind) {
+    case 'entity':
+      node = graph.entityNode(t.entity);
+      break;
+    case 'link': {
+      const entities = index.resolveEntity(t.link.target);
+      node = entities.length === 1 ? graph.entityNode(entities[0]!) : t.link.claim >= 0 ? claimAt(t.note, t.link.claim) : undefined;
+      break;
+    }
+    case 'ref': {
+      // A reference on a claim's own lines is part of that claim; one in prose stands for the claim it names.
+      const target = t.ref.claim >= 0 ? t.note.claims[t.ref.claim] : index.resolveRef(t.note, t.ref)?.claim;
+      node = target && graph.claimNode(target);
+      break;
+    }
+    case 'claim': case 'field':
+      node = graph.claimNode(t.claim);
+      break;
+  }
+  if (node) return { nodes: [node] };
+  if (!note) return { message: 'No entity at the cursor.' };
+  const entity = note.entity && graph.entityNode(note.entity);
+  if (entity) return { nodes: [entity] };
+  const claims = graph.claimsOf(uri);
+  return claims.length ? { nodes: [...claims] } : { message: 'No claim or entity at the cursor, and this note has no claims.' };
+}
+
+// ---- scopes ----------------------------------------------------------------------
+
+/**
+ * Breadth first from the seeds, both ways along drawn edges, `hops` out; an
+ * expanded node is always looked one hop past. Each node once, nearest first,
+ * so cycles end where they close.
+ */
+function neighbourhood(view: View, seeds: GraphNode[], hops: number, expand: Set<GraphNode>): GraphNode[] {
+  const dist = new Map<GraphNode, number>();
+  const order: GraphNode[] = [];
+  const add = (n: GraphNode, d: number) => { if (!dist.has(n)) { dist.set(n, d); order.push(n); } };
+  const walk = (from: number) => {
+    for (let i = from; i < order.length; i++) {
+      const n = order[i]!;
+      const d = dist.get(n)!;
+      if (d < hops || expand.has(n)) view.neighbours(n, (m) => add(m, d + 1));
+    }
+  };
+  seeds.forEach((s) => add(s, 0));
+  walk(0);
+  // Expanded nodes the walk no longer reaches (an edit cut them off) stay, with their neighbours.
+  const rest = order.length;
+  expand.forEach((n) => add(n, hops));
+  walk(rest);
+  return order;
+}
+
+/** Every claim the filter keeps, notes by name and claims in line order, each entity after the first claim that reaches it. */
+function wholeGraph(graph: ClaimGraph, view: View): GraphNode[] {
+  const order: GraphNode[] = [];
+  const listed = new Set<GraphNode>();
+  for (const { nodes } of graph.notesByName()) {
+    for (const c of nodes) {
+      if (!view.keeps(c)) continue;
+      order.push(c);
+      for (const e of c.out) {
+        if (e.target.type === 'entity' && view.draws(e.relation) && !listed.has(e.target)) { listed.add(e.target); order.push(e.target); }
+      }
+    }
+  }
+  return order;
+}
+
+/** Nodes and edges of the whole filtered graph, counted until there are more than `max`. */
+function workspaceSize(graph: ClaimGraph, view: View, max: number): number {
+  let n = 0;
+  const entities = new Set<GraphNode>();
+  for (const { nodes } of graph.notesByName()) {
+    for (const c of nodes) {
+      if (!view.keeps(c)) continue;
+      n++;
+      for (const e of c.out) {
+        if (!view.draws(e.relation) || !view.keeps(e.target) || secondOfPair(e)) continue;
+        n++;
+        if (e.target.type === 'entity' && !entities.has(e.target)) { entities.add(e.target); n++; }
+      }
+      if (n > max) return n;
+    }
+  }
+  return n;
+}
+
+/** The claim with the most drawn edges to kept nodes; the first in note order on a tie. */
+function mostConnected(graph: ClaimGraph, view: View): ClaimNode | undefined {
+  let best: ClaimNode | undefined;
+  let most = -1;
+  for (const { nodes } of graph.notesByName()) {
+    for (const c of nodes) {
+      if (!view.keeps(c)) continue;
+      let degree = 0;
+      view.neighbours(c, () => degree++);
+      if (degree > most) { most = degree; best = c; }
+    }
+  }
+  return best;
+}
+
+// ---- the result ------------------------------------------------------------------
+
+/**
+ * The scope's nodes in order with the edges among them, cut at `limit`
+ * elements: a node comes with its note (when notes are drawn) and the edges to
+ * the nodes before it, so no edge is left without an end. `total` counts the
+ * scope before the cut.
+ */
+function cut(index: WorkspaceIndex, view: View, order: GraphNode[], limit: number, groupByNote: boolean):
+  { nodes: MapNode[]; edges: MapEdge[]; total: number; shown: number } {
+  const rank = new Map<GraphNode, number>();
+  order.forEach((n, i) => rank.set(n, i));
+  // Each edge is filed under the later of its two ends: it is listed once both are.
+  const byRank: GraphEdge[][] = [];
+  let edgeCount = 0;
+  order.forEach((n, i) => {
+    for (const e of n.out) {
+      const r = rank.get(e.target);
+      if (r === undefined || !view.draws(e.relation) || secondOfPair(e)) continue;
+      (byRank[Math.max(i, r)] ??= []).push(e);
+      edgeCount++;
+    }
+  });
+  const notes = groupByNote ? new Set(order.flatMap((n) => (n.type === 'claim' ? [n.note] : []))).size : 0;
+  const total = order.length + edgeCount + notes;
+  const nodes: MapNode[] = [];
+  const edges: MapEdge[] = [];
+  const noted = new Set<NoteModel>();
+  let used = 0;
+  for (let i = 0; i < order.length; i++) {
+    const n = order[i]!;
+    const note = groupByNote && n.type === 'claim' && !noted.has(n.note) ? n.note : undefined;
+    if (used + 1 + (note ? 1 : 0) > limit) break;
+    if (note) { noted.add(note); nodes.push(noteNode(note)); used++; }
+    nodes.push(mapNode(index, n)); used++;
+    const listed = byRank[i] ?? [];
+    const room = Math.min(listed.length, limit - used);
+    for (let k = 0; k < room; k++) edges.push(mapEdge(listed[k]!));
+    used += room;
+    if (room < listed.length) break;
+  }
+  return { nodes, edges, total, shown: used };
+}
+
+function noteNode(note: NoteModel): MapNode {
+  return { id: `note:${note.uri}`, type: 'note', label: note.name, uri: note.uri, line: 0 };
+}
+
+function mapNode(index: WorkspaceIndex, n: GraphNode): MapNode {
+  if (n.type === 'entity') {
+    const e = n.entity;
+    return { id: n.id, type: 'entity', label: e.name, entityType: e.type, uri: e.uri, line: e.nameRange.start.line };
+  }
+  const c = n.claim;
+  const status = index.statusOf(c);
+  const rating = index.config.statuses.find((s) => s.id === status)?.rating;
+  return {
+    id: n.id, type: 'claim', label: label(n), status, ...(rating !== undefined ? { rating } : {}), stance: stanceOf(index, c),
+    ...(c.kind !== undefined ? { kind: c.kind } : {}), ...(c.id !== undefined ? { claimId: c.id } : {}),
+    parent: `note:${n.note.uri}`, uri: n.note.uri, line: c.line,
+  };
+}
+
+function mapEdge(e: GraphEdge): MapEdge {
+  // A same-as edge runs from the claim whose id sorts first, whichever side wrote it: its id stays when the other side writes it too.
+  const [s, t] = e.relation === 'same-as' && e.source.id > e.target.id ? [e.target, e.source] : [e.source, e.target];
+  return { id: `${s.id}|${e.relation}|${t.id}`, source: s.id, target: t.id, relation: e.relation };
+}
+
+/** A claim's text, shortened, never cut inside a surrogate pair; an entity's name. */
+function label(n: GraphNode): string {
+  if (n.type === 'entity') return n.entity.name;
+  const text = n.claim.text;
+  if (!text) return n.claim.id !== undefined ? `^${n.claim.id}` : '(empty claim)';
+  if (text.length <= MAP_LABEL_MAX) return text;
+  let end = MAP_LABEL_MAX - 1;
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trimEnd() + '…';
+}
