@@ -2,6 +2,7 @@
 // each entry point into dist/, with `vscode` left external (VS Code provides it).
 // The claim map's webview is a second, browser build: its script and style
 // sheet go to dist/webview/, the only folder the webview may load from.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -38,6 +39,14 @@ const webview = {
   logLevel: 'warning',
 };
 
+// ELK's layered layout is most of the map's code and only needed once the
+// first map is on screen: the page loads it as a script of its own, later.
+function copyElk() {
+  fs.mkdirSync('dist/webview', { recursive: true });
+  fs.copyFileSync('node_modules/elkjs/lib/elk.bundled.js', 'dist/webview/elk.js');
+}
+
+copyElk();
 if (watch) {
   const contexts = await Promise.all([esbuild.context(options), esbuild.context(webview)]);
   await Promise.all(contexts.map((c) => c.watch()));

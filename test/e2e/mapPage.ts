@@ -67,9 +67,9 @@ export async function openMapPage(theme: ThemeName = 'light'): Promise<MapPage> 
     const name = (req.url ?? '/').split('?')[0];
     if (name === '/map.html') {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const html = mapHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/map.js`, styleUri: `${origin}/map-style.css` });
+      const html = mapHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/map.js`, styleUri: `${origin}/map-style.css`, elkUri: `${origin}/elk.js` });
       res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    } else if (name === '/map.js' || name === '/map-style.css') {
+    } else if (name === '/map.js' || name === '/map-style.css' || name === '/elk.js') {
       res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/css' }).end(readFileSync(join(BUNDLE, name)));
     } else {
       res.writeHead(404).end();

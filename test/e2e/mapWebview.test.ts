@@ -60,6 +60,8 @@ test('draws the graph it is given, with no CSP violation or script error, and re
   assert.deepEqual({ nodes: painted[0].nodes, edges: painted[0].edges }, { nodes: 10, edges: 9 }, 'notes are not drawn unless grouped');
   console.log(`first paint of the sample graph: ${painted[0].ms} ms after "show"`);
   assert.match(await map.page.locator('#summary').innerText(), /Whole workspace · 7 claims · 3 entities · 9 links/);
+  // The layered layout's engine comes after the first paint, as a script of its own under the page's nonce.
+  await map.page.waitForFunction(`typeof window.ELK === 'function'`);
   assert.deepEqual(await map.problems(), []);
   mkdirSync(RESULTS_DIR, { recursive: true });
   await map.page.screenshot({ path: join(RESULTS_DIR, 'map-webview-light.png') });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { contentSecurityPolicy, mapHtml, makeNonce } from '../../client/src/map/mapHtml';
 import { DEFAULT_VIEW_STATE, LIMITS, parseFromWebview } from '../../client/src/map/mapMessages';
 
-const PAGE = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'n0nce-AbCdEf0123456789abcdef', scriptUri: 'https://x/map.js', styleUri: 'https://x/map-style.css' };
+const PAGE = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'n0nce-AbCdEf0123456789abcdef', scriptUri: 'https://x/map.js', styleUri: 'https://x/map-style.css', elkUri: 'https://x/elk.js' };
 
 test('the page: default-src none, the script only with the nonce, no inline, no eval, no network', () => {
   const html = mapHtml(PAGE);

@@ -11,6 +11,8 @@ export interface MapPageParts {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** ELK's script, which the page loads itself (with the nonce) once its first map is drawn. */
+  elkUri: string;
 }
 
 export function contentSecurityPolicy(p: Pick<MapPageParts, 'cspSource' | 'nonce'>): string {
@@ -41,7 +43,7 @@ export function mapHtml(p: MapPageParts): string {
 <style nonce="${nonce}" id="__________cytoscape_stylesheet">.__________cytoscape_container { position: relative; }</style>
 </head>
 <body>
-<div id="app" data-state="loading"><p class="loading">Drawing the claim map…</p></div>
+<div id="app" data-state="loading" data-elk="${escapeAttr(p.elkUri)}"><p class="loading">Drawing the claim map…</p></div>
 <script nonce="${nonce}" src="${escapeAttr(p.scriptUri)}"></script>
 </body>
 </html>

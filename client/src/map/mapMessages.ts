@@ -34,12 +34,21 @@ export type FromWebview =
 
 /** Extension → webview. */
 export type ToWebview =
-  /** Start (or start again) on this focus; `startedAt` is when the analyst asked, for the first-paint figure. */
-  | { type: 'show'; state: MapViewState; focus?: MapFocus; startedAt: number }
+  /**
+   * Start (or start again) on this focus; `startedAt` is when the analyst
+   * asked, for the first-paint figure. `result` answers `firstParams(state,
+   * focus)`, asked for while the page loaded; without it the page asks.
+   */
+  | { type: 'show'; state: MapViewState; focus?: MapFocus; startedAt: number; result?: ClaimMapResult }
   | { type: 'graph'; seq: number; result: ClaimMapResult }
   /** The notes changed: ask again with the same view, keeping zoom and position. */
   | { type: 'refresh' }
   | { type: 'error'; seq?: number; message: string };
+
+/** The question a map starts with: its focus, its view, nothing expanded. The page asks the same way after. */
+export function firstParams(state: MapViewState, focus: MapFocus | undefined, expand: string[] = []): ClaimMapParams {
+  return { ...(focus ? { focus } : {}), hops: state.hops, expand, filter: state.filter, groupByNote: state.groupByNote };
+}
 
 /** Limits on what the webview may send. */
 export const LIMITS = {

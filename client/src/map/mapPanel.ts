@@ -12,7 +12,7 @@ import { ClaimMapRequest, type ClaimMapResult, type MapFocus } from '../../../sh
 import { exportClaims } from '../exportCommand';
 import { mapHtml, makeNonce } from './mapHtml';
 import {
-  DEFAULT_VIEW_STATE, type FromWebview, type ImageFormat, isViewState, type MapViewState, parseFromWebview, PNG_PREFIX, type ToWebview,
+  DEFAULT_VIEW_STATE, firstParams, type FromWebview, type ImageFormat, isViewState, type MapViewState, parseFromWebview, PNG_PREFIX, type ToWebview,
 } from './mapMessages';
 
 export const MAP_VIEW_TYPE = 'claimlens.map';
@@ -30,6 +30,8 @@ export class ClaimMap implements vscode.Disposable {
   private targets = new Map<string, { uri: string; line: number }>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
+  /** Milestones of the last "show", for the line the output gets at its first paint. */
+  private timing: { startedAt: number; pageReady?: number; asked?: number; answered?: number } | undefined;
   private pendingShow: ToWebview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -60,11 +62,20 @@ export class ClaimMap implements vscode.Disposable {
   /** Opens the map (or brings it forward) on a claims-panel row, or on what is under the cursor. */
   show(row?: ClaimRow): void {
     const startedAt = Date.now();
+    this.timing = { startedAt };
     const focus = focusOf(row);
-    const message: ToWebview = { type: 'show', state: this.viewState(), startedAt, ...(focus ? { focus } : {}) };
+    const state = this.viewState();
+    // The server is asked at once, while the page loads: the page gets the graph with its first message.
+    const answer = this.send(firstParams(state, focus)).then(
+      (result) => { this.remember(result); return result; },
+      () => undefined, // the page asks again itself, and shows why it failed
+    );
+    this.timing.asked = startedAt;
+    void answer.then(() => { if (this.timing?.startedAt === startedAt) this.timing.answered = Date.now(); });
+    const message = answer.then((result): ToWebview => ({ type: 'show', state, startedAt, ...(focus ? { focus } : {}), ...(result ? { result } : {}) }));
     if (this.panel) {
       this.panel.reveal(undefined, false);
-      this.post(message);
+      void message.then((m) => this.post(m));
       return;
     }
     const bundle = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
@@ -82,10 +93,12 @@ export class ClaimMap implements vscode.Disposable {
       nonce: makeNonce((n) => randomBytes(n)),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'map.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'map-style.css')).toString(),
+      elkUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'elk.js')).toString(),
     });
     this.panel = panel;
     this.ready = false;
-    this.pendingShow = message;
+    this.pendingShow = undefined;
+    void message.then((m) => this.post(m));
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.targets.clear();
@@ -101,9 +114,19 @@ export class ClaimMap implements vscode.Disposable {
     }, undefined, this.disposables);
   }
 
+  /**
+   * Sends to the page. A "show" goes at once (VS Code holds messages until
+   * the page has loaded, and the page listens before it has) and again when
+   * the page says it is ready, in case it was lost; the page acts on each
+   * "show" once. Anything else waits for the page.
+   */
   private post(message: ToWebview): void {
     if (!this.panel) return;
-    if (!this.ready && message.type === 'show') { this.pendingShow = message; return; }
+    if (message.type === 'show' && !this.ready) {
+      this.pendingShow = message;
+      void this.panel.webview.postMessage(message);
+      return;
+    }
     if (!this.ready) return;
     void this.panel.webview.postMessage(message);
   }
@@ -111,6 +134,7 @@ export class ClaimMap implements vscode.Disposable {
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
+        if (this.timing) this.timing.pageReady = Date.now();
         this.ready = true;
         if (this.pendingShow) this.post(this.pendingShow);
         this.pendingShow = undefined;
@@ -124,7 +148,8 @@ export class ClaimMap implements vscode.Disposable {
         return;
       case 'painted':
         // The in-editor tests read this line.
-        this.output.info(`Claim map: ${message.nodes} nodes and ${message.edges} links drawn ${Math.round(message.ms)} ms after the command`);
+        this.output.info(`Claim map: ${message.nodes} nodes and ${message.edges} links drawn ${Math.round(message.ms)} ms after the command${this.milestones()}`);
+        this.timing = undefined;
         return;
       case 'saveImage':
         return this.saveImage(message.format, message.data);
@@ -134,10 +159,25 @@ export class ClaimMap implements vscode.Disposable {
     }
   }
 
+  /** Where the time to a first paint went: loading the page, asking the server. */
+  private milestones(): string {
+    const t = this.timing;
+    if (!t) return '';
+    const parts = [];
+    if (t.pageReady) parts.push(`the page was ready at ${t.pageReady - t.startedAt} ms`);
+    if (t.answered) parts.push(`the server's answer was in at ${t.answered - t.startedAt} ms`);
+    return parts.length ? ` (${parts.join('; ')})` : '';
+  }
+
+  /** The nodes of the graph the page shows: where "reveal" may go. */
+  private remember(result: ClaimMapResult): void {
+    this.targets = new Map(result.nodes.filter((n) => n.uri !== undefined).map((n) => [n.id, { uri: n.uri!, line: n.line ?? 0 }]));
+  }
+
   private async query(seq: number, params: Parameters<typeof this.send>[0]): Promise<void> {
     try {
       const result = await this.send(params);
-      this.targets = new Map(result.nodes.filter((n) => n.uri !== undefined).map((n) => [n.id, { uri: n.uri!, line: n.line ?? 0 }]));
+      this.remember(result);
       this.post({ type: 'graph', seq, result });
     } catch (e) {
       const message = e instanceof ResponseError || e instanceof Error ? e.message : String(e);

@@ -7,12 +7,12 @@
 // dark and high-contrast themes. No network: the page's CSP allows none.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import svgExport from 'cytoscape-svg';
-import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ELK as ElkApi, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import {
   ARGUMENT_RELATIONS, type ClaimMapParams, type ClaimMapResult, MAP_RELATIONS, type MapEdge, type MapFilter, type MapFocus,
   type MapNode, type MapRelation,
 } from '../../../server/src/core/features/claimMapTypes';
-import { DEFAULT_VIEW_STATE, type FromWebview, type MapViewState, type ToWebview } from '../../src/map/mapMessages';
+import { DEFAULT_VIEW_STATE, firstParams, type FromWebview, type MapViewState, type ToWebview } from '../../src/map/mapMessages';
 import { statusColorName, themeColorVariable } from '../../src/statusColors';
 
 cytoscape.use(svgExport);
@@ -32,6 +32,11 @@ let nextMode: 'new' | 'update' = 'new';
 let last: ClaimMapResult | undefined;
 /** When the analyst asked for the map, until its first paint is reported. */
 let paintClock: number | undefined;
+/** When this page's script began, and when the current question was sent: where the time to a first paint goes. */
+const scriptStart = Date.now();
+let askedAt = 0;
+/** The last "show" acted on. */
+let lastShow = 0;
 const byId = new Map<string, MapNode>();
 
 // ---- the page ---------------------------------------------------------------
@@ -213,7 +218,35 @@ function edgeElement(e: MapEdge): ElementDefinition {
   return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, relation: e.relation, arg: arg ? 'yes' : 'no', word: RELATION_WORDS[e.relation] } };
 }
 
-const elk = new ELK();
+/** This page's nonce, which ELK's script needs too. */
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+
+/**
+ * ELK, made ready once. Its code is most of the map's and only needed for a
+ * layered layout, so it is a script of its own (from the extension, with the
+ * page's nonce), loaded when first asked for: after the first map is drawn.
+ */
+let elkReady: Promise<ElkApi> | undefined;
+let elkWarm = false;
+function elk(): Promise<ElkApi> {
+  elkReady ??= new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.nonce = nonce;
+    script.src = app.dataset.elk ?? '';
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('the layout engine could not be loaded'));
+    document.head.append(script);
+  }).then(async () => {
+    const Elk = (window as unknown as { ELK: new () => ElkApi }).ELK;
+    const engine = new Elk();
+    // One tiny layout: the first run of the algorithm is the slow one.
+    await engine.layout({ id: 'warm', children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }],
+      edges: [{ id: 'e', sources: ['a'], targets: ['b'] }], layoutOptions: { 'elk.algorithm': 'layered' } });
+    elkWarm = true;
+    return engine;
+  });
+  return elkReady;
+}
 
 /** Positions from ELK's layered layout: argument edges point up, so what is supported sits above its support; entities sit below the claims that name them. */
 async function layered(nodes: MapNode[], edges: MapEdge[]): Promise<Map<string, { x: number; y: number }>> {
@@ -247,7 +280,7 @@ async function layered(nodes: MapNode[], edges: MapEdge[]): Promise<Map<string, 
     const light = e.relation === 'by' || e.relation === 'mentions';
     root.edges!.push({ id: e.id, sources: [light ? e.target : e.source], targets: [light ? e.source : e.target] });
   }
-  const out = await elk.layout(root);
+  const out = await (await elk()).layout(root);
   const positions = new Map<string, { x: number; y: number }>();
   const walk = (node: ElkNode, dx: number, dy: number) => {
     for (const child of node.children ?? []) {
@@ -269,10 +302,56 @@ async function layout(): Promise<void> {
     await cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: nodes.length > 600 ? 400 : 1000 } as cytoscape.LayoutOptions).run();
     return;
   }
+  const generation = ++layouts;
+  if (!elkWarm) {
+    // The page's first map, with ELK still starting: drawn at once in rows by distance from the focus, then
+    // moved to ELK's layout when it is ready, unless the analyst has begun to move the map meanwhile.
+    const roots = last?.focus.length ? cy.nodes().filter((n) => last!.focus.includes(n.id())) : cy.nodes().sort((a, b) => b.degree(false) - a.degree(false)).slice(0, 1);
+    cy.layout({ name: 'breadthfirst', directed: false, roots, spacingFactor: 0.9, animate: false, fit: false } as cytoscape.LayoutOptions).run();
+    moved = false;
+    // After the first paint is on screen: starting ELK takes the page's thread for a while.
+    afterPaint(() => void layered(nodes, edges).then((positions) => {
+      if (generation !== layouts || moved) return;
+      cy.nodes().forEach((n) => { const p = positions.get(n.id()); if (p) n.animate({ position: p }, { duration: 250 }); });
+      setTimeout(() => { if (generation === layouts && !moved) fitView(true); }, 260);
+    }));
+    return;
+  }
   const positions = await layered(nodes, edges);
   cy.batch(() => {
     for (const [id, p] of positions) cy.getElementById(id).position(p);
   });
+}
+
+/** Runs `then` once the current frame has been drawn and shown. */
+function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(then, 0)));
+}
+
+/** Counts fresh layouts, so a late one gives way to a newer one. */
+let layouts = 0;
+/** Whether the analyst has dragged, panned or zoomed since the last fresh layout. */
+let moved = false;
+
+/** The whole map in view; when that would make labels too small to read, the focus at a readable size instead. */
+function fitView(animate = false): void {
+  const focused = cy.nodes('.focus');
+  const minimum = 0.55;
+  const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+  cy.fit(undefined, 30);
+  let zoom = Math.min(cy.zoom(), 1.4);
+  let pan = cy.pan();
+  if (zoom < minimum || cy.zoom() > 1.4) {
+    zoom = Math.max(zoom, minimum);
+    cy.zoom(zoom);
+    cy.center(focused.nonempty() ? focused : undefined);
+    pan = cy.pan();
+  }
+  if (animate) {
+    cy.viewport(before);
+    cy.stop();
+    cy.animate({ zoom, pan }, { duration: 200 });
+  } else cy.viewport({ zoom, pan });
 }
 
 /** Draws a new graph: afresh (laid out and fitted), or merged into what is drawn so the analyst keeps zoom, position and layout. */
@@ -302,9 +381,10 @@ async function draw(result: ClaimMapResult, mode: 'new' | 'update'): Promise<voi
   cy.nodes().removeClass('focus');
   for (const id of result.focus) cy.getElementById(id).addClass('focus');
   if (fresh) {
+    const t0 = Date.now();
     await layout();
-    cy.fit(undefined, 30);
-    if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: { x: graph.clientWidth / 2, y: graph.clientHeight / 2 } });
+    app.dataset.layoutMs = String(Date.now() - t0);
+    fitView();
   } else {
     placeNear(added, previous);
   }
@@ -492,12 +572,13 @@ const hideCard = () => { card.hidden = true; };
 // ---- asking for the graph ------------------------------------------------------------
 
 function params(): ClaimMapParams {
-  return { ...(focus ? { focus } : {}), hops: view.hops, expand, filter: view.filter, groupByNote: view.groupByNote };
+  return firstParams(view, focus, expand);
 }
 
 function query(mode: 'new' | 'update'): void {
   nextMode = mode;
   seq += 1;
+  askedAt = Date.now();
   send({ type: 'query', seq, params: params() });
 }
 
@@ -509,15 +590,27 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   switch (m.type) {
     case 'show':
+      if (m.startedAt === lastShow) return; // sent twice, in case the first was lost
+      lastShow = m.startedAt;
       view = { ...DEFAULT_VIEW_STATE, ...m.state };
       focus = m.focus;
       expand = [];
       paintClock = m.startedAt;
+      // On the page's first "show", how long the page took to load.
+      if (!app.dataset.pageMs) app.dataset.pageMs = String(scriptStart - m.startedAt);
+      app.dataset.showMs = String(Date.now() - m.startedAt);
       syncControls();
-      query('new');
+      if (m.result) {
+        // Asked for while the page loaded: drawn at once.
+        seq += 1;
+        nextMode = 'new';
+        app.dataset.answerMs = '0';
+        void draw(m.result, 'new');
+      } else query('new');
       return;
     case 'graph':
       if (m.seq !== seq) return; // an answer to a question since replaced
+      app.dataset.answerMs = String(Date.now() - askedAt);
       void draw(m.result, nextMode);
       return;
     case 'refresh':
@@ -647,7 +740,7 @@ hops.addEventListener('change', () => setView({ hops: Number(hops.value) }));
 layoutSelect.addEventListener('change', () => {
   view = { ...view, layout: layoutSelect.value === 'force' ? 'force' : 'layered' };
   saveState();
-  void layout().then(() => cy.fit(undefined, 30));
+  void layout().then(() => fitView());
 });
 fitButton.addEventListener('click', () => cy.fit(undefined, 30));
 wholeButton.addEventListener('click', () => { focus = undefined; expand = []; query('new'); });
@@ -694,6 +787,7 @@ cy.on('dbltap', 'node', (e) => {
 cy.on('mouseover', 'node', (e) => showCard(e.target as NodeSingular));
 cy.on('mouseout', 'node', hideCard);
 cy.on('pan zoom', hideCard);
+cy.on('grab dragpan scrollzoom pinchzoom', () => { moved = true; });
 
 /** Nodes in reading order: top to bottom, left to right. */
 function readingOrder(): NodeSingular[] {
