@@ -29,32 +29,34 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
   await page.setContent('<!doctype html><html><body><div id="map"></div></body></html>');
   await page.addScriptTag({ path: MERMAID });
-  await page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+  await page.evaluate("mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' })");
 });
 after(async () => { await browser?.close(); });
 
 interface Drawn { parsed: boolean; nodes: number; groups: number; edges: number; labels: string[]; error?: string }
 
-/** Parses and renders the text with mermaid in the page, shows the SVG, and counts what it drew. */
+// Runs in the page (a string: the project's types know no DOM): parse, render, show the SVG, count what it drew.
+const DRAW = `async (source) => {
+  try {
+    const parsed = !!(await mermaid.parse(source));
+    const { svg } = await mermaid.render('map' + Date.now(), source);
+    const host = document.getElementById('map');
+    host.innerHTML = svg;
+    return {
+      parsed,
+      nodes: host.querySelectorAll('g.node').length,
+      groups: host.querySelectorAll('g.cluster').length,
+      edges: host.querySelectorAll('path.flowchart-link').length,
+      labels: [...host.querySelectorAll('g.node .nodeLabel')].map((l) => l.textContent ?? ''),
+    };
+  } catch (e) {
+    return { parsed: false, nodes: 0, groups: 0, edges: 0, labels: [], error: String(e) };
+  }
+}`;
+
+/** Has mermaid parse and render the text in the page, and counts what it drew; keeps a screenshot when named. */
 async function draw(text: string, screenshot?: string): Promise<Drawn> {
-  const drawn = await page.evaluate(async (source) => {
-    const mermaid = (window as unknown as { mermaid: { parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
-    try {
-      const parsed = !!(await mermaid.parse(source));
-      const { svg } = await mermaid.render(`map${Date.now()}`, source);
-      const host = document.getElementById('map')!;
-      host.innerHTML = svg;
-      return {
-        parsed,
-        nodes: host.querySelectorAll('g.node').length,
-        groups: host.querySelectorAll('g.cluster').length,
-        edges: host.querySelectorAll('path.flowchart-link').length,
-        labels: [...host.querySelectorAll('g.node .nodeLabel')].map((l) => l.textContent ?? ''),
-      };
-    } catch (e) {
-      return { parsed: false, nodes: 0, groups: 0, edges: 0, labels: [], error: String(e) };
-    }
-  }, text);
+  const drawn = await page.evaluate(`(${DRAW})(${JSON.stringify(text)})`) as Drawn;
   if (screenshot) await page.locator('#map svg').screenshot({ path: join(RESULTS_DIR, screenshot) }).catch(() => undefined);
   return drawn;
 }
@@ -90,7 +92,7 @@ test('mermaid parses and draws labels full of its own syntax, each read back as 
   assert.deepEqual([drawn.parsed, drawn.nodes, drawn.groups, drawn.edges], [true, 9, 1, 11]);
   for (const t of awkward) assert.ok(drawn.labels.includes(t), `the label "${t}" is drawn as written; drawn: ${JSON.stringify(drawn.labels)}`);
   assert.ok(drawn.labels.includes('Odd [Co] "Ltd" <x> #9'));
-  assert.equal(await page.evaluate(() => document.querySelectorAll('#map script').length), 0, 'a label never becomes markup');
+  assert.equal(await page.evaluate("document.querySelectorAll('#map script').length"), 0, 'a label never becomes markup');
 });
 
 test('text that is not a flowchart is refused by the same check (the test can fail)', { timeout: 60_000 }, async () => {
