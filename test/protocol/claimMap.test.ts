@@ -6,25 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import { ErrorCodes } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { ClaimMapRequest, ExportErrors, ExportRequest } from '../../shared/protocol';
-import { positionOf, samplesServer } from './lspClient';
+import { positionOf, responseError, samplesServer } from './lspClient';
 
 const session = samplesServer();
 const NOTE = 'notes/openai-consumer-shift.md';
 const send = () => session.client.connection;
 const claim = (id: string, note = NOTE) => `claim:${session.client.uri(note)}#^${id}`;
-
-async function refusal(p: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ResponseError) return e;
-    throw e;
-  }
-  throw new Error('the request was answered');
-}
 
 test('without a focus the samples are drawn whole: 21 claims, the 11 entities they name, 47 relations', async () => {
   const r = await send().sendRequest(ClaimMapRequest, {});
@@ -77,7 +67,7 @@ test('malformed parameters are refused with what is wrong, and the server goes o
     [[1, 2], /must be an object/],
   ];
   for (const [params, message] of cases) {
-    const e = await refusal(send().sendRequest(ClaimMapRequest.method, params));
+    const e = await responseError(send().sendRequest(ClaimMapRequest.method, params));
     assert.equal(e.code, ErrorCodes.InvalidParams, JSON.stringify(params));
     assert.match(e.message, message);
   }
@@ -99,9 +89,9 @@ test('claimlens/export writes the claim map as GraphML and Mermaid, under the ma
   assert.equal(mermaid.claims, 5);
   assert.match(fs.readFileSync(path.join(out, 'map.mmd'), 'utf8'), /^flowchart TB\n/);
   const json = URI.file(path.join(out, 'claims.json')).toString();
-  const wrong = await refusal(send().sendRequest(ExportRequest, { format: 'json', target: json, overwrite: false, filter: { relation: ['supports'] } }));
+  const wrong = await responseError(send().sendRequest(ExportRequest, { format: 'json', target: json, overwrite: false, filter: { relation: ['supports'] } }));
   assert.deepEqual([wrong.code, wrong.message], [ExportErrors.BadRequest, 'A relation filter applies to the claim map\'s formats (graphml, mermaid), not to json.']);
-  const bad = await refusal(send().sendRequest(ExportRequest.method, { format: 'graphml', target, overwrite: true, filter: { kind: 'fact' } }));
+  const bad = await responseError(send().sendRequest(ExportRequest.method, { format: 'graphml', target, overwrite: true, filter: { kind: 'fact' } }));
   assert.deepEqual([bad.code, bad.message], [ExportErrors.BadRequest, 'The export\'s filter: "filter.kind" must be a list of at most 500 strings.']);
   assert.ok(!fs.existsSync(path.join(out, 'claims.json')));
 });
