@@ -90,7 +90,7 @@ export function claimMap(index: WorkspaceIndex, graph: ClaimGraph, params: Claim
   const limit = wholeInt(params.limit, 1, MAP_MAX_LIMIT, MAP_DEFAULT_LIMIT);
   const groupByNote = params.groupByNote === true;
   const expand = new Set<GraphNode>();
-  for (const id of params.expand ?? []) { const n = graph.node(id); if (n && view.keeps(n)) expand.add(n); }
+  for (const id of params.expand ?? []) for (const n of nodesNamed(graph, id)) if (view.keeps(n)) expand.add(n);
   const messages: string[] = [];
   let seeds: GraphNode[] = [];
   if (params.focus) {
@@ -128,13 +128,19 @@ export function filteredGraph(index: WorkspaceIndex, graph: ClaimGraph, filter: 
 
 // ---- the focus -----------------------------------------------------------------
 
+/** The nodes a map id names: a claim or an entity, or a note's claims (a note group on the map). */
+function nodesNamed(graph: ClaimGraph, id: string): GraphNode[] {
+  if (id.startsWith('note:')) return [...graph.claimsOf(id.slice('note:'.length))];
+  const node = graph.node(id);
+  return node ? [node] : [];
+}
+
 /** The nodes a focus names, or why none. */
 function focusNodes(index: WorkspaceIndex, graph: ClaimGraph, view: View, focus: MapFocus): { nodes: GraphNode[] } | { message: string } {
   let found: GraphNode[];
   if ('node' in focus) {
-    const node = graph.node(focus.node);
-    if (!node) return { message: 'That node is no longer in the workspace.' };
-    found = [node];
+    found = nodesNamed(graph, focus.node);
+    if (found.length === 0) return { message: 'That node is no longer in the workspace.' };
   } else {
     const at = nodesAt(index, graph, focus.uri, focus.position);
     if ('message' in at) return at;
