@@ -79,6 +79,7 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
   }
   rows.push(...await symbolRows(conn, targets.map((t) => t.text)));
   rows.push(...await mapRequestRows(conn, targets));
+  rows.push({ what: 'server memory (resident) after the claim map\'s requests, its adjacency index built', figure: `${rssOf(proc.pid!).toFixed(0)} MB`, budget: 'no budget: printed', ok: true });
   await conn.sendRequest(ShutdownRequest.type);
   await conn.sendNotification(ExitNotification.type);
   conn.dispose();
