@@ -60,6 +60,7 @@ test('malformed parameters are refused with what is wrong, and the server goes o
     [{ limit: 0 }, /"limit" must be a whole number from 1 to 5000/],
     [{ focus: 'here' }, /"focus" must be an object/],
     [{ focus: { uri: 'file:///x.md', position: { line: -1, character: 0 } } }, /"focus.position" must be/],
+    [{ focus: { uri: 'a b:c', position: { line: 0, character: 0 } } }, /"focus.uri" is not a URI: a b:c/],
     [{ filter: { relation: ['causes'] } }, /"filter.relation" holds "causes"/],
     [{ filter: { status: 'refuted' } }, /"filter.status" must be a list/],
     [{ expand: [1, 2] }, /"expand" must be a list/],

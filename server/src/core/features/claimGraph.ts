@@ -22,6 +22,11 @@ export interface GraphEdge {
   slot: number;
 }
 
+const NO_EDGES: readonly GraphEdge[] = [];
+const ARGUMENT = new Set<string>(ARGUMENT_RELATIONS);
+/** A claim with more edges than this checks for repeats through a set, not a scan. */
+const SCAN_MAX = 16;
+
 /**
  * What every node has: its edges both ways, and two numbers a walk writes
  * (which walk saw it last, and where): a question marks the nodes it reaches
@@ -55,11 +60,6 @@ export class EntityNode extends NodeBase {
 }
 
 export type GraphNode = ClaimNode | EntityNode;
-
-const NO_EDGES: readonly GraphEdge[] = [];
-const ARGUMENT = new Set<string>(ARGUMENT_RELATIONS);
-/** A claim with more edges than this checks for repeats through a set, not a scan. */
-const SCAN_MAX = 16;
 
 interface NoteEntry { readonly model: NoteModel; readonly nodes: readonly ClaimNode[] }
 
