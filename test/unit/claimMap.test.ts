@@ -344,3 +344,13 @@ test('during the cold index the graph catches up with the notes read since it la
   assert.ok(graph.node(C('e', 'again')));
   assert.deepEqual(snapshot(index, graph), snapshot(index, new ClaimGraph(index)));
 });
+
+test('a registry rewritten whole (more entities changed than resolving again would save) is followed by building again', async () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `- id: t${i}\n  name: Topic ${i}\n  type: other\n`).join('');
+  const { index, graph } = await mapOf({ 'topics.entities.yaml': many(100), 'n.md': '- #claim [[Topic 7]] and [[Topic 150]]. ^t\n' });
+  graph.sync();
+  assert.deepEqual(snapshot(index, graph).filter((s) => s.includes('|')), [`claim:${uri('n.md')}#^t|mentions|entity:t7`]);
+  index.update(uri('topics.entities.yaml'), many(200));
+  assert.deepEqual(snapshot(index, graph), snapshot(index, new ClaimGraph(index)));
+  assert.ok(snapshot(index, graph).includes(`claim:${uri('n.md')}#^t|mentions|entity:t150`));
+});
