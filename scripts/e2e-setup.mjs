@@ -27,6 +27,8 @@ const APT_PACKAGES = [
   'fonts-wqy-zenhei',
   // xmllint: the unit tests validate the REFI-QDA export against its XML Schema.
   'libxml2-utils',
+  // networkx: the unit tests read the GraphML export back with a real GraphML reader.
+  'python3-networkx',
 ];
 
 const nodeDir = join(CACHE, `node-${NODE_MAJOR}`);

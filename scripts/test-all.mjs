@@ -1,6 +1,7 @@
 // `npm test`: every test, in the order that fails fastest. Type-check, the
-// Debian packages the tests use (xmllint validates the REFI-QDA export; the
-// same apt step the editor setup runs, so CI installs them), unit tests
+// Debian packages the tests use (xmllint validates the REFI-QDA export,
+// networkx reads the GraphML export back; the same apt step the editor setup
+// runs, so CI installs them), unit tests
 // (in-memory), build, protocol tests (the built server over stdio),
 // then the in-editor tests in a real VS Code (code-server + Chromium, which
 // scripts/e2e-setup.mjs installs and caches under .cache/).

@@ -10,7 +10,7 @@ import {
   DidOpenTextDocumentNotification, ShutdownRequest, ExitNotification,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { StatusNotification, type StatusParams } from '../../shared/protocol';
+import { ClaimMapRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { fileUri } from '../../server/src/core/workspace/workspace';
 import { FsWorkspace } from '../../server/src/node/fsWorkspace';
@@ -78,6 +78,13 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
     rows.push({ what: `${label}: ${times.length} requests at 10k notes (round trip over stdio)`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 10 ms', ok: p99 <= 10 });
   }
   rows.push(...await symbolRows(conn, targets.map((t) => t.text)));
+  rows.push(...await mapRequestRows(conn, targets));
+  const rssAfterMaps = rssOf(proc.pid!);
+  await new Promise((r) => setTimeout(r, 5000));
+  rows.push({
+    what: 'server memory (resident) right after the claim map\'s requests (its adjacency index built, every answer\'s JSON written), and after 5 s idle',
+    figure: `${rssAfterMaps.toFixed(0)} MB, then ${rssOf(proc.pid!).toFixed(0)} MB`, budget: 'no budget: printed', ok: true,
+  });
   await conn.sendRequest(ShutdownRequest.type);
   await conn.sendNotification(ExitNotification.type);
   conn.dispose();
@@ -110,6 +117,29 @@ async function symbolRows(conn: ReturnType<typeof createProtocolConnection>, lin
     rows.push({ what: `workspace symbols, ${label}: ${times.length} queries at 10k notes`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms${label.startsWith('a specific') ? ` (the first query, which builds the index: ${first.toFixed(0)} ms)` : ''}`, budget: `p99 ≤ ${budget} ms`, ok: p99 <= budget });
   }
   return rows;
+}
+
+/** The claim map request at the cursor (a mention in a claim), 2 hops, as the map's panel asks it: the round trip, JSON included. */
+async function mapRequestRows(conn: ReturnType<typeof createProtocolConnection>, targets: Array<{ uri: string; line: number; character: number }>): Promise<Row[]> {
+  const ask = (t: { uri: string; line: number; character: number }) =>
+    conn.sendRequest(ClaimMapRequest, { focus: { uri: t.uri, position: { line: t.line, character: t.character } }, hops: 2 });
+  let t0 = performance.now();
+  await ask(targets[0]!);
+  const first = performance.now() - t0;
+  const times: number[] = [];
+  let bytes = 0;
+  for (const t of targets.slice(1)) {
+    t0 = performance.now();
+    const r = await ask(t);
+    times.push(performance.now() - t0);
+    bytes += JSON.stringify(r).length;
+  }
+  times.sort((a, b) => a - b);
+  return [{
+    what: `claim map request, 2 hops around the mention at the cursor: ${times.length} requests at 10k notes (round trip over stdio, ~${(bytes / times.length / 1024).toFixed(0)} KB of JSON each)`,
+    figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (the first, which builds the adjacency index: ${first.toFixed(0)} ms)`,
+    budget: 'no budget: printed (the model alone: see the claim map rows)', ok: true,
+  }];
 }
 
 /** Re-indexing one ~100 KB note after an edit, in the index of the whole corpus. */

@@ -1,12 +1,14 @@
 // Requests never wait for the whole index (SPEC §10): while the cold index of
 // a large workspace runs, a hover on an open note is answered from what is
-// read so far, completion says it is incomplete, and the index's progress is
-// reported as work-done progress from begin to end.
+// read so far, completion says it is incomplete, the claim map draws what is
+// read so far and all of it once the index is done, and the index's progress
+// is reported as work-done progress from begin to end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type CompletionList, type Hover } from 'vscode-languageserver-protocol';
+import { ClaimMapRequest } from '../../shared/protocol';
 import { TestClient, VSCODE_CAPABILITIES, copySamples, positionOf } from './lspClient';
 
 test('during the cold index, an open note is answered at once; progress goes from begin to end', async () => {
@@ -28,6 +30,10 @@ test('during the cold index, an open note is answered at once; progress goes fro
     const readyBefore = c.statuses.some((s) => s.state === 'ready');
     const list = await c.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'status:: ', 9) }) as CompletionList;
     const stillIndexing = !c.statuses.some((s) => s.state === 'ready');
+    const atCursor = { focus: { uri, position: positionOf(text, '^transistor', 2) }, hops: 1 };
+    const early = await c.connection.sendRequest(ClaimMapRequest, atCursor);
+    console.log(`claim map during the cold index: ${early.nodes.length} nodes (index ${c.statuses.some((s) => s.state === 'ready') ? 'done' : 'still running'})`);
+    assert.deepEqual(early.focus, [`claim:${uri}#^transistor`], 'the claim map is answered from the open note');
     console.log(`hover on an open note during the cold index of 6,000 extra notes: ${ms.toFixed(1)} ms (index ${readyBefore ? 'already done' : 'still running'})`);
     assert.ok(!readyBefore, 'the hover was answered before the index was complete');
     // The claim card comes from the open note itself (what other notes say of it joins as they are read).
@@ -41,6 +47,10 @@ test('during the cold index, an open note is answered at once; progress goes fro
     assert.deepEqual(reports, [...reports].sort((a, b) => a - b), 'the percentage only grows');
     const after = await c.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'status:: ', 9) }) as CompletionList;
     assert.equal(after.isIncomplete, false);
+    // Once the index is done, the map has every note: the claim in the other note that supports this one is there.
+    const late = await c.connection.sendRequest(ClaimMapRequest, atCursor);
+    assert.ok(late.nodes.some((n) => n.id === `claim:${c.uri('notes/deepseek-notes.md')}#^r1-open-weights`), JSON.stringify(late.nodes.map((n) => n.id)));
+    assert.equal(late.nodes.length, 5);
   } finally {
     await c.stop();
     fs.rmSync(root, { recursive: true, force: true });

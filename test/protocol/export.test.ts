@@ -5,10 +5,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../shared/protocol';
-import { TestClient, copySamples } from './lspClient';
+import { TestClient, copySamples, responseError } from './lspClient';
 
 let client: TestClient;
 let root: string;
@@ -26,16 +26,6 @@ after(async () => {
 
 function exportTo(c: TestClient, params: ExportParams): Promise<ExportResult> {
   return c.connection.sendRequest(ExportRequest, params);
-}
-
-async function rejection(p: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ResponseError) return e;
-    throw e;
-  }
-  throw new Error('the request succeeded');
 }
 
 test('export writes the file and reports work-done progress', async () => {
@@ -58,7 +48,7 @@ test('an existing file is not replaced unless the request says overwrite', async
   const file = path.join(root, 'existing.csv');
   fs.writeFileSync(file, 'keep me');
   const target = URI.file(file).toString();
-  const e = await rejection(exportTo(client, { format: 'csv', target, overwrite: false }));
+  const e = await responseError(exportTo(client, { format: 'csv', target, overwrite: false }));
   assert.equal(e.code, ExportErrors.TargetExists);
   assert.equal(e.message, `${file} already exists; it is not replaced unless you ask to overwrite it.`);
   assert.equal(fs.readFileSync(file, 'utf8'), 'keep me');
@@ -69,9 +59,9 @@ test('an existing file is not replaced unless the request says overwrite', async
 
 test('a bad filter or format is refused with a message', async () => {
   const target = URI.file(path.join(root, 'bad.json')).toString();
-  const e = await rejection(exportTo(client, { format: 'json', target, overwrite: false, filter: { entity: ['Nobody'] } }));
+  const e = await responseError(exportTo(client, { format: 'json', target, overwrite: false, filter: { entity: ['Nobody'] } }));
   assert.deepEqual([e.code, e.message], [ExportErrors.BadRequest, 'No entity is named "Nobody".']);
-  const f = await rejection(exportTo(client, { format: 'pdf' as never, target, overwrite: false }));
+  const f = await responseError(exportTo(client, { format: 'pdf' as never, target, overwrite: false }));
   assert.equal(f.code, ExportErrors.BadRequest);
   assert.equal(fs.existsSync(path.join(root, 'bad.json')), false);
 });
@@ -80,7 +70,7 @@ test('in an untrusted workspace the server refuses to export, and says why', asy
   const untrusted = await TestClient.start(root, { trusted: false });
   try {
     const file = path.join(root, 'untrusted.json');
-    const e = await rejection(exportTo(untrusted, { format: 'json', target: URI.file(file).toString(), overwrite: true }));
+    const e = await responseError(exportTo(untrusted, { format: 'json', target: URI.file(file).toString(), overwrite: true }));
     assert.equal(e.code, ExportErrors.Untrusted);
     assert.equal(e.message, 'Claimlens does not export in Restricted Mode: exporting writes files and reads sources. Trust this workspace to export.');
     assert.equal(fs.existsSync(file), false);
@@ -92,7 +82,7 @@ test('in an untrusted workspace the server refuses to export, and says why', asy
 test('an export onto a file the workspace reads is refused, even when told to overwrite; the file is kept', async () => {
   const note = path.join(root, 'notes', 'deepseek-notes.md');
   const before = fs.readFileSync(note, 'utf8');
-  const e = await rejection(exportTo(client, { format: 'md', target: URI.file(note).toString(), overwrite: true }));
+  const e = await responseError(exportTo(client, { format: 'md', target: URI.file(note).toString(), overwrite: true }));
   assert.equal(e.code, ExportErrors.TargetRefused);
   assert.equal(e.message, `${note} is one of the workspace's notes: an export never writes over a file the workspace reads. Choose another file.`);
   assert.equal(fs.readFileSync(note, 'utf8'), before);
@@ -112,7 +102,7 @@ test('an export cancelled half-way stops and leaves no file behind', async () =>
     c.connection.onNotification('$/progress', (p: { token: string; value: { kind: string } }) => {
       if (p.token === 'cancel-me' && p.value.kind === 'report') { reports.push(1); source.cancel(); }
     });
-    const e = await rejection(c.connection.sendRequest(ExportRequest,
+    const e = await responseError(c.connection.sendRequest(ExportRequest,
       { format: 'json', target: URI.file(file).toString(), overwrite: false, workDoneToken: 'cancel-me' }, source.token));
     assert.equal(e.code, LSPErrorCodes.RequestCancelled);
     assert.ok(reports.length > 0, 'it was cancelled while running, after it reported progress');

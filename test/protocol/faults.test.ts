@@ -7,13 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type DocumentSymbol, type Hover, ResponseError, type WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import { TestClient, copySamples, positionOf } from './lspClient';
-
-async function failure(p: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try { await p; } catch (e) { if (e instanceof ResponseError) return e; throw e; }
-  throw new Error('the request succeeded');
-}
+import { type DocumentSymbol, type Hover, type WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { TestClient, copySamples, positionOf, responseError } from './lspClient';
 
 const symbols = (c: TestClient, query: string) =>
   c.connection.sendRequest('workspace/symbol', { query }) as Promise<WorkspaceSymbol[]>;
@@ -37,10 +32,10 @@ async function onSamples(body: (c: TestClient, root: string) => Promise<void>,
 
 test('a request before initialize is answered -32002, and a second initialize is refused', async () => {
   await onSamples(async (c) => {
-    const early = await failure(c.connection.sendRequest('textDocument/hover', { textDocument: { uri: c.uri('notes/a.md') }, position: { line: 0, character: 0 } }));
+    const early = await responseError(c.connection.sendRequest('textDocument/hover', { textDocument: { uri: c.uri('notes/a.md') }, position: { line: 0, character: 0 } }));
     assert.equal(early.code, -32002);
     await c.initialize();
-    const again = await failure(c.initialize());
+    const again = await responseError(c.initialize());
     assert.deepEqual([again.code, again.message], [-32600, 'The server is already initialized.']);
   }, (root) => TestClient.spawn(root));
 });

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  type ClientCapabilities, createProtocolConnection, InitializeRequest, InitializedNotification, type ProtocolConnection,
+  type ClientCapabilities, createProtocolConnection, ResponseError, InitializeRequest, InitializedNotification, type ProtocolConnection,
   PublishDiagnosticsNotification, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification,
 } from 'vscode-languageserver-protocol/node';
@@ -162,4 +162,15 @@ export function samplesServer(extra: Record<string, string | Buffer> = {}): { re
     fs.rmSync(session.root, { recursive: true, force: true });
   });
   return session;
+}
+
+/** The error a request is answered with; fails when it is answered instead. */
+export async function responseError(request: Promise<unknown>): Promise<ResponseError<unknown>> {
+  try {
+    await request;
+  } catch (e) {
+    if (e instanceof ResponseError) return e;
+    throw e;
+  }
+  throw new Error('the request succeeded');
 }

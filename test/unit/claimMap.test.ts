@@ -222,14 +222,20 @@ test('filters: a relation filter removes the other edge types and the entities o
   assert.match(ask({ filter: { relation: ['causes' as never] } }).message ?? '', /Unknown relation "causes"/);
 });
 
-test('grouped by note: note nodes as parents, counted in the elements', async () => {
-  const r = (await sample()).ask({ groupByNote: true });
+test('grouped by note: note nodes as parents, counted in the elements; a note node as the focus is its claims', async () => {
+  const { ask } = await sample();
+  const r = ask({ groupByNote: true });
   wellFormed(r);
   const notes = r.nodes.filter((n) => n.type === 'note');
   assert.deepEqual(notes.map((n) => [n.id, n.label]), [[`note:${uri('notes/a.md')}`, 'notes/a'], [`note:${uri('notes/b.md')}`, 'notes/b']]);
   for (const c of r.nodes.filter((n) => n.type === 'claim')) assert.ok(notes.some((n) => n.id === c.parent));
   assert.equal(r.total, 7 + 10 + 2);
   assert.ok(r.nodes.findIndex((n) => n.type === 'note') < r.nodes.findIndex((n) => n.type === 'claim'), 'a parent comes before its claims');
+  const b = ask({ focus: { node: `note:${uri('notes/b.md')}` }, hops: 0, groupByNote: true });
+  assert.deepEqual(b.focus, [C('b', 'less'), C('b', 'win')]);
+  assert.deepEqual(ids(b), [C('b', 'less'), C('b', 'win'), `note:${uri('notes/b.md')}`].sort());
+  assert.deepEqual(ids(ask({ focus: { node: `note:${uri('notes/b.md')}` }, hops: 0, expand: [`note:${uri('notes/b.md')}`] })),
+    [C('a', 'cheap'), C('b', 'less'), C('b', 'win'), E('deepseek')], 'expanding a note group adds its claims\' neighbours');
 });
 
 test('the focus from a position: a claim\'s line or field, a mention, a registry entry, a prose line (the note\'s claims)', async () => {
@@ -337,4 +343,14 @@ test('during the cold index the graph catches up with the notes read since it la
   graph.sync();
   assert.ok(graph.node(C('e', 'again')));
   assert.deepEqual(snapshot(index, graph), snapshot(index, new ClaimGraph(index)));
+});
+
+test('a registry rewritten whole (more entities changed than resolving again would save) is followed by building again', async () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `- id: t${i}\n  name: Topic ${i}\n  type: other\n`).join('');
+  const { index, graph } = await mapOf({ 'topics.entities.yaml': many(100), 'n.md': '- #claim [[Topic 7]] and [[Topic 150]]. ^t\n' });
+  graph.sync();
+  assert.deepEqual(snapshot(index, graph).filter((s) => s.includes('|')), [`claim:${uri('n.md')}#^t|mentions|entity:t7`]);
+  index.update(uri('topics.entities.yaml'), many(200));
+  assert.deepEqual(snapshot(index, graph), snapshot(index, new ClaimGraph(index)));
+  assert.ok(snapshot(index, graph).includes(`claim:${uri('n.md')}#^t|mentions|entity:t150`));
 });

@@ -116,3 +116,29 @@ test('--text takes the claims whose text or id contains the words, as the claims
   const both = await run(SAMPLES, '--format', 'json', '--text', 'deepseek', '--status', 'refuted');
   assert.deepEqual((JSON.parse(both.out).claims as Array<{ id: string }>).map((c) => c.id), ['notes/openai-consumer-shift#^deepseek-owner']);
 });
+
+test('--format graphml and mermaid write the claim map of the filtered claims; --relation draws only those relations', async () => {
+  const graphml = await run(SAMPLES, '--format', 'graphml', '--note', 'deepseek-notes.md', '--relation', 'supports,same-as');
+  assert.equal(graphml.code, 0);
+  assert.deepEqual(graphml.err, ['exported 3 claims, 0 entities and 0 relations'], 'the claims they link to are in the other note');
+  assert.equal((graphml.out.match(/<node id="claim:notes\/deepseek-notes#\^/g) ?? []).length, 3);
+  const file = path.join(tmp, 'map.mmd');
+  const mermaid = await run(SAMPLES, '--format', 'mermaid', '-o', file, '--kind', 'prediction', '--entity', 'Altman', '--status', 'plausible');
+  assert.equal(mermaid.code, 0);
+  assert.match(mermaid.err[0]!, /^exported 3 claims, 1 entity and 4 relations to .*map\.mmd \(\d+ bytes\)$/);
+  const text = fs.readFileSync(file, 'utf8');
+  assert.match(text, /^flowchart TB\n {2}subgraph n1\["notes\/openai-consumer-shift\.md"\]\n {4}c1\[\/"Frontier models/);
+  assert.match(text, /\n {2}c2 -->\|refines\| c1\n/);
+  assert.equal((text.match(/ -\.->\|by\| e1\n/g) ?? []).length, 3);
+});
+
+test('--kind filters every format; --relation belongs to the claim map\'s formats; unknown values are usage errors', async () => {
+  const csv = await run(SAMPLES, '--format', 'csv', '--kind', 'Statistic');
+  assert.deepEqual([csv.code, csv.err], [0, ['exported 1 claim, 2 quotes (2 anchored)']]);
+  assert.deepEqual(await run(SAMPLES, '--format', 'csv', '--relation', 'supports'),
+    { code: 2, out: '', err: ['claimlens export: A relation filter applies to the claim map\'s formats (graphml, mermaid), not to csv.'] });
+  assert.deepEqual(await run(SAMPLES, '--format', 'graphml', '--relation', 'causes'),
+    { code: 2, out: '', err: ['claimlens export: Unknown relation "causes": use one of supports, contradicts, refines, same-as, by, mentions.'] });
+  assert.deepEqual(await run(SAMPLES, '--format', 'mermaid', '--kind', 'poem'),
+    { code: 2, out: '', err: ['claimlens export: No claim is of kind "poem": the kinds in use are fact, opinion, prediction, quote, statistic.'] });
+});

@@ -88,8 +88,8 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
     });
     for (const w of result.warnings) io.err(`claimlens: ${w}`);
     const summary = isGraphFormat(format)
-      ? `${result.claims} claims, ${result.entities ?? 0} entities and ${result.relations ?? 0} relations`
-      : `${result.claims} claims, ${result.quotes} quotes (${result.anchored} anchored)`;
+      ? `${count(result.claims, 'claim')}, ${count(result.entities ?? 0, 'entity', 'entities')} and ${count(result.relations ?? 0, 'relation')}`
+      : `${count(result.claims, 'claim')}, ${count(result.quotes, 'quote')} (${result.anchored} anchored)`;
     if (!target) {
       io.out(result.data as string);
       io.err(`exported ${summary}`);
@@ -104,6 +104,10 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
     if (e instanceof TargetExistsError) { io.err(`claimlens export: ${values.output} already exists; use --force to replace it`); return 1; }
     throw e;
   }
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function exists(file: string): Promise<boolean> {

@@ -162,6 +162,7 @@ class Session {
 
     registerExport(c, service, this.settings);
     this.registerClaimsPanel(c, service, uriOf, edits);
+    this.registerClaimMap(c, service, uriOf);
 
     c.onHover((p, token) => cancellable(async () => {
       const h = await service.hover(uriOf(p.textDocument.uri), p.position, token);
@@ -244,7 +245,10 @@ class Session {
       return edit ? { edit } : { error: 'This editor cannot apply the edit.' };
     });
     c.onRequest(ClaimCountsRequest, (p, token) => cancellable(() => service.claimCounts(p.textDocument && uriOf(p.textDocument.uri), token)));
-    // The map's client forwards what its webview asks: every parameter is checked before the service sees it.
+  }
+
+  // The claim map: its client forwards what its webview asks, so every parameter is checked before the service sees it.
+  private registerClaimMap(c: Connection, service: ClaimlensService, uriOf: (u: string) => string): void {
     c.onRequest(ClaimMapRequest, (p, token) => cancellable(() => {
       const read = readClaimMapParams(p);
       if ('error' in read) throw new ResponseError(ErrorCodes.InvalidParams, read.error);

@@ -18,34 +18,48 @@ export interface GraphEdge {
   readonly source: ClaimNode;
   readonly target: GraphNode;
   readonly relation: MapRelation;
+  /** Where the edge sits in its target's `in`, so leaving it costs nothing however many edges end there. */
+  slot: number;
 }
-
-interface NodeBase {
-  /** The map's node id (claimMapTypes.ts). */
-  readonly id: string;
-  /** Edges this node starts: a claim's relations, speakers and mentions; none for an entity. */
-  out: readonly GraphEdge[];
-  /** Edges that end here; absent until the first one (most claims have none). */
-  in: Set<GraphEdge> | undefined;
-}
-
-export interface ClaimNode extends NodeBase {
-  readonly type: 'claim';
-  readonly note: NoteModel;
-  readonly claim: Claim;
-}
-
-export interface EntityNode extends NodeBase {
-  readonly type: 'entity';
-  readonly entity: EntityDef;
-}
-
-export type GraphNode = ClaimNode | EntityNode;
 
 const NO_EDGES: readonly GraphEdge[] = [];
 const ARGUMENT = new Set<string>(ARGUMENT_RELATIONS);
 /** A claim with more edges than this checks for repeats through a set, not a scan. */
 const SCAN_MAX = 16;
+
+/**
+ * What every node has: its edges both ways, and two numbers a walk writes
+ * (which walk saw it last, and where): a question marks the nodes it reaches
+ * on the nodes themselves instead of in maps as large as the neighbourhood.
+ */
+abstract class NodeBase {
+  /** Edges this node starts: a claim's relations, speakers and mentions; none for an entity. */
+  out: readonly GraphEdge[] = NO_EDGES;
+  /** Edges that end here. */
+  in: readonly GraphEdge[] = NO_EDGES;
+  mark = 0;
+  rank = 0;
+  /** The map's node id (claimMapTypes.ts). */
+  abstract readonly id: string;
+}
+
+export class ClaimNode extends NodeBase {
+  readonly type = 'claim';
+  private name: string | undefined;
+  /** `named`: the claim is named by its `^id` (false for a claim without one, and for a repeat of an id in its note). */
+  constructor(readonly note: NoteModel, readonly claim: Claim, private readonly named: boolean) { super(); }
+  // Made when asked (a map shows a few thousand): kept for every claim, the ids would outweigh the graph.
+  get id(): string {
+    return this.name ??= claimNodeId(this.note.uri, this.claim, this.named);
+  }
+}
+
+export class EntityNode extends NodeBase {
+  readonly type = 'entity';
+  constructor(readonly id: string, readonly entity: EntityDef) { super(); }
+}
+
+export type GraphNode = ClaimNode | EntityNode;
 
 interface NoteEntry { readonly model: NoteModel; readonly nodes: readonly ClaimNode[] }
 
@@ -54,20 +68,33 @@ export function claimNodeId(noteUri: string, claim: Claim, byId = true): string 
   return byId && claim.id !== undefined ? `claim:${noteUri}#^${claim.id}` : `claim:${noteUri}#L${claim.line + 1}`;
 }
 
+/** The position of a claim in its note's claims, which are in line order. */
+function claimIndex(note: NoteModel, claim: Claim): number {
+  let lo = 0, hi = note.claims.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const line = note.claims[mid]!.line;
+    if (line === claim.line) return note.claims[mid] === claim ? mid : -1;
+    if (line < claim.line) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
 export class ClaimGraph {
   private built = false;
   /** Files the change stream named since the last sync. */
   private readonly pending = new Set<string>();
+  /** Note URI → the model its claim nodes were made from, and those nodes, parallel to its claims. */
   private readonly notes = new Map<string, NoteEntry>();
-  private readonly byClaim = new Map<Claim, ClaimNode>();
   private readonly entityNodes = new Map<EntityDef, EntityNode>();
-  private readonly byId = new Map<string, GraphNode>();
+  private readonly entityById = new Map<string, EntityNode>();
   /** The index's entity list the nodes were made from: a new list means entities came or went. */
   private entityList: readonly EntityDef[] | undefined;
   /** Folded link target → the one entity it names, or null (none, or ambiguous); valid for `entityList`. */
   private readonly named = new Map<string, EntityDef | null>();
   private readonly kindCounts = new Map<string, number>();
   private sortedNotes: NoteEntry[] | undefined;
+  private walks = 0;
   /** Changes whenever a node or an edge does: what callers key their own memos by. */
   version = 0;
 
@@ -113,18 +140,24 @@ export class ClaimGraph {
   }
 
   private rebuild(): void {
-    this.notes.clear(); this.byClaim.clear(); this.entityNodes.clear(); this.byId.clear(); this.named.clear(); this.kindCounts.clear();
+    this.notes.clear(); this.entityNodes.clear(); this.entityById.clear(); this.named.clear(); this.kindCounts.clear();
     this.build();
   }
 
   // ---- questions ---------------------------------------------------------------
 
+  /** The node with this map id (claimMapTypes.ts), if it is in the workspace now. */
   node(id: string): GraphNode | undefined {
-    return this.byId.get(id);
+    if (id.startsWith('entity:')) return this.entityById.get(id);
+    const hash = id.lastIndexOf('#');
+    const nodes = id.startsWith('claim:') && hash > 0 ? this.notes.get(id.slice('claim:'.length, hash))?.nodes : undefined;
+    return nodes?.find((n) => n.id === id);
   }
 
-  claimNode(claim: Claim): ClaimNode | undefined {
-    return this.byClaim.get(claim);
+  /** The node of a claim of a note, as the index holds them now. */
+  claimNode(note: NoteModel, claim: Claim): ClaimNode | undefined {
+    const entry = this.notes.get(note.uri);
+    return entry?.model === note ? entry.nodes[claimIndex(note, claim)] : undefined;
   }
 
   entityNode(entity: EntityDef): EntityNode | undefined {
@@ -147,11 +180,19 @@ export class ClaimGraph {
     return [...this.kindCounts.keys()].sort();
   }
 
+  /**
+   * A number no node's `mark` holds yet: a walk marks the nodes it reaches
+   * with it (and their place in `rank`), so "seen?" is a field read.
+   */
+  newWalk(): number {
+    return ++this.walks;
+  }
+
   /** Counts, for the benchmark and the tests. */
   size(): { notes: number; claims: number; entities: number; edges: number } {
-    let edges = 0;
-    for (const n of this.byClaim.values()) edges += n.out.length;
-    return { notes: this.notes.size, claims: this.byClaim.size, entities: this.entityNodes.size, edges };
+    let claims = 0, edges = 0;
+    for (const { nodes } of this.notes.values()) for (const n of nodes) { claims++; edges += n.out.length; }
+    return { notes: this.notes.size, claims, entities: this.entityNodes.size, edges };
   }
 
   // ---- keeping up ----------------------------------------------------------------
@@ -174,9 +215,9 @@ export class ClaimGraph {
     const keys = new Set<string>();
     for (const e of gone) {
       const node = this.entityNodes.get(e)!;
-      node.in?.forEach((edge) => dirty.add(edge.source.note.uri));
+      for (const edge of node.in) dirty.add(edge.source.note.uri);
       this.entityNodes.delete(e);
-      if (this.byId.get(node.id) === node) this.byId.delete(node.id);
+      if (this.entityById.get(node.id) === node) this.entityById.delete(node.id);
       this.index.entityKeysOf(e).forEach((k) => keys.add(k));
     }
     for (const e of added) {
@@ -186,7 +227,7 @@ export class ClaimGraph {
     // A name a new or a departed entity has may now name another entity, or several (then none).
     for (const key of keys) {
       for (const e of this.index.resolveEntity(key)) {
-        this.entityNodes.get(e)?.in?.forEach((edge) => dirty.add(edge.source.note.uri));
+        for (const edge of this.entityNodes.get(e)?.in ?? NO_EDGES) dirty.add(edge.source.note.uri);
         this.index.forEachMention(e, (note) => dirty.add(note.uri));
       }
     }
@@ -210,26 +251,21 @@ export class ClaimGraph {
 
   private addNote(note: NoteModel): void {
     const taken = new Set<string>();
-    const nodes = note.claims.map((claim): ClaimNode => {
+    const nodes = note.claims.map((claim) => {
       // A second claim with an id already used in the note (a diagnostic) is named by its line.
-      const id = claimNodeId(note.uri, claim, claim.id === undefined || !taken.has(claim.id));
+      const named = claim.id !== undefined && !taken.has(claim.id);
       if (claim.id !== undefined) taken.add(claim.id);
-      const node: ClaimNode = { type: 'claim', id, note, claim, out: NO_EDGES, in: undefined };
-      this.byClaim.set(claim, node);
-      this.byId.set(id, node);
       if (claim.kind !== undefined) this.kindCounts.set(claim.kind, (this.kindCounts.get(claim.kind) ?? 0) + 1);
-      return node;
+      return new ClaimNode(note, claim, named);
     });
     this.notes.set(note.uri, { model: note, nodes });
   }
 
   private removeNote(entry: NoteEntry, dirty: Set<string>): void {
     for (const node of entry.nodes) {
-      for (const e of node.out) e.target.in?.delete(e);
+      for (const e of node.out) leave(e);
       // Whoever pointed here resolves again: to the claim that replaces this one, or to nothing.
-      node.in?.forEach((e) => { if (e.source.note.uri !== entry.model.uri) dirty.add(e.source.note.uri); });
-      this.byClaim.delete(node.claim);
-      if (this.byId.get(node.id) === node) this.byId.delete(node.id);
+      for (const e of node.in) if (e.source.note.uri !== entry.model.uri) dirty.add(e.source.note.uri);
       const kind = node.claim.kind;
       if (kind !== undefined) {
         const n = (this.kindCounts.get(kind) ?? 1) - 1;
@@ -242,10 +278,10 @@ export class ClaimGraph {
   private addEntity(e: EntityDef): void {
     // Two definitions with one id (a diagnostic) keep apart on the map: the later one is numbered.
     let id = `entity:${e.id}`;
-    for (let n = 2; this.byId.has(id); n++) id = `entity:${e.id}~${n}`;
-    const node: EntityNode = { type: 'entity', id, entity: e, out: NO_EDGES, in: undefined };
+    for (let n = 2; this.entityById.has(id); n++) id = `entity:${e.id}~${n}`;
+    const node = new EntityNode(id, e);
     this.entityNodes.set(e, node);
-    this.byId.set(id, node);
+    this.entityById.set(id, node);
   }
 
   /** A note's edges, made again from its model: references through the index, mentions by the entity they name. */
@@ -254,7 +290,7 @@ export class ClaimGraph {
     if (!entry) return;
     const { model: note, nodes } = entry;
     for (const node of nodes) {
-      for (const e of node.out) e.target.in?.delete(e);
+      for (const e of node.out) leave(e);
       node.out = NO_EDGES;
     }
     const seen = new Map<ClaimNode, Set<string>>();
@@ -262,7 +298,7 @@ export class ClaimGraph {
       const from = nodes[ref.claim];
       if (!from || ref.field === undefined || !ARGUMENT.has(ref.field)) continue;
       const target = this.index.resolveRef(note, ref);
-      const to = target && this.byClaim.get(target.claim);
+      const to = target && this.claimNode(target.note, target.claim);
       if (to) this.link(from, ref.field as MapRelation, to, seen);
     }
     for (const link of note.links) {
@@ -297,8 +333,16 @@ export class ClaimGraph {
       if (keys.has(key)) return;
       keys.add(key);
     }
-    const edge: GraphEdge = { source: from, target: to, relation };
+    const edge: GraphEdge = { source: from, target: to, relation, slot: to.in.length };
     if (from.out === NO_EDGES) from.out = [edge]; else (from.out as GraphEdge[]).push(edge);
-    (to.in ??= new Set()).add(edge);
+    if (to.in === NO_EDGES) to.in = [edge]; else (to.in as GraphEdge[]).push(edge);
   }
+}
+
+/** Takes an edge out of its target's `in`: the last edge there takes its slot. */
+function leave(e: GraphEdge): void {
+  const list = e.target.in as GraphEdge[];
+  if (list[e.slot] !== e) return;
+  const last = list.pop()!;
+  if (last !== e) { list[e.slot] = last; last.slot = e.slot; }
 }

@@ -13,7 +13,7 @@ import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type ClaimGraph, type ClaimNode, type GraphEdge, type GraphNode } from './claimGraph';
 import {
   type ClaimMapParams, type ClaimMapResult, MAP_DEFAULT_HOPS, MAP_DEFAULT_LIMIT, MAP_LABEL_MAX, MAP_MAX_HOPS, MAP_MAX_LIMIT,
-  MAP_WHOLE_WORKSPACE_MAX, type MapEdge, type MapFocus, type MapNode, type MapRelation,
+  MAP_RELATIONS, MAP_WHOLE_WORKSPACE_MAX, type MapEdge, type MapFocus, type MapNode, type MapRelation,
 } from './claimMapTypes';
 import { locate } from './locate';
 import { stanceOf } from './stances';
@@ -24,7 +24,8 @@ const NO_ENTITIES: ReadonlyArray<{ id: string }> = [];
 class View {
   private readonly claims = new Map<ClaimNode, boolean>();
   private readonly notes = new Map<NoteModel, boolean>();
-  private readonly all: boolean;
+  /** No filter on claims: every claim is kept. */
+  readonly all: boolean;
 
   constructor(private readonly index: WorkspaceIndex, private readonly filter: CompiledFilter, spec: ClaimFilter) {
     this.all = !spec.status?.length && !spec.entity?.length && !spec.note?.length && !spec.kind?.length && !spec.text?.trim();
@@ -53,7 +54,7 @@ class View {
   /** Calls `visit` with each node one drawn edge away, either way, that the filter keeps. */
   neighbours(node: GraphNode, visit: (other: GraphNode) => void): void {
     for (const e of node.out) if (this.draws(e.relation) && this.keeps(e.target)) visit(e.target);
-    node.in?.forEach((e) => { if (this.draws(e.relation) && this.keeps(e.source)) visit(e.source); });
+    for (const e of node.in) if (this.draws(e.relation) && this.keeps(e.source)) visit(e.source);
   }
 }
 
@@ -89,7 +90,7 @@ export function claimMap(index: WorkspaceIndex, graph: ClaimGraph, params: Claim
   const limit = wholeInt(params.limit, 1, MAP_MAX_LIMIT, MAP_DEFAULT_LIMIT);
   const groupByNote = params.groupByNote === true;
   const expand = new Set<GraphNode>();
-  for (const id of params.expand ?? []) { const n = graph.node(id); if (n && view.keeps(n)) expand.add(n); }
+  for (const id of params.expand ?? []) for (const n of nodesNamed(graph, id)) if (view.keeps(n)) expand.add(n);
   const messages: string[] = [];
   let seeds: GraphNode[] = [];
   if (params.focus) {
@@ -106,7 +107,7 @@ export function claimMap(index: WorkspaceIndex, graph: ClaimGraph, params: Claim
     seeds = [hub];
     messages.push(`The workspace has more than ${MAP_WHOLE_WORKSPACE_MAX} nodes and edges: showing the neighbourhood of its most connected claim, "${label(hub)}".`);
   }
-  const result = cut(index, view, neighbourhood(view, seeds, hops, expand), limit, groupByNote);
+  const result = cut(index, view, neighbourhood(graph, view, seeds, hops, expand), limit, groupByNote);
   return { ...context, ...result, focus: seeds.map((n) => n.id), scope: 'neighbourhood', ...said(messages) };
 }
 
@@ -127,13 +128,19 @@ export function filteredGraph(index: WorkspaceIndex, graph: ClaimGraph, filter: 
 
 // ---- the focus -----------------------------------------------------------------
 
+/** The nodes a map id names: a claim or an entity, or a note's claims (a note group on the map). */
+function nodesNamed(graph: ClaimGraph, id: string): GraphNode[] {
+  if (id.startsWith('note:')) return [...graph.claimsOf(id.slice('note:'.length))];
+  const node = graph.node(id);
+  return node ? [node] : [];
+}
+
 /** The nodes a focus names, or why none. */
 function focusNodes(index: WorkspaceIndex, graph: ClaimGraph, view: View, focus: MapFocus): { nodes: GraphNode[] } | { message: string } {
   let found: GraphNode[];
   if ('node' in focus) {
-    const node = graph.node(focus.node);
-    if (!node) return { message: 'That node is no longer in the workspace.' };
-    found = [node];
+    found = nodesNamed(graph, focus.node);
+    if (found.length === 0) return { message: 'That node is no longer in the workspace.' };
   } else {
     const at = nodesAt(index, graph, focus.uri, focus.position);
     if ('message' in at) return at;
@@ -153,7 +160,7 @@ function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Pos
   const note = index.notes.get(uri);
   if (!note && !index.registries.has(uri)) return { message: 'The map opens on a note or an entity registry of this workspace.' };
   const t = locate(index, uri, pos);
-  const claimAt = (n: NoteModel, i: number) => graph.claimNode(n.claims[i]!);
+  const claimAt = (n: NoteModel, i: number) => graph.claimNode(n, n.claims[i]!);
   let node: GraphNode | undefined;
   switch (t?.kind) {
     case 'entity':
@@ -166,12 +173,12 @@ function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Pos
     }
     case 'ref': {
       // A reference on a claim's own lines is part of that claim; one in prose stands for the claim it names.
-      const target = t.ref.claim >= 0 ? t.note.claims[t.ref.claim] : index.resolveRef(t.note, t.ref)?.claim;
-      node = target && graph.claimNode(target);
+      const target = t.ref.claim >= 0 ? { note: t.note, claim: t.note.claims[t.ref.claim]! } : index.resolveRef(t.note, t.ref);
+      node = target && graph.claimNode(target.note, target.claim);
       break;
     }
     case 'claim': case 'field':
-      node = graph.claimNode(t.claim);
+      node = graph.claimNode(t.note, t.claim);
       break;
   }
   if (node) return { nodes: [node] };
@@ -189,15 +196,19 @@ function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Pos
  * expanded node is always looked one hop past. Each node once, nearest first,
  * so cycles end where they close.
  */
-function neighbourhood(view: View, seeds: GraphNode[], hops: number, expand: Set<GraphNode>): GraphNode[] {
-  const dist = new Map<GraphNode, number>();
+function neighbourhood(graph: ClaimGraph, view: View, seeds: GraphNode[], hops: number, expand: Set<GraphNode>): Scope {
+  const seen = graph.newWalk();
   const order: GraphNode[] = [];
-  const add = (n: GraphNode, d: number) => { if (!dist.has(n)) { dist.set(n, d); order.push(n); } };
+  const dist: number[] = [];
+  const add = (n: GraphNode, d: number) => { if (n.mark !== seen) { n.mark = seen; n.rank = order.length; order.push(n); dist.push(d); } };
+  // Loops rather than callbacks: a neighbourhood at 10k notes can pass through tens of thousands of edges.
   const walk = (from: number) => {
     for (let i = from; i < order.length; i++) {
       const n = order[i]!;
-      const d = dist.get(n)!;
-      if (d < hops || expand.has(n)) view.neighbours(n, (m) => add(m, d + 1));
+      const d = dist[i]!;
+      if (d >= hops && !expand.has(n)) continue;
+      for (const e of n.out) if (e.target.mark !== seen && view.draws(e.relation) && view.keeps(e.target)) add(e.target, d + 1);
+      for (const e of n.in) if (e.source.mark !== seen && view.draws(e.relation) && view.keeps(e.source)) add(e.source, d + 1);
     }
   };
   seeds.forEach((s) => add(s, 0));
@@ -206,23 +217,22 @@ function neighbourhood(view: View, seeds: GraphNode[], hops: number, expand: Set
   const rest = order.length;
   expand.forEach((n) => add(n, hops));
   walk(rest);
-  return order;
+  return { order, walk: seen };
 }
 
 /** Every claim the filter keeps, notes by name and claims in line order, each entity after the first claim that reaches it. */
-function wholeGraph(graph: ClaimGraph, view: View): GraphNode[] {
+function wholeGraph(graph: ClaimGraph, view: View): Scope {
+  const seen = graph.newWalk();
   const order: GraphNode[] = [];
-  const listed = new Set<GraphNode>();
+  const add = (n: GraphNode) => { n.mark = seen; n.rank = order.length; order.push(n); };
   for (const { nodes } of graph.notesByName()) {
     for (const c of nodes) {
       if (!view.keeps(c)) continue;
-      order.push(c);
-      for (const e of c.out) {
-        if (e.target.type === 'entity' && view.draws(e.relation) && !listed.has(e.target)) { listed.add(e.target); order.push(e.target); }
-      }
+      add(c);
+      for (const e of c.out) if (e.target.type === 'entity' && e.target.mark !== seen && view.draws(e.relation)) add(e.target);
     }
   }
-  return order;
+  return { order, walk: seen };
 }
 
 /** Nodes and edges of the whole filtered graph, counted until there are more than `max`. */
@@ -248,11 +258,13 @@ function workspaceSize(graph: ClaimGraph, view: View, max: number): number {
 function mostConnected(graph: ClaimGraph, view: View): ClaimNode | undefined {
   let best: ClaimNode | undefined;
   let most = -1;
+  // Unfiltered, every edge counts: no need to look at the other ends.
+  const everything = view.all && MAP_RELATIONS.every((r) => view.draws(r));
   for (const { nodes } of graph.notesByName()) {
     for (const c of nodes) {
       if (!view.keeps(c)) continue;
       let degree = 0;
-      view.neighbours(c, () => degree++);
+      if (everything) degree = c.out.length + c.in.length; else view.neighbours(c, () => degree++);
       if (degree > most) { most = degree; best = c; }
     }
   }
@@ -261,29 +273,36 @@ function mostConnected(graph: ClaimGraph, view: View): ClaimNode | undefined {
 
 // ---- the result ------------------------------------------------------------------
 
+/** The nodes of a scope, in the order they are shown, each marked with `walk` and its place in `rank`. */
+interface Scope { order: GraphNode[]; walk: number }
+
 /**
  * The scope's nodes in order with the edges among them, cut at `limit`
  * elements: a node comes with its note (when notes are drawn) and the edges to
  * the nodes before it, so no edge is left without an end. `total` counts the
  * scope before the cut.
  */
-function cut(index: WorkspaceIndex, view: View, order: GraphNode[], limit: number, groupByNote: boolean):
+function cut(index: WorkspaceIndex, view: View, { order, walk }: Scope, limit: number, groupByNote: boolean):
   { nodes: MapNode[]; edges: MapEdge[]; total: number; shown: number } {
-  const rank = new Map<GraphNode, number>();
-  order.forEach((n, i) => rank.set(n, i));
-  // Each edge is filed under the later of its two ends: it is listed once both are.
-  const byRank: GraphEdge[][] = [];
-  let edgeCount = 0;
-  order.forEach((n, i) => {
-    for (const e of n.out) {
-      const r = rank.get(e.target);
-      if (r === undefined || !view.draws(e.relation) || secondOfPair(e)) continue;
-      (byRank[Math.max(i, r)] ??= []).push(e);
-      edgeCount++;
+  // Each edge is filed under the later of its two ends, so it is listed once both are: one pass finds
+  // them (a scope at 10k notes can hold tens of thousands), a counting sort lays them out in that order.
+  const found: GraphEdge[] = [];
+  const under: number[] = [];
+  for (let i = 0; i < order.length; i++) {
+    for (const e of order[i]!.out) {
+      if (e.target.mark !== walk || !view.draws(e.relation) || secondOfPair(e)) continue;
+      found.push(e);
+      under.push(Math.max(i, e.target.rank));
     }
-  });
+  }
+  const start = new Int32Array(order.length + 1);
+  for (const r of under) start[r + 1]!++;
+  for (let i = 1; i <= order.length; i++) start[i]! += start[i - 1]!;
+  const laid = new Array<GraphEdge>(found.length);
+  const next = start.slice(0, order.length);
+  found.forEach((e, k) => { laid[next[under[k]!]!++] = e; });
   const notes = groupByNote ? new Set(order.flatMap((n) => (n.type === 'claim' ? [n.note] : []))).size : 0;
-  const total = order.length + edgeCount + notes;
+  const total = order.length + found.length + notes;
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
   const noted = new Set<NoteModel>();
@@ -294,11 +313,11 @@ function cut(index: WorkspaceIndex, view: View, order: GraphNode[], limit: numbe
     if (used + 1 + (note ? 1 : 0) > limit) break;
     if (note) { noted.add(note); nodes.push(noteNode(note)); used++; }
     nodes.push(mapNode(index, n)); used++;
-    const listed = byRank[i] ?? [];
-    const room = Math.min(listed.length, limit - used);
-    for (let k = 0; k < room; k++) edges.push(mapEdge(listed[k]!));
+    const listed = start[i + 1]! - start[i]!;
+    const room = Math.min(listed, limit - used);
+    for (let k = 0; k < room; k++) edges.push(mapEdge(laid[start[i]! + k]!));
     used += room;
-    if (room < listed.length) break;
+    if (room < listed) break;
   }
   return { nodes, edges, total, shown: used };
 }

@@ -15,8 +15,8 @@ export type MapNodeType = 'claim' | 'entity' | 'note';
 export interface MapNode {
   /**
    * Stable across edits that keep the thing: `claim:<noteUri>#^<id>` for a
-   * claim with an id (`claim:<noteUri>#L<line>` without), `entity:<entityId>`,
-   * `note:<noteUri>`.
+   * claim with an id (`claim:<noteUri>#L<line>` without, the line 1-based, as
+   * the exports name such a claim), `entity:<entityId>`, `note:<noteUri>`.
    */
   id: string;
   type: MapNodeType;
@@ -60,7 +60,7 @@ export interface MapFilter {
 export type MapFocus =
   /** The claim, entity mention or entity definition at a position; on any other line of a note, that note's claims. */
   | { uri: string; position: Position }
-  /** A node already on the map. */
+  /** A node already on the map (a note's node stands for its claims). */
   | { node: string };
 
 export interface ClaimMapParams {
@@ -68,7 +68,7 @@ export interface ClaimMapParams {
   focus?: MapFocus;
   /** How far from the focus (default 2). */
   hops?: number;
-  /** Nodes whose direct neighbours are added (double-click). */
+  /** Nodes whose direct neighbours are added (double-click); a note's node expands its claims. */
   expand?: string[];
   filter?: MapFilter;
   /** Draw notes as compound groups of their claims. */
