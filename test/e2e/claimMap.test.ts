@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { positionOf, screenshotOnFailure, sessionFor } from './session';
-import { activeEditor, colorTheme, moveCaret, openFile, runCommand, screenshot } from './workbench';
+import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, RESULTS_DIR, runCommand, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const session = sessionFor('e2e-map', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
@@ -34,7 +34,7 @@ async function mapFrame(page: Page): Promise<Frame> {
   const inner = outerFrame!.locator('iframe#active-frame');
   await inner.waitFor({ timeout: 30_000 });
   const frame = await (await inner.elementHandle())!.contentFrame();
-  await frame!.locator('#app[data-state="drawn"]').waitFor({ timeout: 60_000 });
+  await frame!.locator('#app[data-state="drawn"][data-layout="final"]').waitFor({ timeout: 60_000 });
   return frame!;
 }
 
@@ -62,6 +62,31 @@ async function mapOutputLine(page: Page): Promise<string> {
 async function listedNodes(frame: Frame): Promise<string[]> {
   if ((await frame.getAttribute('#text-toggle', 'aria-pressed')) !== 'true') await frame.click('#text-toggle');
   return frame.locator('#text-view ul.nodes li').allInnerTexts();
+}
+
+/** A picture of the map alone, its editor group maximised and the map fitted (the README shows one). */
+async function mapPicture(page: Page, frame: Frame, name: string): Promise<void> {
+  const webview = page.locator('iframe.webview.ready').first();
+  const before = (await webview.boundingBox())!.width;
+  await webview.click({ position: { x: 5, y: 200 } });
+  await runCommand(page, 'View: Toggle Maximize Editor Group');
+  // The graph has taken the new width once Cytoscape.js has seen the resize.
+  await until(frame, `window.claimMap.cy.width() > ${before + 100}`);
+  await frame.click('#fit');
+  await page.mouse.move(0, 0);
+  await webview.screenshot({ path: join(RESULTS_DIR, name) });
+  await runCommand(page, 'View: Toggle Maximize Editor Group');
+}
+
+/** Puts the keyboard in the note's editor group (the first), out of the map's page. */
+async function focusNoteGroup(page: Page): Promise<void> {
+  // A context menu left open (the webview took the focus as it closed) would take the click: a click beside it closes it.
+  const menu = page.locator('.context-view .monaco-menu');
+  if (await menu.isVisible()) {
+    await page.locator('.part.sidebar .title-label').first().click();
+    await menu.waitFor({ state: 'hidden' });
+  }
+  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
 }
 
 /** Runs `change` and waits until the map has drawn the answer it brings. */
@@ -93,6 +118,7 @@ test('Show Claim Map opens on the claim under the cursor, with its neighbourhood
     const links = await frame.locator('#text-view ul.edges li').allInnerTexts();
     assert.ok(links.some((l) => l.includes('same claim as')), links.join('\n'));
     await frame.click('#text-toggle');
+    await mapPicture(page, frame, 'claim-map-light.png');
   });
 });
 
@@ -114,13 +140,18 @@ test('a map opened again paints sooner: the editor has its page machinery warm',
 test('clicking a claim on the map reveals it in its note', async () => {
   await step('map-click-reveals', async (page) => {
     const frame = await mapFrame(page);
+    // Centred first, so the click lands on it however the map is panned.
     const target: { x: number; y: number } | null = await frame.evaluate(`(() => {
-      const node = window.claimMap.cy.nodes().filter((n) => (n.data('short') || '').startsWith('DeepSeek is an')).first();
-      return node.nonempty() ? node.renderedPosition() : null;
+      const cy = window.claimMap.cy;
+      const node = cy.nodes().filter((n) => (n.data('short') || '').startsWith('DeepSeek is an Anthropic')).first();
+      if (node.empty()) return null;
+      cy.stop(); cy.center(node);
+      return node.renderedPosition();
     })()`);
     assert.ok(target, 'the refuted DeepSeek claim is on the map, two hops away');
-    const box = await page.locator('iframe.webview.ready').first().boundingBox();
-    await page.mouse.click(box!.x + target.x, box!.y + target.y + (await frame.locator('#graph').boundingBox())!.y);
+    // A frame's boxes are in the page's coordinates already.
+    const graph = (await frame.locator('#graph').boundingBox())!;
+    await page.mouse.click(graph.x + target.x, graph.y + target.y);
     const line = positionOf(NOTE, 'is an [[Anthropic]] model').line;
     await page.locator('#status\\.editor\\.selection').filter({ hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
     assert.ok((await activeEditor(page).getAttribute('data-uri'))!.endsWith(NOTE));
@@ -146,6 +177,8 @@ test('the map follows an edit to the note, keeping its zoom', async () => {
   await step('map-follows-edit', async (page) => {
     const frame = await mapFrame(page);
     const zoom = await frame.evaluate('window.claimMap.cy.zoom()');
+    // The note in the first editor group, beside the map.
+    await focusNoteGroup(page);
     await openFile(page, NOTE);
     // The focused claim's verdict: disputed → refuted; its outline takes refuted's colour.
     const lines = readFileSync(join(session().workspace, NOTE), 'utf8').split('\n');
@@ -168,14 +201,22 @@ test('the map follows an edit to the note, keeping its zoom', async () => {
 test('the claims panel shows a claim on the map', async () => {
   await step('map-from-panel', async (page) => {
     await runCommand(page, 'Claimlens: Focus on Claims View');
-    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Users will have a personal AI' }).first();
+    const sidebar = page.locator('.part.sidebar');
+    // Filtered down to one claim, so its row is on screen whatever the panel had expanded.
+    await sidebar.locator('.actions-container a.action-label[aria-label="Filter Claims by Text…"]').first().click();
+    await page.locator('.quick-input-widget .quick-input-box input').fill('personal AI');
+    await page.keyboard.press('Enter');
+    await sidebar.getByText('Showing 1 of 21 claims').waitFor();
+    const group = sidebar.locator('.monaco-list-row', { hasText: 'openai-consumer-shift' }).first();
+    const row = sidebar.locator('.monaco-list-row', { hasText: '^personal-ai' }).first();
     if (!(await row.isVisible())) {
-      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'openai-consumer-shift' }).first().click();
+      await group.click();
+      if (!(await row.isVisible())) await page.keyboard.press('ArrowRight');
     }
-    await row.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Show on Map' }).click();
+    await contextMenu(page, row, 'Show on Map');
     const frame = await mapFrame(page);
     await frame.locator('#summary', { hasText: 'Around “Users will have a personal AI' }).waitFor({ timeout: 30_000 });
+    await sidebar.locator('.actions-container a.action-label[aria-label="Clear Claims Filter"]').first().click();
   });
 });
 
@@ -184,13 +225,15 @@ test('the map follows the dark theme', async () => {
     const frame = await mapFrame(page);
     const background = () => frame.evaluate('getComputedStyle(document.body).backgroundColor');
     const light = await background();
-    await openFile(page, NOTE);
+    await focusNoteGroup(page);
     await colorTheme(page, 'Dark+');
     await until(frame, `getComputedStyle(document.body).backgroundColor !== ${JSON.stringify(light)}`);
     assert.ok(await frame.evaluate(`document.body.classList.contains('vscode-dark')`));
     await frame.click('#whole');
     await frame.locator('#summary', { hasText: 'Whole workspace' }).waitFor({ timeout: 30_000 });
-    await page.locator('iframe.webview.ready').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    if ((await frame.getAttribute('#text-toggle', 'aria-pressed')) === 'true') await frame.click('#text-toggle');
+    await mapPicture(page, frame, 'claim-map-dark.png');
   });
+  await focusNoteGroup(session().page);
   await colorTheme(session().page, 'Light+');
 });

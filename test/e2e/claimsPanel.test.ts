@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { positionOf, screenshotOnFailure, sessionFor } from './session';
-import { activeEditor, colorTheme, moveCaret, openFile, runCommand, screenshot } from './workbench';
+import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, runCommand, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const session = sessionFor('e2e-panel', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
@@ -48,19 +48,6 @@ async function pickRow(page: Page, label: string | RegExp): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
 }
 
-
-async function contextMenu(page: Page, target: Locator, item: string): Promise<void> {
-  await target.click({ button: 'right' });
-  const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
-  // A menu ignores a click that comes too soon after it opened (the right button's release): hovered first, and Enter if the click was dropped.
-  await entry.hover();
-  await entry.click();
-  const menu = page.locator('.monaco-menu').first();
-  await menu.waitFor({ state: 'hidden', timeout: 2_000 }).catch(async () => {
-    await page.keyboard.press('Enter');
-    await menu.waitFor({ state: 'hidden' });
-  });
-}
 
 test('activation takes under 500 ms on the samples (read from the output)', { timeout: 120_000 }, async () => {
   await step('panel-activation', async (page) => {

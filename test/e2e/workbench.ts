@@ -156,6 +156,20 @@ export async function colorTheme(page: Page, theme: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/** Opens `target`'s context menu and picks `item`. */
+export async function contextMenu(page: Page, target: Locator, item: string): Promise<void> {
+  await target.click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
+  // A menu ignores a click that comes too soon after it opened (the right button's release): hovered first, and Enter if the click was dropped.
+  await entry.hover();
+  await entry.click();
+  const menu = page.locator('.monaco-menu').first();
+  await menu.waitFor({ state: 'hidden', timeout: 2_000 }).catch(async () => {
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+  });
+}
+
 /** Saves a PNG of the whole window to test-results/`name`. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });

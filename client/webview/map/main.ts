@@ -258,6 +258,9 @@ async function layered(nodes: MapNode[], edges: MapEdge[]): Promise<Map<string, 
     layoutOptions: {
       'elk.algorithm': 'layered', 'elk.direction': 'UP', 'elk.spacing.nodeNode': '28', 'elk.layered.spacing.nodeNodeBetweenLayers': '56',
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP', 'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+      // At most as many nodes to a row as the window has room for: a flat workspace becomes several rows, not one long strip.
+      'elk.layered.layering.strategy': 'COFFMAN_GRAHAM',
+      'elk.layered.layering.coffmanGraham.layerBound': String(Math.max(3, Math.floor((graph.clientWidth || 800) / 210))),
     },
   };
   for (const n of nodes) {
@@ -299,6 +302,7 @@ async function layout(): Promise<void> {
   const edges = last?.edges ?? [];
   if (view.layout === 'force' || nodes.length > 600) {
     // The force layout, also for large maps: the layered one grows slow past a few hundred nodes.
+    app.dataset.layout = 'final';
     await cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: nodes.length > 600 ? 400 : 1000 } as cytoscape.LayoutOptions).run();
     return;
   }
@@ -309,11 +313,16 @@ async function layout(): Promise<void> {
     const roots = last?.focus.length ? cy.nodes().filter((n) => last!.focus.includes(n.id())) : cy.nodes().sort((a, b) => b.degree(false) - a.degree(false)).slice(0, 1);
     cy.layout({ name: 'breadthfirst', directed: false, roots, spacingFactor: 0.9, animate: false, fit: false } as cytoscape.LayoutOptions).run();
     moved = false;
+    app.dataset.layout = 'interim';
     // After the first paint is on screen: starting ELK takes the page's thread for a while.
     afterPaint(() => void layered(nodes, edges).then((positions) => {
-      if (generation !== layouts || moved) return;
+      if (generation !== layouts || moved) { app.dataset.layout = 'final'; return; }
       cy.nodes().forEach((n) => { const p = positions.get(n.id()); if (p) n.animate({ position: p }, { duration: 250 }); });
-      setTimeout(() => { if (generation === layouts && !moved) fitView(true); }, 260);
+      setTimeout(() => {
+        if (generation === layouts && !moved) fitView(true);
+        // Once the view has stopped moving: the in-editor tests wait for it.
+        setTimeout(() => { app.dataset.layout = 'final'; }, 220);
+      }, 260);
     }));
     return;
   }
@@ -321,6 +330,7 @@ async function layout(): Promise<void> {
   cy.batch(() => {
     for (const [id, p] of positions) cy.getElementById(id).position(p);
   });
+  app.dataset.layout = 'final';
 }
 
 /** Runs `then` once the current frame has been drawn and shown. */
@@ -336,7 +346,8 @@ let moved = false;
 /** The whole map in view; when that would make labels too small to read, the focus at a readable size instead. */
 function fitView(animate = false): void {
   const focused = cy.nodes('.focus');
-  const minimum = 0.55;
+  // Below this, labels are too small to read: the focus is shown at this size and the rest is a pan away.
+  const minimum = 0.8;
   const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
   cy.fit(undefined, 30);
   let zoom = Math.min(cy.zoom(), 1.4);
