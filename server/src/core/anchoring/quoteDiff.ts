@@ -42,3 +42,15 @@ export function shortDiff(parts: readonly DiffPart[], max = 3): string {
   const more = changes.length - said.length;
   return said.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** How many of the words two texts share, in order, 0…1 (twice the shared words over all their words). */
+export function wordSimilarity(a: string, b: string): number {
+  const total = wordCount(a) + wordCount(b);
+  if (total === 0) return 1;
+  const same = quoteDiff(a, b).reduce((n, p) => n + (p.kind === 'same' ? wordCount(p.text) : 0), 0);
+  return (2 * same) / total;
+}
