@@ -66,7 +66,7 @@ export interface AnchorResult extends AnchorRange {
    * When several places match as closely: each of them (at most
    * MAX_PLACES, in text order), so the analyst can be shown them and pin one.
    */
-  readonly places?: readonly Place[];
+  readonly places?: readonly AnchorPlace[];
   /**
    * Set when the anchors record decided between places that match as
    * closely: by their context and position, or by the analyst's pin.
@@ -75,6 +75,18 @@ export interface AnchorResult extends AnchorRange {
   readonly chosenBy?: 'context' | 'pin';
   /** Each part of an elided quote, in order. */
   readonly parts?: readonly AnchorPart[];
+}
+
+/** One of the places a quote matches as closely as others: where it is, its line in the file, and its context. */
+export interface AnchorPlace extends Place {
+  readonly line: number;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/** Whether a quote matches in several places as closely, and nothing decided between them: the first was taken. */
+export function isAmbiguous(r: AnchorResult | undefined): boolean {
+  return !!r && r.occurrences > 1 && !r.chosenBy;
 }
 
 /** How many of a quote's equally close places are kept to show. */
@@ -236,6 +248,11 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** Up to 32 units of `text` either side of [start, end), never half a surrogate pair: a record's context. */
+export function contextAround(text: string, start: number, end: number): { prefix: string; suffix: string } {
+  return { prefix: prefixOf(text, start), suffix: suffixOf(text, end) };
+}
+
 function prefixOf(text: string, start: number): string {
   let s = Math.max(0, start - CONTEXT);
   if (s > 0 && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1))) s++;
@@ -277,13 +294,17 @@ function notFound(quote: string, parts?: AnchorPart[]): AnchorResult {
     ...(parts ? { parts } : {}) };
 }
 
+function placeOf(src: PreparedSource, p: Place): AnchorPlace {
+  return { start: p.start, end: p.end, line: rangeOf(src, p.start, p.end).fileStartPos.line, prefix: prefixOf(src.text, p.start), suffix: suffixOf(src.text, p.end) };
+}
+
 function resultOf(src: PreparedSource, quote: string, hit: Hit, start: number, end: number, errors: number | undefined,
   parts?: AnchorPart[], method: AnchorMethod = hit.method): AnchorResult {
   return {
     method, quote, ...rangeOf(src, start, end),
     exact: src.text.slice(start, end), prefix: prefixOf(src.text, start), suffix: suffixOf(src.text, end),
     occurrences: hit.occurrences, ...(errors !== undefined ? { errors } : {}),
-    ...(hit.places ? { places: hit.places } : {}), ...(hit.chosenBy ? { chosenBy: hit.chosenBy } : {}),
+    ...(hit.places ? { places: hit.places.map((p) => placeOf(src, p)) } : {}), ...(hit.chosenBy ? { chosenBy: hit.chosenBy } : {}),
     ...(parts ? { parts } : {}),
   };
 }

@@ -113,7 +113,7 @@ export function parseAnchorRecord(text: string): AnchorRecord {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
     return { entries: new Map(), problems: [problemAt(text, syntaxOffset(text, message), `The anchors record is not valid JSON (${message}); its quotes count as not confirmed.`, 'error')] };
   }
   if (!isObject(data) || data.format !== RECORD_FORMAT || !isObject(data.quotes)) {
