@@ -10,8 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { RECORD_PATH } from '../core/anchoring/anchorRecord';
-import { createClaimlens } from '../core/service';
+import { createClaimlens, RECORD_PATH } from '../core/service';
 import { fileUri, uriToPath } from '../core/workspace/workspace';
 import { TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
 import { nodeCodec } from '../node/codec';

@@ -40,6 +40,9 @@ import { confirmQuotes, pinOccurrence, type RecordContext, reviewChangedSources,
 import { type PinOccurrence } from './features/quoteActions';
 import { type ReviewQuoteArgs } from './features/sourceReview';
 import { recordUri } from './anchoring/recordedAnchors';
+
+/** Where a workspace folder's anchors record lives, relative to the folder. */
+export { RECORD_PATH } from './anchoring/anchorRecord';
 import { type NoteModel, type Problem } from './notes/model';
 import { LineIndex } from './text/lines';
 import { type Logger, silentLogger, type Workspace } from './workspace/workspace';
