@@ -122,7 +122,8 @@ export function reviewReport(items: readonly ReviewItem[], kept: readonly KeptIt
     const copies = sources.size === 1 ? 'One saved copy changed since its' : `${sources.size} saved copies changed since their`;
     lines.push(`${copies} quotes were confirmed. ${plural(items.length, 'quote')} await${items.length === 1 ? 's' : ''} a decision: ${counts.join(', ')}.`, '');
     lines.push('**Accept the new passage** records the article as it reads now, and a reworded quote takes the new wording. '
-      + '**Keep the old wording** marks the claim as quoting the earlier version, which the exports state.', '');
+      + '**Keep the old wording** marks the claim as quoting the earlier version, which the exports state. '
+      + 'Quotes still in the article need only the record brought up to date: **Claimlens: Confirm Quotes** does it for all of them at once.', '');
     let n = 0;
     const action = (title: string, args: ReviewQuoteArgs, id: string) => {
       links.push(`[${id}]: ${commandLink(args)}`);
@@ -144,16 +145,18 @@ export function reviewReport(items: readonly ReviewItem[], kept: readonly KeptIt
           const verdict = change.kind === 'unchanged' && change.moved ? 'unchanged, moved' : VERDICT[change.kind];
           lines.push(`#### ${n}. ${claimLabel(q)} · ${verdict}`, '');
           lines.push(`Quote: “${escapeMd(q.quote)}” ([line ${q.field.keyRange.start.line + 1}](${item.noteUri}#L${q.field.keyRange.start.line + 1}))`, '');
+          if (change.kind === 'unchanged') {
+            // The same words with their surroundings: nothing to compare, only the record to bring up to date.
+            lines.push(change.moved ? `Still in the article, now at line ${lineOf(item.text, change.place.start)}.` : 'Still in the article, in the same place.', '');
+            lines.push(action('Accept the new version', { ...base, decision: 'accept' }, `accept-${n}`), '');
+            continue;
+          }
           lines.push(`- Then: ${then(item)}`);
           switch (change.kind) {
             case 'edited':
               lines.push(`- Now: ${excerpt(item.text, change.place)}`);
               lines.push(`- Word by word: ${diffMarkdown(quoteDiff(item.entry.exact, change.exact))}`, '');
               lines.push(`${action('Accept the new passage', { ...base, decision: 'accept' }, `accept-${n}`)} · ${action('Keep the old wording', { ...base, decision: 'keep' }, `keep-${n}`)}`);
-              break;
-            case 'unchanged':
-              lines.push(`- Now, line ${lineOf(item.text, change.place.start)}: ${excerpt(item.text, change.place)}`, '');
-              lines.push(`${action('Accept the new version', { ...base, decision: 'accept' }, `accept-${n}`)} · ${action('Keep the old wording', { ...base, decision: 'keep' }, `keep-${n}`)}`);
               break;
             case 'gone':
               lines.push('- Now: the passage is no longer in the article.', '');
