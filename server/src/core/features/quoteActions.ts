@@ -7,10 +7,7 @@
 // below), the quote itself is never rewritten.
 import { type NoteModel, type Problem, type Range } from '../notes/model';
 import { EditBuilder, type VersionOf } from './edits';
-import { type CodeAction } from './types';
-
-/** The server command that pins one place of an ambiguous quote: its one argument is a PinOccurrence. */
-export const PIN_OCCURRENCE_COMMAND = 'claimlens.pinOccurrence';
+import { type CodeAction, PIN_OCCURRENCE_COMMAND } from './types';
 
 /** Which place to pin: the quote's record key, the place's number (1-based) and where it started when offered. */
 export interface PinOccurrence { note: string; key: string; occurrence: number; start: number }

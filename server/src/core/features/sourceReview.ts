@@ -20,15 +20,13 @@ import { diffMarkdown, oneLine } from './anchorViews';
 import { escapeMd } from './cards';
 import { shortDigest } from './recordViews';
 import { type ReviewDecision } from './recordUpdates';
-
-/** The client command a decision link runs; its one argument is a ReviewQuoteArgs. */
-export const REVIEW_QUOTE_COMMAND = 'claimlens.reviewQuote';
+import { REVIEW_QUOTE_COMMAND } from './types';
 
 /** One decision on one quote, as a link carries it: the source's digest the review was made on, and for an ambiguous quote which place. */
 export interface ReviewQuoteArgs { note: string; key: string; decision: ReviewDecision; sha256: string; place?: number }
 
-/** A decision in the report: the line its link is on, its title and what it sends. */
-export interface ReviewAction { line: number; title: string; args: ReviewQuoteArgs }
+/** A decision in the report: the line its link is on, its title, what it sends, and its link's target (a command URI). */
+export interface ReviewAction { line: number; title: string; args: ReviewQuoteArgs; target: string }
 
 export interface ReviewReport {
   markdown: string;
@@ -126,8 +124,9 @@ export function reviewReport(items: readonly ReviewItem[], kept: readonly KeptIt
       + 'Quotes still in the article need only the record brought up to date: **Claimlens: Confirm Quotes** does it for all of them at once.', '');
     let n = 0;
     const action = (title: string, args: ReviewQuoteArgs, id: string) => {
-      links.push(`[${id}]: ${commandLink(args)}`);
-      actions.push({ line: lines.length, title, args });
+      const target = commandLink(args);
+      links.push(`[${id}]: ${target}`);
+      actions.push({ line: lines.length, title, args, target });
       return `[${title}][${id}]`;
     };
     for (const [source, group] of sources) {

@@ -76,6 +76,12 @@ export type CodeActionKind = 'quickfix' | 'refactor.rewrite.status';
  */
 export interface ServerCommand { id: string; arguments: unknown[] }
 
+/** The server command that pins one place of an ambiguous quote in the anchors record (its argument: quoteActions.ts's PinOccurrence). */
+export const PIN_OCCURRENCE_COMMAND = 'claimlens.pinOccurrence';
+
+/** The editor command a decision of the review of changed sources runs (its argument: sourceReview.ts's ReviewQuoteArgs). */
+export const REVIEW_QUOTE_COMMAND = 'claimlens.reviewQuote';
+
 export interface CodeAction {
   title: string;
   kind: CodeActionKind;
