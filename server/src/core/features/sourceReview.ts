@@ -25,8 +25,12 @@ import { REVIEW_QUOTE_COMMAND } from './types';
 /** One decision on one quote, as a link carries it: the source's digest the review was made on, and for an ambiguous quote which place. */
 export interface ReviewQuoteArgs { note: string; key: string; decision: ReviewDecision; sha256: string; place?: number }
 
-/** A decision in the report: the line its link is on, its title, what it sends, and its link's target (a command URI). */
-export interface ReviewAction { line: number; title: string; args: ReviewQuoteArgs; target: string }
+/**
+ * A decision in the report: the line its link is on, its title, the claim it
+ * is about (`^id`, else its first words), what it sends, and its link's
+ * target (a command URI).
+ */
+export interface ReviewAction { line: number; title: string; claim: string; args: ReviewQuoteArgs; target: string }
 
 export interface ReviewReport {
   markdown: string;
@@ -82,10 +86,15 @@ function lineOf(text: string, offset: number): number {
   return n;
 }
 
-function claimLabel(q: QuoteAnchor): string {
+/** A claim in a few words: its id, else its first words. */
+function claimName(q: QuoteAnchor): string {
   if (q.claim.id) return `^${q.claim.id}`;
   const words = q.claim.text.split(/\s+/).filter(Boolean);
-  return escapeMd(words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : ''));
+  return words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '');
+}
+
+function claimLabel(q: QuoteAnchor): string {
+  return escapeMd(claimName(q));
 }
 
 const VERDICT: Record<QuoteChange['kind'], string> = { edited: 'edited', gone: 'gone', ambiguous: 'ambiguous', unchanged: 'unchanged' };
@@ -123,10 +132,11 @@ export function reviewReport(items: readonly ReviewItem[], kept: readonly KeptIt
       + '**Keep the old wording** marks the claim as quoting the earlier version, which the exports state. '
       + 'Quotes still in the article need only the record brought up to date: **Claimlens: Confirm Quotes** does it for all of them at once.', '');
     let n = 0;
+    let claim = '';
     const action = (title: string, args: ReviewQuoteArgs, id: string) => {
       const target = commandLink(args);
       links.push(`[${id}]: ${target}`);
-      actions.push({ line: lines.length, title, args, target });
+      actions.push({ line: lines.length, title, claim, args, target });
       return `[${title}][${id}]`;
     };
     for (const [source, group] of sources) {
@@ -140,10 +150,13 @@ export function reviewReport(items: readonly ReviewItem[], kept: readonly KeptIt
         for (const item of notes) {
           n++;
           const { quote: q, change, sha256 } = item;
+          claim = claimName(q);
           const base = { note: item.noteUri, key: q.key!, sha256 };
           const verdict = change.kind === 'unchanged' && change.moved ? 'unchanged, moved' : VERDICT[change.kind];
           lines.push(`#### ${n}. ${claimLabel(q)} · ${verdict}`, '');
-          lines.push(`Quote: “${escapeMd(q.quote)}” ([line ${q.field.keyRange.start.line + 1}](${item.noteUri}#L${q.field.keyRange.start.line + 1}))`, '');
+          const line = q.field.keyRange.start.line + 1;
+          links.push(`[note-${n}]: ${item.noteUri}#L${line}`);
+          lines.push(`Quote: “${escapeMd(q.quote)}” ([line ${line}][note-${n}])`, '');
           if (change.kind === 'unchanged') {
             // The same words with their surroundings: nothing to compare, only the record to bring up to date.
             lines.push(change.moved ? `Still in the article, now at line ${lineOf(item.text, change.place.start)}.` : 'Still in the article, in the same place.', '');
