@@ -151,6 +151,8 @@ function findPart(src: PreparedSource, quote: string, from: number, token?: Canc
   const viaFolded = src.isFolded && exactIsNormalized(quote);
   if (!viaFolded) {
     const at = src.text.indexOf(quote, from);
+    // Most quotes occur once: no list of places for them.
+    if (at >= 0 && src.text.indexOf(quote, at + 1) < 0) return { method: 'exact', start: at, end: at + quote.length, occurrences: 1 };
     if (at >= 0) return choose(src, 'exact', exactPlaces(src.text, quote, at), hint);
   }
 
@@ -199,6 +201,8 @@ function findPart(src: PreparedSource, quote: string, from: number, token?: Canc
   // offset, and after its recorded prefix — compete with the best anywhere:
   // a reworded passage in place beats a look-alike elsewhere.
   const score = (h: Hit) => 2 * (1 - (h.errors ?? 0) / q.length) + contextScore(src.text, h, hint);
+  // Where it was recorded, with its recorded surroundings (an unchanged source): nothing can beat it.
+  if (global.start === hint.start && contextScore(src.text, global, hint) === 1) return global;
   let best = global;
   for (const at of recordedPlaces(src, hint, foldedFrom)) {
     const near = fuzzyIn(src, q, k, at - 32, at + q.length + 32, token);

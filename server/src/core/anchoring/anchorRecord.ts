@@ -56,9 +56,21 @@ export interface AnchorRecord {
   readonly entries: ReadonlyMap<string, RecordedAnchor>;
   /** What is wrong with the file, at its place in it; the entries read anyway. */
   readonly problems: readonly Problem[];
+  /** The note paths with entries keyed by a claim's words (`#~`): only their claims' words are ever hashed. */
+  readonly textKeyed?: ReadonlySet<string>;
 }
 
 export const EMPTY_RECORD: AnchorRecord = { entries: new Map(), problems: [] };
+
+/** The note paths whose claims have entries under their words' hash. */
+function textKeyedNotes(entries: ReadonlyMap<string, RecordedAnchor>): Set<string> {
+  const out = new Set<string>();
+  for (const key of entries.keys()) {
+    const at = key.lastIndexOf('#~');
+    if (at > 0) out.add(key.slice(0, at));
+  }
+  return out;
+}
 
 const PROBLEM = 'anchors-record';
 
@@ -133,7 +145,7 @@ export function parseAnchorRecord(text: string): AnchorRecord {
       entries.set(key, entry);
     }
   }
-  return { entries, problems };
+  return { entries, problems, textKeyed: textKeyedNotes(entries) };
 }
 
 /** An object with its keys in code-unit order, at every level: the same data, the same text. */
@@ -156,12 +168,16 @@ export function writeAnchorRecord(entries: ReadonlyMap<string, RecordedAnchor>):
 /**
  * The record keys of a note's claims (without the quote number): `#^id` for
  * a claim with an id, `#~hash` for one without, numbered when two id-less
- * claims have the same words. `hashText` gives a text's SHA-256 in hex.
+ * claims have the same words. `hashText` gives a text's SHA-256 in hex; it
+ * runs once per id-less claim that has a quote (`quoted`), the only ones a
+ * record can hold.
  */
-export function claimKeys(notePath: string, note: NoteModel, hashText: (text: string) => string): Map<Claim, string> {
+export function claimKeys(notePath: string, note: NoteModel, hashText: (text: string) => string,
+  quoted: (claim: Claim) => boolean = () => true): Map<Claim, string> {
   const out = new Map<Claim, string>();
   const seen = new Map<string, number>();
   for (const claim of note.claims) {
+    if (!claim.id && !quoted(claim)) continue;
     let key = claim.id ? `${notePath}#^${claim.id}` : `${notePath}#~${textKey(claim, hashText)}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);

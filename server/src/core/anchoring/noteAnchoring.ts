@@ -278,13 +278,18 @@ export class Anchoring {
     // The quotes' keys in the record, and each quote's entry while the note still says what it recorded.
     const hashText = this.options.hash && ((t: string) => textDigest(this.options.hash!, t));
     const notePath = folder !== undefined ? pathIn(folder, note.uri) : undefined;
-    const keys = hashText && notePath !== undefined ? claimKeys(notePath, note, hashText) : undefined;
+    const paths = new Map<string, string>();
+    const sourcePath = (f: string, uri: string) => { let p = paths.get(uri); if (p === undefined) paths.set(uri, p = pathIn(f, uri)); return p; };
+    const quoted = (claim: Claim) => claim.fields.some((f) => f.key === 'quote' && f.value.length > 0);
+    const keys = hashText && notePath !== undefined ? claimKeys(notePath, note, hashText, quoted) : undefined;
+    // A claim that was given an id after its quotes were confirmed keeps its entries under its words' key; words are hashed only when the record has such keys.
+    const wordKeyed = notePath !== undefined && record.textKeyed?.has(notePath) === true;
     const entryFor = (claim: Claim, index: number, quote: string, sourcePath: string): { key: string; entry?: RecordedAnchor } | undefined => {
       const claimKey = keys?.get(claim);
       if (claimKey === undefined) return undefined;
       const key = quoteKey(claimKey, index);
-      // A claim that was given an id after its quotes were confirmed keeps its entries under its words' key.
-      const entry = record.entries.get(key) ?? (claim.id ? record.entries.get(quoteKey(`${notePath}#~${textKey(claim, hashText!)}`, index)) : undefined);
+      if (record.entries.size === 0) return { key };
+      const entry = record.entries.get(key) ?? (claim.id && wordKeyed ? record.entries.get(quoteKey(`${notePath}#~${textKey(claim, hashText!)}`, index)) : undefined);
       return entry && entry.quote === quote && entry.source === sourcePath ? { key, entry } : { key };
     };
 
@@ -316,14 +321,17 @@ export class Anchoring {
           continue;
         }
         // Synchronous from here: the prepared source cannot be dropped between `ready` and `anchor`.
-        const load = () => prepareSource(texts.get(state.uri) ?? '', state.kind);
-        const recorded = folder !== undefined ? entryFor(claim, index, quote, pathIn(folder, state.uri)) : undefined;
+        const recorded = keys && folder !== undefined ? entryFor(claim, index, quote, sourcePath(folder, state.uri)) : undefined;
         const entry = recorded?.entry;
-        const result = this.cache.anchor(state.uri, state.version, quote, load, undefined, entry && hintOf(entry));
-        const prepared = () => this.cache.source(state.uri, state.version, load);
-        const standing = entry && recordState(recorded.key, entry, this.digestOf(state.uri, state.version, () => prepared().text), prepared);
-        quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result,
-          ...(recorded ? { key: recorded.key } : {}), ...(standing ? { record: standing } : {}) });
+        const result = this.cache.anchor(state.uri, state.version, quote, () => prepareSource(texts.get(state.uri) ?? '', state.kind),
+          undefined, entry && hintOf(entry));
+        if (!recorded) { quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result }); continue; }
+        let standing: QuoteRecord | undefined;
+        if (entry) {
+          const prepared = () => this.cache.source(state.uri, state.version, () => prepareSource(texts.get(state.uri) ?? '', state.kind));
+          standing = recordState(recorded.key, entry, this.digestOf(state.uri, state.version, () => prepared().text), prepared);
+        }
+        quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result, key: recorded.key, ...(standing ? { record: standing } : {}) });
       }
     }
     return { note, quotes, sources: checks, ...(folder !== undefined ? { recordUri: recordUri(folder) } : {}) };

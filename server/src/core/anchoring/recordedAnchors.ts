@@ -10,7 +10,6 @@
 //   became of the quote (sourceChange.ts).
 import { type AnchorHint } from './contextMatch';
 import { type AnchorRecord, EMPTY_RECORD, parseAnchorRecord, RECORD_PATH, type RecordedAnchor } from './anchorRecord';
-import { type SourceVersion } from './anchorCache';
 import { classifyChange, type QuoteChange } from './sourceChange';
 import { type SourceFiles } from './sourceFiles';
 import { type PreparedSource } from './sourceText';
@@ -62,27 +61,37 @@ function unreadable(reason: string): AnchorRecord {
     message: `The anchors record cannot be read (${reason}); its quotes count as not confirmed.` }] };
 }
 
-/** The records of the workspace folders, each parsed once per version of its file. */
+/**
+ * The records of the workspace folders, each read and parsed once and kept
+ * until the change stream names its file (a record is the same for every
+ * note of a folder: no `stat` per note, unlike sources, whose editor
+ * versions are asked each time).
+ */
 export class RecordFiles {
-  private readonly parsed = new Map<string, { version: SourceVersion; record: AnchorRecord }>();
+  private readonly read_ = new Map<string, Promise<{ version: string; record: AnchorRecord }>>();
 
   constructor(private readonly files: SourceFiles) {}
 
   /** The record at `uri` and a key for its version ('missing' when there is none). */
-  async read(uri: string): Promise<{ version: string; record: AnchorRecord }> {
+  read(uri: string): Promise<{ version: string; record: AnchorRecord }> {
+    let known = this.read_.get(uri);
+    if (!known) {
+      known = this.load(uri);
+      this.read_.set(uri, known);
+    }
+    return known;
+  }
+
+  private async load(uri: string): Promise<{ version: string; record: AnchorRecord }> {
     const state = await this.files.state(uri);
     if (state.status === 'unreadable') return { version: state.status, record: unreadable(state.reason) };
     if (state.status !== 'ok') return { version: state.status, record: EMPTY_RECORD };
-    const known = this.parsed.get(uri);
-    if (known && known.version === state.version) return { version: String(state.version), record: known.record };
     const text = await this.files.text(uri, state.version);
-    const record = text === undefined ? unreadable('it could not be read') : parseAnchorRecord(text);
-    this.parsed.set(uri, { version: state.version, record });
-    return { version: String(state.version), record };
+    return { version: String(state.version), record: text === undefined ? unreadable('it could not be read') : parseAnchorRecord(text) };
   }
 
   /** Drops what was read of a file that changed. */
   changed(uri: string): void {
-    this.parsed.delete(uri);
+    this.read_.delete(uri);
   }
 }
