@@ -12,24 +12,16 @@ import Ajv2020 from 'ajv/dist/2020';
 import { createClaimlens } from '../../server/src/core/service';
 import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { nodeCodec } from '../../server/src/node/codec';
-import { PROJECT } from './exportHelpers';
+import { filesUnder, PROJECT } from './exportHelpers';
 import { applyTo, ROOT, uri } from './helpers';
 
 const FIXTURE = path.join(PROJECT, 'test/fixtures/stealth-edit');
 const NOTE = uri('notes/harbour-bridge.md');
 
-function filesUnder(dir: string, rel = ''): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {};
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) Object.assign(out, filesUnder(dir, r));
-    else if (r !== 'review.md') out[r] = fs.readFileSync(path.join(dir, r));
-  }
-  return out;
-}
-
 async function fixture() {
-  const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(filesUnder(FIXTURE)).map(([p, t]) => [uri(p), t])));
+  // The folder as an analyst has it: the golden report beside it is the test's, not the workspace's.
+  const files = Object.entries(filesUnder(FIXTURE)).filter(([p]) => p !== 'review.md');
+  const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(files.map(([p, t]) => [uri(p), t])));
   const service = createClaimlens({ workspace: ws, codec: nodeCodec });
   await service.start();
   return { ws, service };
