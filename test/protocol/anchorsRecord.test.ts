@@ -89,6 +89,23 @@ test('Confirm Quotes writes the record, sorted and stable, and keeps the pin', a
   assert.deepEqual(fs.readdirSync(path.dirname(record())), ['anchors.json'], 'no temporary file left');
 });
 
+test('a record broken in the editor (a merge conflict) is an error on the record; the notes are anchored as if it were absent', async () => {
+  const recordUri = client.uri('.claimlens/anchors.json');
+  const saved = fs.readFileSync(record(), 'utf8');
+  const note = await client.open(NOTE, NOTE_TEXT);
+  await client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: recordUri, languageId: 'json', version: 1, text: `<<<<<<< HEAD\n${saved}=======\n{}\n>>>>>>> theirs\n` },
+  });
+  const [problem] = await client.diagnosticsFor(recordUri, 1);
+  assert.deepEqual([problem!.code, problem!.severity, problem!.range.start.line], ['anchors-record', 1, 0]);
+  assert.match(String(problem!.message), /^The anchors record is not valid JSON \(.*\); its quotes count as not confirmed\.$/);
+  await client.diagnosticsUntil(note, (ds) => hints(ds).length === 1, 'the pin to count for nothing while the record is broken');
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: recordUri, version: 2 }, contentChanges: [{ text: saved }] });
+  assert.deepEqual(await client.diagnosticsFor(recordUri, 2), []);
+  await client.diagnosticsUntil(note, (ds) => hints(ds).length === 0, 'the pin to hold again');
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: recordUri } });
+});
+
 test('accepting a reworded passage: the client applies the note\'s versioned edit, then the record is written', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-review-'));
   fs.cpSync(path.join(PROJECT, 'test/fixtures/stealth-edit'), dir, { recursive: true });

@@ -119,6 +119,7 @@ test('a malformed record is a problem on its file, the quotes count as not confi
   assert.deepEqual((await service.problems(RECORD)).map((p) => [p.code, p.severity, p.range.start.line]), [['anchors-record', 'error', 0]]);
   assert.ok(ambiguity(await service.problems(uri('notes/minutes.md'))), 'the note is anchored as if there were no record');
   assert.ok((await service.checkedFiles()).includes(RECORD), 'claimlens check reports it');
+  assert.equal(await service.exportTargetConflict(RECORD), 'the workspace\'s anchors record', 'an export never writes over it');
   const refused = await service.confirmQuotes();
   assert.ok('error' in refused);
   assert.match(refused.error, /^\.claimlens\/anchors\.json has a problem \(line 1: The anchors record is not valid JSON .*\) and is not rewritten: correct it, or delete it to start again\.$/);

@@ -470,6 +470,7 @@ export class ClaimlensService {
       if (this.index.notes.has(u) || this.index.skipped.has(u) && this.index.kindOf(u) === 'note') return 'one of the workspace\'s notes';
       if (this.index.registries.has(u)) return 'an entity registry of the workspace';
       if (u === this.index.configUri) return 'the workspace\'s .claimlens.yaml';
+      if (this.recordFolder(u) !== undefined) return 'the workspace\'s anchors record';
       if (this.anchoring.notesUsing(u).length > 0) return 'the saved source of a note';
     }
     return undefined;
