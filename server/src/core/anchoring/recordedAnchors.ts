@@ -68,16 +68,17 @@ function unreadable(reason: string): AnchorRecord {
  * versions are asked each time).
  */
 export class RecordFiles {
-  private readonly read_ = new Map<string, Promise<{ version: string; record: AnchorRecord }>>();
+  private readonly reads = new Map<string, Promise<{ version: string; record: AnchorRecord }>>();
 
   constructor(private readonly files: SourceFiles) {}
 
   /** The record at `uri` and a key for its version ('missing' when there is none). */
   read(uri: string): Promise<{ version: string; record: AnchorRecord }> {
-    let known = this.read_.get(uri);
+    let known = this.reads.get(uri);
     if (!known) {
-      known = this.load(uri);
-      this.read_.set(uri, known);
+      // Whatever goes wrong reading it, the record is a problem on its file, never a failed request.
+      known = this.load(uri).catch((e: unknown) => ({ version: 'unreadable', record: unreadable(e instanceof Error ? e.message : String(e)) }));
+      this.reads.set(uri, known);
     }
     return known;
   }
@@ -92,6 +93,6 @@ export class RecordFiles {
 
   /** Drops what was read of a file that changed. */
   changed(uri: string): void {
-    this.read_.delete(uri);
+    this.reads.delete(uri);
   }
 }
