@@ -8,6 +8,8 @@ import type { ExportFormat } from '../server/src/core/export/formatList';
 import type { SourceHighlight, SourceLocationResult } from '../server/src/core/features/sourceNavigation';
 import type { ClaimEntry, ClaimGrouping, ClaimsFilter, ClaimsGroup, ClaimsOverview, ClaimsPage } from '../server/src/core/features/claimsTree';
 import type { ClaimMapParams, ClaimMapResult, MapEdge, MapFilter, MapFocus, MapNode, MapRelation } from '../server/src/core/features/claimMapTypes';
+import { PIN_OCCURRENCE_COMMAND, REVIEW_QUOTE_COMMAND } from '../server/src/core/features/types';
+import type { ReviewAction, ReviewQuoteArgs, ReviewReport } from '../server/src/core/features/sourceReview';
 
 // The plain results the core computes, declared there and passed on as they are.
 export type { Position, Range, ExportFormat, SourceHighlight, SourceLocationResult };
@@ -171,3 +173,39 @@ export const ClaimsChangedNotification = new NotificationType<ClaimsChangedParam
  * (debounced) when ClaimsChangedNotification arrives, with the same params.
  */
 export const ClaimMapRequest = new RequestType<ClaimMapParams, ClaimMapResult, void>('claimlens/claimMap');
+
+// ---- the anchors record (SPEC §4): confirm quotes, pin a place, review changed sources ----
+// The server writes `.claimlens/anchors.json` itself, atomically; never in Restricted Mode.
+
+export type { ReviewAction, ReviewQuoteArgs, ReviewReport };
+/** The quick fix that pins one place of an ambiguous quote runs this server command (workspace/executeCommand). */
+export { PIN_OCCURRENCE_COMMAND, REVIEW_QUOTE_COMMAND };
+
+/** What confirming did to one folder's record. */
+export interface ConfirmedRecord {
+  uri: string;
+  /** Quotes the record holds now, and how many of them are new or changed. */
+  recorded: number;
+  updated: number;
+  /** Not recorded: ambiguous (pin a place first), or not found. */
+  ambiguous: number;
+  unanchored: number;
+  /** Kept as recorded: their source changed and awaits review. */
+  awaitingReview: number;
+}
+
+/** Client → server: record where every quote is; the server writes each folder's record. */
+export type ConfirmQuotesResult = { records: ConfirmedRecord[] } | { error: string };
+export const ConfirmQuotesRequest = new RequestType<Record<string, never>, ConfirmQuotesResult, void>('claimlens/confirmQuotes');
+
+/** Client → server: the review of the sources that changed since their quotes were confirmed, as Markdown with its decisions. */
+export const ReviewChangedSourcesRequest = new RequestType<Record<string, never>, ReviewReport, void>('claimlens/reviewChangedSources');
+
+/**
+ * Client → server: a decision on a quote of a changed source. When the quote
+ * takes the new wording, the server has the client apply the note's versioned
+ * edit (workspace/applyEdit) before it writes the record; `edited` names the
+ * note then, for the client to save.
+ */
+export type ReviewQuoteResult = { done: string; edited?: string } | { error: string };
+export const ReviewQuoteRequest = new RequestType<ReviewQuoteArgs, ReviewQuoteResult, void>('claimlens/reviewQuote');

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { type ClaimlensSettings, ClaimsChangedNotification, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { ClaimsPanel } from './claimsPanel';
+import { QuoteReview } from './quoteReview';
 import { registerExportCommand } from './exportCommand';
 import { ClaimMap } from './map/mapPanel';
 import { RestartPolicy } from './restarts';
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('claimlens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('claimlens.showReferences', showReferences),
     registerExportCommand(() => client),
+    new QuoteReview(() => client),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('claimlens')) void restart();
     }),
@@ -84,6 +86,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'file', pattern: '**/{entities,*.entities}.{yaml,yml}' },
       // Sources: the server answers hover there and reads their unsaved text.
       { scheme: 'file', pattern: '**/*.{txt,html,htm}' },
+      // The anchors record: its problems shown on it, its unsaved text read.
+      { scheme: 'file', pattern: '**/.claimlens/anchors.json' },
     ],
     initializationOptions: settings(),
     outputChannel: output,

@@ -94,8 +94,19 @@ test('diagnostics: source changed, fuzzy quote with the source text, quote not f
   const noteDiagnostics = await client.diagnosticsFor(note);
   assert.deepEqual(noteDiagnostics.map((d) => [d.range.start.line, d.severity, d.message]), [
     [96, 2, '[[deepseek-notes#^low-cost-training]] is the same claim, but its verdict is Supported (upheld) and this one\'s is Disputed (open).'],
-    [29, 4, 'This quote occurs 2 times in ../articles/openai-consumer-shift.txt; the first is taken.'],
-    [30, 4, 'This quote occurs 2 times in ../articles/openai-consumer-shift.txt; the first is taken.'],
+    // Each place listed, with a quick fix per place that pins it (anchorsRecord.test.ts).
+    [29, 4, [
+      'This quote occurs 2 times in ../articles/openai-consumer-shift.txt, each as closely; the first is taken.',
+      '1. line 17: …models. «He states that a destination site with …», indicating a clear…',
+      '2. line 25: …acquisition. «He states that a destination site with …», indicating that…',
+      'Pin the one you mean (quick fix): it is recorded in .claimlens/anchors.json.',
+    ].join('\n')],
+    [30, 4, [
+      'This quote occurs 2 times in ../articles/openai-consumer-shift.txt, each as closely; the first is taken.',
+      '1. line 50: …Their focus on a "«1 billion daily active user destination…»" reflects this…',
+      '2. line 55: …statement that a "«1 billion daily active user destination…»" is more valuable…',
+      'Pin the one you mean (quick fix): it is recorded in .claimlens/anchors.json.',
+    ].join('\n')],
   ]);
   assert.deepEqual(noteDiagnostics[0]!.relatedInformation?.map((r) => [r.location.uri.endsWith('/notes/deepseek-notes.md'), r.location.range.start.line, r.message]),
     [[true, 28, '[[deepseek-notes#^low-cost-training]]: Supported']]);

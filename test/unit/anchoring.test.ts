@@ -145,7 +145,9 @@ sources:
   assert.deepEqual(anchoringProblems(a).map((p) => `${p.range.start.line}:${p.range.start.character} ${p.severity} ${p.code}: ${p.message}`), [
     '7:10 error source-unreadable: Source file cannot be read: ../articles/bad.txt (not valid UTF-8 text).',
     '23:13 warning unknown-source: No source "nine" in the front matter: use one of one, two, three, far.',
-    '12:12 hint quote-ambiguous: This quote occurs 2 times in ../articles/a.txt; the first is taken.',
+    '12:12 hint quote-ambiguous: This quote occurs 2 times in ../articles/a.txt, each as closely; the first is taken.\n'
+      + '1. line 4: …commoditized. «Ads are not the plan.» Ads are not the…\n'
+      + '2. line 4: …are not the plan. «Ads are not the plan.»',
   ]);
 });
 
@@ -156,7 +158,11 @@ test('diagnostics: not found (with the failing part of an elision), fuzzy with t
   assert.deepEqual(ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code}: ${d.message}`), [
     '9:12 error quote-not-found: Quote not found in ../articles/a.txt: no match for the part “the transistor was invented in 1947” after the part before it.',
     "11:12 warning quote-fuzzy: Quote differs from the source (1 edit): 'commoditised' → 'commoditized'",
-    '13:12 hint quote-ambiguous: This quote occurs 2 times in ../articles/a.txt; the first is taken.',
+    // With a hash, the record can hold a pin: the places are offered.
+    '13:12 hint quote-ambiguous: This quote occurs 2 times in ../articles/a.txt, each as closely; the first is taken.\n'
+      + '1. line 4: …commoditized. «Ads are not the plan.» Ads are not the…\n'
+      + '2. line 4: …are not the plan. «Ads are not the plan.»\n'
+      + 'Pin the one you mean (quick fix): it is recorded in .claimlens/anchors.json.',
     '14:12 error quote-not-found: Quote not found in ../articles/a.txt.',
   ]);
   const pinned = NOTE.replace('  path: ../articles/a.txt\n', `  path: ../articles/a.txt\n  sha256: len-${ARTICLE.length}\n`);
@@ -177,7 +183,7 @@ test('the fuzzy quick fix writes the source\'s text in the same quotation marks,
   const actions = codeActions(index, u, fuzzy[0]!.range, { problems: fuzzy, versionOf: (x) => (x === u ? 4 : null), lineText: (l) => NOTE.split('\n')[l]! });
   assert.equal(actions[0]!.title, 'Replace with the source\'s text: "most models will become commoditized"');
   assert.equal(actions[0]!.fixes, fuzzy[0]);
-  assert.equal(actions[0]!.edit.files[0]!.version, 4);
+  assert.equal(actions[0]!.edit!.files[0]!.version, 4);
   assert.equal(applyTo(NOTE, actions[0]!.edit, u).split('\n')[11], '  - quote:: "most models will become commoditized"');
   // Once the field has changed, the old diagnostic offers nothing.
   index.update(u, NOTE.replace('MOST  models', 'MOST models'));

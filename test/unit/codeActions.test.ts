@@ -23,7 +23,7 @@ test('add a missing claim id made from its text, unique in the note, on the vers
   assert.equal(add.title, 'Add claim id ^prices-fall-every-year-2');
   assert.deepEqual([add.kind, add.isPreferred], ['quickfix', true]);
   assert.equal(add.fixes, problems.find((p) => p.code === 'missing-id'));
-  assert.deepEqual(add.edit.files.map((f) => [f.uri, f.version]), [[u, 7]]);
+  assert.deepEqual(add.edit!.files.map((f) => [f.uri, f.version]), [[u, 7]]);
   assert.equal(apply(add, text, u), '- #claim Prices fall every year ^prices-fall-every-year-2\n- #claim x ^prices-fall-every-year\n');
 });
 
@@ -44,10 +44,10 @@ test('add an unknown entity to the nearest entities.yaml, or create one at the w
   const add = near.actions.find((a) => a.title.startsWith('Add "Liang Wenfeng"'))!;
   assert.equal(add.title, 'Add "Liang Wenfeng" to team/entities.yaml');
   assert.equal(add.fixes, near.problems.find((p) => p.code === 'unknown-entity'));
-  assert.deepEqual(add.edit.creates, []);
+  assert.deepEqual(add.edit!.creates, []);
   assert.equal(applyTo('- id: x\n  name: X', add.edit, uri('team/entities.yaml')), '- id: x\n  name: X\n- id: liang-wenfeng\n  name: Liang Wenfeng\n  type: other\n');
   const none = await actionsAt('n.md', '- #claim [[Liang |Wenfeng]] ^a\n');
   const create = none.actions.find((a) => a.title.startsWith('Add "Liang'))!;
-  assert.deepEqual(create.edit.creates, [uri('entities.yaml')]);
+  assert.deepEqual(create.edit!.creates, [uri('entities.yaml')]);
   assert.equal(applyTo('', create.edit, uri('entities.yaml')), '- id: liang-wenfeng\n  name: Liang Wenfeng\n  type: other\n');
 });

@@ -102,7 +102,7 @@ test('an export never writes over a file the workspace reads, nor over anything 
   }
   assert.equal(fs.readFileSync(note, 'utf8'), before);
   const folder = await run(dir, '--format', 'json', '-o', path.join(dir, 'notes'), '--force');
-  assert.deepEqual([folder.code, folder.err], [1, [`claimlens export: ${path.join(dir, 'notes')} is a folder, not a regular file; an export only ever replaces a regular file.`]]);
+  assert.deepEqual([folder.code, folder.err], [1, [`claimlens export: ${path.join(dir, 'notes')} is a folder, not a regular file; Claimlens only ever replaces a regular file.`]]);
   assert.ok(fs.statSync(path.join(dir, 'notes')).isDirectory());
 });
 

@@ -20,7 +20,8 @@ export const ARTICLE_PATH = 'articles/openai-consumer-shift.txt';
 /** The sample article as the server reads it (UTF-8, BOM dropped). */
 export const ARTICLE = fs.readFileSync(path.join(SAMPLES, ARTICLE_PATH), 'utf8').replace(/^\uFEFF/, '');
 
-function filesUnder(dir: string, rel = ''): Record<string, Uint8Array> {
+/** Every file below `dir`, by its path relative to `dir`. */
+export function filesUnder(dir: string, rel = ''): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;

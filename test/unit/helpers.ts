@@ -51,8 +51,9 @@ export const ENTITIES = `- id: sam-altman
   type: organization
 `;
 
-/** Applies the text edits a proposed edit makes to one file. */
-export function applyTo(text: string, edit: Edit, fileUri: string): string {
+/** Applies the text edits a proposed edit makes to one file (an action without an edit fails the test). */
+export function applyTo(text: string, edit: Edit | undefined, fileUri: string): string {
+  if (!edit) throw new Error('the action has no edit');
   const doc = TextDocument.create(fileUri, 'markdown', 0, text);
   return TextDocument.applyEdits(doc, edit.files.filter((f) => f.uri === fileUri).flatMap((f) => f.edits));
 }

@@ -23,3 +23,8 @@ test('the short form names three differences and counts the rest', () => {
   const scattered = quoteDiff('a1 b c1 d e1 f g1 h', 'a2 b c2 d e2 f g2 h');
   assert.equal(shortDiff(scattered, 2), "'a1' → 'a2'; 'c1' → 'c2'; and 2 more");
 });
+
+test('a difference inside a word shows the whole word: a figure reads whole', () => {
+  assert.equal(shortDiff(quoteDiff('the repairs would cost £4.2 million', 'the repairs would cost £4.8 million')), "'£4.2' → '£4.8'");
+  assert.equal(shortDiff(quoteDiff('18,000 vehicles a day', '16,000 vehicles a day')), "'18,000' → '16,000'");
+});

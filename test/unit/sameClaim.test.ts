@@ -41,7 +41,7 @@ test('"Mark as the same claim" links both claims in one versioned edit; the hint
   const actions = await service.codeActions(uri('a.md'), h!.range, [h!]);
   const mark = actions.find((a) => a.title.startsWith('Mark as the same claim'))!;
   assert.equal(mark.fixes, h);
-  assert.deepEqual(mark.edit.files.map((f) => [f.uri, f.version]), [[uri('a.md'), 1], [uri('b.md'), 1]]);
+  assert.deepEqual(mark.edit!.files.map((f) => [f.uri, f.version]), [[uri('a.md'), 1], [uri('b.md'), 1]]);
   const a2 = applyTo(A, mark.edit, uri('a.md'));
   const b2 = applyTo(B, mark.edit, uri('b.md'));
   assert.equal(a2, A + '  - same-as:: [[b#^cheap]]\n');
@@ -56,7 +56,7 @@ test('"Not the same claim" records distinct-from:: on one side, and the hint doe
   const { service, hints } = await open({ 'a.md': A, 'b.md': B });
   const [h] = await hints('b.md');
   const not = (await service.codeActions(uri('b.md'), h!.range, [h!])).find((a) => a.title.startsWith('Not the same claim'))!;
-  assert.deepEqual(not.edit.files.map((f) => f.uri), [uri('b.md')]);
+  assert.deepEqual(not.edit!.files.map((f) => f.uri), [uri('b.md')]);
   const b2 = applyTo(B, not.edit, uri('b.md'));
   assert.equal(b2, B + '  - distinct-from:: [[a#^cost]]\n');
   service.setDocument(uri('b.md'), 2, b2);

@@ -1,8 +1,10 @@
 // The `claimlens` command line: the same core as the server, without an editor.
 //   claimlens check [DIR]     diagnostics like a compiler, as JSON or as SARIF; exit 1 on errors
 //   claimlens export [DIR] …  the claims as JSON, CSV, a report, W3C annotations, ClaimReview or REFI-QDA
+//   claimlens anchors --confirm [DIR]   record where every quote is, in .claimlens/anchors.json
 //   claimlens lsp --stdio     the language server, for any LSP editor
 import { runServer } from '../lsp/run';
+import { anchorsCommand } from './anchors';
 import { check, parseCheckArgs } from './check';
 import { exportCommand } from './export';
 
@@ -16,6 +18,9 @@ const USAGE = `usage:
                              1 when something is, 2 on a wrong command line
   claimlens export [DIR] --format json|csv|md|w3c|claimreview|qdpx [-o FILE]
                              export the claims (claimlens export --help for the filters)
+  claimlens anchors --confirm [DIR]
+                             record where every quote is (source sha256, offsets, context)
+                             in DIR/.claimlens/anchors.json, to commit with the notes
   claimlens lsp --stdio      start the language server on stdin/stdout`;
 
 async function main(argv: string[]): Promise<number> {
@@ -28,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export':
       return exportCommand(rest, { out: (d) => process.stdout.write(d), err: (l) => console.error(l) });
+    case 'anchors':
+      return anchorsCommand(rest, { out: (l) => console.log(l), err: (l) => console.error(l) });
     case 'lsp':
       runServer();
       return -1;

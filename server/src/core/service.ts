@@ -39,6 +39,13 @@ import {
 } from './features/sourceNavigation';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { tagSelection, type TagSelectionResult } from './features/tagSelection';
+import { confirmQuotes, pinOccurrence, type RecordContext, reviewChangedSources, reviewQuote } from './features/recordCommands';
+import { type PinOccurrence } from './features/quoteActions';
+import { type ReviewQuoteArgs } from './features/sourceReview';
+import { recordUri } from './anchoring/recordedAnchors';
+
+/** Where a workspace folder's anchors record lives, relative to the folder. */
+export { RECORD_PATH } from './anchoring/anchorRecord';
 import { type NoteModel, type Problem } from './notes/model';
 import { LineIndex } from './text/lines';
 import { type Logger, silentLogger, type Workspace } from './workspace/workspace';
@@ -395,6 +402,8 @@ export class ClaimlensService {
   /** Every problem of one file: reading it, resolving it against the workspace, and anchoring its quotes. */
   async problems(uri: string, token: CancellationToken = neverCancelled): Promise<Problem[]> {
     await this.upToDate();
+    const recordFolder = this.recordFolder(uri);
+    if (recordFolder !== undefined) return [...(await this.anchoring.record(recordFolder)).problems];
     await this.nearDuplicates();
     return diagnose(this.index, uri, {
       allowOutsideWorkspace: this.anchoring.allowOutsideWorkspace,
@@ -408,6 +417,7 @@ export class ClaimlensService {
     await this.upToDate();
     const uris = [...this.index.notes.keys(), ...this.index.registries.keys(), ...this.index.skipped.keys()];
     if (this.index.configUri) uris.push(this.index.configUri);
+    for (const folder of this.world.workspace.folders) if (await this.world.workspace.stat(recordUri(folder))) uris.push(recordUri(folder));
     return uris.sort();
   }
 
@@ -485,6 +495,7 @@ export class ClaimlensService {
       if (this.index.notes.has(u) || this.index.skipped.has(u) && this.index.kindOf(u) === 'note') return 'one of the workspace\'s notes';
       if (this.index.registries.has(u)) return 'an entity registry of the workspace';
       if (u === this.index.configUri) return 'the workspace\'s .claimlens.yaml';
+      if (this.recordFolder(u) !== undefined) return 'the workspace\'s anchors record';
       if (this.anchoring.notesUsing(u).length > 0) return 'the saved source of a note';
     }
     return undefined;
@@ -553,6 +564,43 @@ export class ClaimlensService {
   /** Counts for the status bar and the command line. */
   stats() {
     return this.index.stats();
+  }
+
+  // ---- the anchors record (SPEC §4): confirm, pin, review changed sources -------
+  // Each returns the record's new text (and, for a reworded quote, the note's
+  // versioned edit); the caller writes the file atomically.
+
+  private get records(): RecordContext {
+    return { index: this.index, anchoring: this.anchoring, versionOf: this.versionOf };
+  }
+
+  /** The workspace folder whose anchors record `uri` is; undefined for any other file. */
+  recordFolder(uri: string): string | undefined {
+    return this.world.workspace.folders.find((f) => recordUri(f) === uri);
+  }
+
+  /** Each folder's record with every quote confirmed as anchored now, and what changed; or why it is not rewritten. */
+  async confirmQuotes(token: CancellationToken = neverCancelled) {
+    await this.upToDate();
+    return confirmQuotes(this.records, token);
+  }
+
+  /** The record with one place of an ambiguous quote pinned (the quick fix's command), or why not. */
+  async pinOccurrence(args: PinOccurrence) {
+    await this.upToDate();
+    return pinOccurrence(this.records, args);
+  }
+
+  /** The review of every quote whose source changed since it was confirmed: a Markdown report and its decisions. */
+  async reviewChangedSources(token: CancellationToken = neverCancelled) {
+    await this.upToDate();
+    return reviewChangedSources(this.records, token);
+  }
+
+  /** A decision on a quote of a changed source: the record's new text and, when the quote is reworded, the note's edit; or why not. */
+  async reviewQuote(args: ReviewQuoteArgs) {
+    await this.upToDate();
+    return reviewQuote(this.records, args);
   }
 }
 

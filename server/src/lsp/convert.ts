@@ -153,9 +153,14 @@ export function toWorkspaceEdit(e: Edit, support: EditSupport): WorkspaceEdit | 
  * offered, it would only fail when chosen.
  */
 export function toCodeAction(a: CodeAction, support: EditSupport, diagnosticOf: (p: Problem) => Diagnostic): LspCodeAction | undefined {
-  const edit = toWorkspaceEdit(a.edit, support);
-  if (!edit) return undefined;
-  return { title: a.title, kind: a.kind, diagnostics: a.fixes && [diagnosticOf(a.fixes)], isPreferred: a.isPreferred, edit };
+  const edit = a.edit && toWorkspaceEdit(a.edit, support);
+  if (a.edit && !edit) return undefined;
+  return {
+    title: a.title, kind: a.kind, diagnostics: a.fixes && [diagnosticOf(a.fixes)], isPreferred: a.isPreferred,
+    ...(edit ? { edit } : {}),
+    // The server's own command: the editor sends it back as workspace/executeCommand.
+    ...(a.command ? { command: { title: a.title, command: a.command.id, arguments: a.command.arguments } } : {}),
+  };
 }
 
 /** Tag Selection's result on the wire; a new note the client cannot create becomes the error the client shows. */

@@ -28,6 +28,8 @@ import {
 } from './convert';
 import { registerExport } from './exportHandler';
 import { readClaimMapParams } from './requestParams';
+import { registerAnchors } from './anchorsHandler';
+import { PIN_OCCURRENCE_COMMAND } from '../../../shared/protocol';
 
 export interface ServerHost {
   /** Makes the workspace the index reads (the file system). */
@@ -72,6 +74,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite.status'] },
         renameProvider: { prepareProvider: true },
         codeLensProvider: { resolveProvider: false },
+        // The quick fixes that pin a quote's place in the anchors record: the server writes the record.
+        executeCommandProvider: { commands: [PIN_OCCURRENCE_COMMAND] },
       },
       serverInfo: { name: 'claimlens', version: '0.1.0' },
     };
@@ -128,7 +132,9 @@ class Session {
       if (params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void c.client.register(DidChangeWatchedFilesNotification.type, {
           // Notes, registries, config and sources as they change; any path created or deleted, so folders too.
-          watchers: [{ globPattern: '**/*.{md,yaml,yml,txt,html,htm}' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+          // The anchors record too, edited by hand or brought by a pull.
+          watchers: [{ globPattern: '**/*.{md,yaml,yml,txt,html,htm}' }, { globPattern: '**/.claimlens/anchors.json' },
+            { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
         });
       }
       this.status('indexing');
@@ -161,6 +167,7 @@ class Session {
     });
 
     registerExport(c, service, this.settings);
+    registerAnchors(c, service, this.settings, edits);
     this.registerClaimsPanel(c, service, uriOf, edits);
     this.registerClaimMap(c, service, uriOf);
 

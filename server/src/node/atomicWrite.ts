@@ -1,7 +1,8 @@
-// Writing an export file atomically: the data goes to a temporary file in the
-// same folder (so the final step never crosses file systems), is flushed to
-// disk, and only then takes the target's name. A reader sees the old file or
-// the new one, never half of one, and a failed export leaves no stray file.
+// Writing a file atomically (an export, the anchors record): the data goes
+// to a temporary file in the same folder (so the final step never crosses
+// file systems), is flushed to disk, and only then takes the target's name.
+// A reader sees the old file or the new one, never half of one, and a failed
+// write leaves no stray file.
 //
 // Without `overwrite`, the temporary file is hard-linked to the target name,
 // which fails if the name exists: the check and the write are one step, so a
@@ -20,7 +21,7 @@ export class TargetExistsError extends Error {
 /** The target is there but is no regular file (a folder, a device, a pipe, a link): it is never replaced. */
 export class TargetNotAFileError extends Error {
   constructor(readonly target: string, what: string) {
-    super(`${target} is ${what}, not a regular file; an export only ever replaces a regular file.`);
+    super(`${target} is ${what}, not a regular file; Claimlens only ever replaces a regular file.`);
   }
 }
 

@@ -12,6 +12,7 @@
 
 import { type CancellationToken, throwIfCancelled } from '../base/cancellation';
 import { type Position } from '../base/position';
+import { type AnchorHint, chooseByRecord, contextScore, type Place } from './contextMatch';
 import { fuzzySearch } from './fuzzySearch';
 import { foldMarks, foldText, keepsUnit } from '../text/fold';
 import { type PreparedSource } from './sourceText';
@@ -61,9 +62,35 @@ export interface AnchorResult extends AnchorRange {
    * an elided quote, those of its first part from the start of the text.
    */
   readonly occurrences: number;
+  /**
+   * When several places match as closely: each of them (at most
+   * MAX_PLACES, in text order), so the analyst can be shown them and pin one.
+   */
+  readonly places?: readonly AnchorPlace[];
+  /**
+   * Set when the anchors record decided between places that match as
+   * closely: by their context and position, or by the analyst's pin.
+   * Unset with `occurrences` > 1: the first was taken, the quote is ambiguous.
+   */
+  readonly chosenBy?: 'context' | 'pin';
   /** Each part of an elided quote, in order. */
   readonly parts?: readonly AnchorPart[];
 }
+
+/** One of the places a quote matches as closely as others: where it is, its line in the file, and its context. */
+export interface AnchorPlace extends Place {
+  readonly line: number;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/** Whether a quote matches in several places as closely, and nothing decided between them: the first was taken. */
+export function isAmbiguous(r: AnchorResult | undefined): boolean {
+  return !!r && r.occurrences > 1 && !r.chosenBy;
+}
+
+/** How many of a quote's equally close places are kept to show. */
+export const MAX_PLACES = 20;
 
 const CONTEXT = 32;
 const ELISION = /\.\.\.|\u2026/;
@@ -79,12 +106,27 @@ interface Hit {
   end: number;
   errors?: number;
   occurrences: number;
+  places?: Place[];
+  chosenBy?: 'context' | 'pin';
 }
 
-function countFrom(haystack: string, needle: string, from: number): number {
-  let n = 0;
-  for (let at = haystack.indexOf(needle, from); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
-  return n;
+function exactPlaces(haystack: string, needle: string, from: number): Place[] {
+  const out: Place[] = [];
+  for (let at = haystack.indexOf(needle, from); at >= 0; at = haystack.indexOf(needle, at + 1)) out.push({ start: at, end: at + needle.length });
+  return out;
+}
+
+// The place taken among places that match at the same step and as closely:
+// the only one; else the one the record points at (context, position, pin);
+// else the first, the others kept to be shown.
+function choose(src: PreparedSource, method: AnchorMethod, places: Place[], hint: AnchorHint | undefined): Hit {
+  const first = places[0]!;
+  if (places.length === 1) return { method, start: first.start, end: first.end, occurrences: 1 };
+  const shown = places.slice(0, MAX_PLACES);
+  if (!hint) return { method, start: first.start, end: first.end, occurrences: places.length, places: shown };
+  const choice = chooseByRecord(src.text, places, hint);
+  const taken = places[choice.index]!;
+  return { method, start: taken.start, end: taken.end, occurrences: places.length, places: shown, ...(choice.by ? { chosenBy: choice.by } : {}) };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -98,16 +140,20 @@ function exactIsNormalized(quote: string): boolean {
   return quote.length > 0 && keepsUnit(quote.charCodeAt(0)) && !SURROGATE.test(quote);
 }
 
-// One quote (or one part) at or after `from`, trying the steps in order.
+// One quote (or one part) at or after `from`, trying the steps in order;
+// `hint`, the anchors record's memory of its place, decides between places
+// that match at the same step as closely.
 //
 // Once the source is folded, the exact step looks only at the normalized
 // occurrences (see exactIsNormalized): one search of the folded text, often a
 // gram-index lookup, serves both steps and their counts.
-function findPart(src: PreparedSource, quote: string, from: number, token?: CancellationToken): Hit {
+function findPart(src: PreparedSource, quote: string, from: number, token?: CancellationToken, hint?: AnchorHint): Hit {
   const viaFolded = src.isFolded && exactIsNormalized(quote);
   if (!viaFolded) {
     const at = src.text.indexOf(quote, from);
-    if (at >= 0) return { method: 'exact', start: at, end: at + quote.length, occurrences: countFrom(src.text, quote, at) };
+    // Most quotes occur once: no list of places for them.
+    if (at >= 0 && src.text.indexOf(quote, at + 1) < 0) return { method: 'exact', start: at, end: at + quote.length, occurrences: 1 };
+    if (at >= 0) return choose(src, 'exact', exactPlaces(src.text, quote, at), hint);
   }
 
   const q = foldText(quote).trim();
@@ -117,45 +163,85 @@ function findPart(src: PreparedSource, quote: string, from: number, token?: Canc
   const found = src.foldedOccurrences(q, foldedFrom);
   if (found.length > 0) {
     if (viaFolded) {
-      let first = -1;
-      let count = 0;
+      const exact: Place[] = [];
       let previous = -1;
       for (const f of found) {
         const at = origin.at(f);
         // '…' folds to three dots at one offset: one candidate, not three.
         if (at === previous) continue;
         previous = at;
-        if (!src.text.startsWith(quote, at)) continue;
-        if (count++ === 0) first = at;
+        if (src.text.startsWith(quote, at)) exact.push({ start: at, end: at + quote.length });
       }
-      if (count > 0) return { method: 'exact', start: first, end: first + quote.length, occurrences: count };
+      if (exact.length > 0) return choose(src, 'exact', exact, hint);
     }
     // The occurrence that needs the least folding wins: one that differs only in
-    // quotation marks, dashes or spacing beats one whose case differs too; the
-    // first among equals. Only equals count as the quote occurring again.
-    let best = -1, bestScore = 3, ties = 0, previous = -1;
+    // quotation marks, dashes or spacing beats one whose case differs too. Only
+    // equals count as the quote occurring again; the record decides between them.
+    let best: Place[] = [];
+    let bestScore = 3, previous = -1;
     const marks = found.length > 1 ? foldMarks(quote) : '';
     for (const f of found) {
       const start = origin.at(f);
       if (start === previous) continue;
       previous = start;
-      const score = found.length === 1 ? 0 : foldMarks(src.text.slice(start, origin.at(f + q.length))) === marks ? 1 : 2;
-      if (score < bestScore) { best = f; bestScore = score; ties = 1; } else if (score === bestScore) ties++;
+      const end = origin.at(f + q.length);
+      const score = found.length === 1 ? 0 : foldMarks(src.text.slice(start, end)) === marks ? 1 : 2;
+      if (score < bestScore) { best = [{ start, end }]; bestScore = score; } else if (score === bestScore) best.push({ start, end });
     }
-    return { method: 'normalized', start: origin.at(best), end: origin.at(best + q.length), occurrences: ties };
+    return choose(src, 'normalized', best, hint);
   }
 
   throwIfCancelled(token);
   const k = maxFuzzyErrors(q.length);
   const fz = k > 0 ? fuzzySearch(folded, q, k, { from: foldedFrom, token, index: src.gramIndex }) : undefined;
   if (!fz) return { method: 'not-found', start: 0, end: 0, occurrences: 0 };
-  // An edit at either edge can pull in the neighbouring space; leave it out.
-  let s = fz.start;
-  let e = fz.end;
+  const global = fuzzyHit(src, fz.start, fz.end, fz.errors, fz.count);
+  if (!hint) return global;
+  // With a record, the best matches where the quote was recorded — at its
+  // offset, and after its recorded prefix — compete with the best anywhere:
+  // a reworded passage in place beats a look-alike elsewhere.
+  const score = (h: Hit) => 2 * (1 - (h.errors ?? 0) / q.length) + contextScore(src.text, h, hint);
+  // Where it was recorded, with its recorded surroundings (an unchanged source): nothing can beat it.
+  if (global.start === hint.start && contextScore(src.text, global, hint) === 1) return global;
+  let best = global;
+  for (const at of recordedPlaces(src, hint, foldedFrom)) {
+    const near = fuzzyIn(src, q, k, at - 32, at + q.length + 32, token);
+    if (near && near.start !== best.start && score(near) > score(best)) best = { ...near, occurrences: 1 };
+  }
+  return best === global ? (fz.count > 1 ? { ...global, chosenBy: 'context' } : global) : { ...best, chosenBy: 'context' };
+}
+
+// Folded offsets where a recorded passage may start now: its recorded offset,
+// and right after each place of its recorded prefix (the text above it may
+// have grown or shrunk).
+function recordedPlaces(src: PreparedSource, hint: AnchorHint, from: number): number[] {
+  const out = [Math.max(from, src.folded.origin.indexAt(hint.start))];
+  const prefix = foldText(hint.prefix).trim();
+  if (prefix.length >= 8) {
+    for (const at of src.foldedOccurrences(prefix, from).slice(0, 8)) out.push(at + prefix.length);
+  }
+  return out;
+}
+
+// A fuzzy match in folded offsets as a hit in text offsets. An edit at either
+// edge can pull in the neighbouring space; it is left out.
+function fuzzyHit(src: PreparedSource, start: number, end: number, errors: number, occurrences: number): Hit {
+  const { text: folded, origin } = src.folded;
+  let s = start;
+  let e = end;
   while (s < e && folded.charCodeAt(s) === 0x20) s++;
   while (e > s && folded.charCodeAt(e - 1) === 0x20) e--;
-  return { method: 'fuzzy', start: origin.at(s), end: origin.at(e), errors: fz.errors,
-    occurrences: fz.count };
+  return { method: 'fuzzy', start: origin.at(s), end: origin.at(e), errors, occurrences };
+}
+
+// The best fuzzy match of folded `q` in folded [from, to).
+function fuzzyIn(src: PreparedSource, q: string, k: number, from: number, to: number, token?: CancellationToken): Hit | undefined {
+  const folded = src.folded.text;
+  const s = Math.max(0, from);
+  const e = Math.min(folded.length, to);
+  if (e - s < q.length - k) return undefined;
+  const fz = fuzzySearch(folded.slice(s, e), q, k, { token });
+  return fz && fuzzyHit(src, fz.start + s, fz.end + s, fz.errors, 1);
 }
 
 function isHighSurrogate(c: number): boolean {
@@ -164,6 +250,11 @@ function isHighSurrogate(c: number): boolean {
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Up to 32 units of `text` either side of [start, end), never half a surrogate pair: a record's context. */
+export function contextAround(text: string, start: number, end: number): { prefix: string; suffix: string } {
+  return { prefix: prefixOf(text, start), suffix: suffixOf(text, end) };
 }
 
 function prefixOf(text: string, start: number): string {
@@ -207,12 +298,18 @@ function notFound(quote: string, parts?: AnchorPart[]): AnchorResult {
     ...(parts ? { parts } : {}) };
 }
 
-function resultOf(src: PreparedSource, quote: string, method: AnchorMethod, start: number, end: number,
-  occurrences: number, errors: number | undefined, parts?: AnchorPart[]): AnchorResult {
+function placeOf(src: PreparedSource, p: Place): AnchorPlace {
+  return { start: p.start, end: p.end, line: rangeOf(src, p.start, p.end).fileStartPos.line, prefix: prefixOf(src.text, p.start), suffix: suffixOf(src.text, p.end) };
+}
+
+function resultOf(src: PreparedSource, quote: string, hit: Hit, start: number, end: number, errors: number | undefined,
+  parts?: AnchorPart[], method: AnchorMethod = hit.method): AnchorResult {
   return {
     method, quote, ...rangeOf(src, start, end),
     exact: src.text.slice(start, end), prefix: prefixOf(src.text, start), suffix: suffixOf(src.text, end),
-    occurrences, ...(errors !== undefined ? { errors } : {}), ...(parts ? { parts } : {}),
+    occurrences: hit.occurrences, ...(errors !== undefined ? { errors } : {}),
+    ...(hit.places ? { places: hit.places.map((p) => placeOf(src, p)) } : {}), ...(hit.chosenBy ? { chosenBy: hit.chosenBy } : {}),
+    ...(parts ? { parts } : {}),
   };
 }
 
@@ -226,8 +323,10 @@ export function quoteParts(quote: string): string[] {
  * cancelled while the fuzzy step runs. The quote's outer whitespace is
  * ignored. A quote with an ellipsis that appears verbatim in the source is an
  * exact match; otherwise each part must match after the previous one's end.
+ * `hint`, what the anchors record remembers of the quote's place, decides
+ * between places that match as closely (for an elided quote, its first part's).
  */
-export function anchorQuote(src: PreparedSource, quote: string, token?: CancellationToken): AnchorResult {
+export function anchorQuote(src: PreparedSource, quote: string, token?: CancellationToken, hint?: AnchorHint): AnchorResult {
   throwIfCancelled(token);
   const trimmed = quote.trim();
   const parts = ELISION.test(trimmed) ? quoteParts(trimmed) : [trimmed];
@@ -235,17 +334,20 @@ export function anchorQuote(src: PreparedSource, quote: string, token?: Cancella
 
   const verbatim = parts.length > 1 && src.text.includes(trimmed);
   if (parts.length === 1 || verbatim) {
-    const hit = findPart(src, verbatim ? trimmed : (parts[0] as string), 0, token);
+    const hit = findPart(src, verbatim ? trimmed : (parts[0] as string), 0, token, hint);
     if (hit.method === 'not-found') return notFound(quote);
-    return resultOf(src, quote, hit.method, hit.start, hit.end, hit.occurrences, hit.errors);
+    return resultOf(src, quote, hit, hit.start, hit.end, hit.errors);
   }
 
   const found: AnchorPart[] = [];
   let from = 0;
   let method: AnchorMethod = 'exact';
   let errors = 0;
+  let head: Hit | undefined;
   for (const part of parts) {
-    const hit = findPart(src, part, from, token);
+    // The record's context after the passage is the last part's: the first part is weighed by what comes before it.
+    const hit = findPart(src, part, from, token, head ? undefined : hint && { ...hint, suffix: '' });
+    head ??= hit;
     const missing = hit.method === 'not-found';
     found.push({ method: hit.method, quote: part, exact: missing ? '' : src.text.slice(hit.start, hit.end),
       occurrences: hit.occurrences, ...(hit.errors !== undefined ? { errors: hit.errors } : {}),
@@ -257,6 +359,5 @@ export function anchorQuote(src: PreparedSource, quote: string, token?: Cancella
   }
   const first = found[0] as AnchorPart;
   const last = found[found.length - 1] as AnchorPart;
-  return resultOf(src, quote, method, first.start, last.end, first.occurrences,
-    method === 'fuzzy' ? errors : undefined, found);
+  return resultOf(src, quote, head!, first.start, last.end, method === 'fuzzy' ? errors : undefined, found, method);
 }

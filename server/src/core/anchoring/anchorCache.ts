@@ -11,6 +11,7 @@
 
 import { type CancellationToken } from '../base/cancellation';
 import { anchorQuote, type AnchorResult } from './anchor';
+import { type AnchorHint } from './contextMatch';
 import type { PreparedSource } from './sourceText';
 
 /** Whatever identifies a source's content: an LSP version, an mtime+size, a hash. */
@@ -60,13 +61,17 @@ export class AnchorCache {
     return entry.prepared;
   }
 
-  /** The anchoring of `quote` in `uri` at `version`, computed at most once per version. */
+  /**
+   * The anchoring of `quote` in `uri` at `version`, computed at most once per
+   * version; with a record's `hint`, once per version and hint.
+   */
   anchor(uri: string, version: SourceVersion, quote: string, load: () => PreparedSource,
-    token?: CancellationToken): AnchorResult {
-    const known = this.peek(uri, version, quote);
+    token?: CancellationToken, hint?: AnchorHint): AnchorResult {
+    const key = hint ? `${quote}\u0000${hint.start}\u0000${hint.prefix}\u0000${hint.suffix}\u0000${hint.occurrence ?? ''}` : quote;
+    const known = this.peek(uri, version, key);
     if (known) return known;
-    const result = anchorQuote(this.source(uri, version, load), quote, token);
-    this.entry(uri, version).results.set(quote, result);
+    const result = anchorQuote(this.source(uri, version, load), quote, token, hint);
+    this.entry(uri, version).results.set(key, result);
     return result;
   }
 

@@ -7,9 +7,16 @@
 // is parsed again or one of its sources gets a new version. Checking that
 // costs one `stat` per source. What was learnt of a file is forgotten when the
 // change stream names it: nobody clears these caches by hand.
+//
+// When the workspace folder has an anchors record (anchorRecord.ts), each
+// quote it holds an entry for is anchored with the entry's context and
+// position, and is told where it stands against it (recordedAnchors.ts); the
+// record's version is part of what a note's result depends on.
 import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from '../base/cancellation';
 import { type AnchorMethod, type AnchorResult } from './anchor';
-import { AnchorCache } from './anchorCache';
+import { AnchorCache, type SourceVersion } from './anchorCache';
+import { type AnchorRecord, claimKeys, EMPTY_RECORD, quoteKey, type RecordedAnchor, textKey } from './anchorRecord';
+import { folderOf, hintOf, pathIn, type QuoteRecord, RecordFiles, recordState, recordUri, textDigest } from './recordedAnchors';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type ClaimField, type NoteModel, type SourceRef } from '../notes/model';
 import { prepareSource, stripBom } from './sourceText';
@@ -33,6 +40,10 @@ export interface QuoteAnchor {
   readonly uri?: string;
   readonly method: QuoteMethod;
   readonly result?: AnchorResult;
+  /** The quote's key in its folder's anchors record; undefined when the record cannot name it (no hashing given). */
+  readonly key?: string;
+  /** Where the quote stands against its entry in the anchors record, when the record holds one for it as written. */
+  readonly record?: QuoteRecord;
 }
 
 export interface SourceCheck {
@@ -49,6 +60,8 @@ export interface NoteAnchoring {
   readonly quotes: readonly QuoteAnchor[];
   /** One per front matter source entry, in order. */
   readonly sources: readonly SourceCheck[];
+  /** The anchors record of the note's workspace folder (its file's URI), when the note lies in one. */
+  readonly recordUri?: string;
 }
 
 export interface AnchoringOptions extends SourceOptions {
@@ -87,6 +100,9 @@ interface Computed { key: string; result: NoteAnchoring }
 export class Anchoring {
   readonly files: SourceFiles;
   private readonly cache: AnchorCache;
+  private readonly records: RecordFiles;
+  /** The SHA-256 of each source's text, per version, computed when a recorded quote needs it. */
+  private readonly digests = new Map<string, { version: SourceVersion; sha256: string }>();
   private readonly computed = new Map<string, Computed>();
   private readonly running = new Map<string, { note: NoteModel; key: string; promise: Promise<NoteAnchoring> }>();
   /** Source URI → URIs of the notes that name it; built on first use, dropped when a file changes. */
@@ -102,12 +118,15 @@ export class Anchoring {
       = (listener) => index.onDidChange((uris) => listener({ uris }))) {
     this.files = new SourceFiles(index.workspace, options);
     this.cache = new AnchorCache({ maxPreparedSources: options.maxPreparedSources });
+    this.records = new RecordFiles(this.files);
     this.subscription = changes(({ uris }) => {
       this.bySource = undefined;
       for (const u of uris) {
         if (!index.notes.has(u)) this.computed.delete(u);
         this.files.forget(u);
         this.cache.delete(u);
+        this.records.changed(u);
+        this.digests.delete(u);
       }
     });
   }
@@ -127,19 +146,26 @@ export class Anchoring {
     return known && known.result.note === note ? known.result : undefined;
   }
 
-  /** Anchors every quote of the note, reusing what its sources' versions allow. */
+  /** The anchors record of a workspace folder, as read now. */
+  async record(folder: string): Promise<AnchorRecord> {
+    return (await this.records.read(recordUri(folder))).record;
+  }
+
+  /** Anchors every quote of the note, reusing what its sources' versions and its folder's anchors record allow. */
   async anchorNote(note: NoteModel, token: CancellationToken = neverCancelled): Promise<NoteAnchoring> {
     const checks = await Promise.all(note.sources.map(async (ref): Promise<SourceCheck> => {
       const uri = sourceUri(note, ref);
       return uri ? { ref, uri, state: await this.files.state(uri) } : { ref };
     }));
-    const key = checks.map((c) => (c.state?.status === 'ok' ? c.state.version : c.state?.status ?? '-')).join('|');
+    const folder = this.options.hash && note.sources.length > 0 ? folderOf(this.index.workspace, note.uri) : undefined;
+    const record = folder !== undefined ? await this.records.read(recordUri(folder)) : { version: '-', record: EMPTY_RECORD };
+    const key = checks.map((c) => (c.state?.status === 'ok' ? c.state.version : c.state?.status ?? '-')).join('|') + `|record:${record.version}`;
     const known = this.computed.get(note.uri);
     if (known && known.result.note === note && known.key === key) return known.result;
     const run = this.running.get(note.uri);
     if (run && run.note === note && run.key === key) return run.promise;
     // Shared by every request that asks meanwhile, so it runs to its end; a cancelled caller stops waiting.
-    const promise = this.compute(note, checks).finally(() => {
+    const promise = this.compute(note, checks, folder, record.record).finally(() => {
       if (this.running.get(note.uri)?.promise === promise) this.running.delete(note.uri);
     });
     this.running.set(note.uri, { note, key, promise });
@@ -196,7 +222,39 @@ export class Anchoring {
     return state.kind === 'html' ? this.cache.source(state.uri, state.version, () => prepareSource(text, 'html')).text : stripBom(text).text;
   }
 
-  private async compute(note: NoteModel, initial: SourceCheck[]): Promise<NoteAnchoring> {
+  /** The SHA-256 of a source's text at a version: the text its offsets count in (for HTML, the visible text). */
+  private digestOf(uri: string, version: SourceVersion, text: () => string): string {
+    const known = this.digests.get(uri);
+    if (known && known.version === version) return known.sha256;
+    const sha256 = textDigest(this.options.hash!, text());
+    this.digests.set(uri, { version, sha256 });
+    return sha256;
+  }
+
+  /** The SHA-256 the anchors record states for a source as read now; undefined when it cannot be read or nothing hashes. */
+  async digest(check: SourceCheck): Promise<string | undefined> {
+    const state = check.state;
+    if (state?.status !== 'ok' || !this.options.hash) return undefined;
+    const text = await this.sourceText(check);
+    return text === undefined ? undefined : this.digestOf(state.uri, state.version, () => text);
+  }
+
+  /**
+   * An earlier saved copy of a source (`source.versions`): the text offsets
+   * count in and its SHA-256 as the record states it; undefined when it
+   * cannot be read (or lies outside the workspace, unless allowed).
+   */
+  async savedCopy(uri: string): Promise<{ text: string; sha256: string } | undefined> {
+    if (!this.options.hash) return undefined;
+    const state = await this.files.state(uri);
+    if (state.status !== 'ok') return undefined;
+    const raw = await this.files.text(uri, state.version);
+    if (raw === undefined) return undefined;
+    const text = state.kind === 'html' ? prepareSource(raw, 'html').text : stripBom(raw).text;
+    return { text, sha256: textDigest(this.options.hash, text) };
+  }
+
+  private async compute(note: NoteModel, initial: SourceCheck[], folder: string | undefined, record: AnchorRecord): Promise<NoteAnchoring> {
     const checks = [...initial];
     const texts = new Map<string, string>();
     // Reads a source's text unless the cache already holds it prepared; marks it unreadable if that fails.
@@ -216,6 +274,24 @@ export class Anchoring {
       const digest = await this.files.digest(c.state.uri);
       if (digest && digest !== c.ref.sha256.trim().toLowerCase()) checks[i] = { ...c, changed: digest };
     }
+
+    // The quotes' keys in the record, and each quote's entry while the note still says what it recorded.
+    const hashText = this.options.hash && ((t: string) => textDigest(this.options.hash!, t));
+    const notePath = folder !== undefined ? pathIn(folder, note.uri) : undefined;
+    const paths = new Map<string, string>();
+    const sourcePath = (f: string, uri: string) => { let p = paths.get(uri); if (p === undefined) paths.set(uri, p = pathIn(f, uri)); return p; };
+    const quoted = (claim: Claim) => claim.fields.some((f) => f.key === 'quote' && f.value.length > 0);
+    const keys = hashText && notePath !== undefined ? claimKeys(notePath, note, hashText, quoted) : undefined;
+    // A claim that was given an id after its quotes were confirmed keeps its entries under its words' key; words are hashed only when the record has such keys.
+    const wordKeyed = notePath !== undefined && record.textKeyed?.has(notePath) === true;
+    const entryFor = (claim: Claim, index: number, quote: string, sourcePath: string): { key: string; entry?: RecordedAnchor } | undefined => {
+      const claimKey = keys?.get(claim);
+      if (claimKey === undefined) return undefined;
+      const key = quoteKey(claimKey, index);
+      if (record.entries.size === 0) return { key };
+      const entry = record.entries.get(key) ?? (claim.id && wordKeyed ? record.entries.get(quoteKey(`${notePath}#~${textKey(claim, hashText!)}`, index)) : undefined);
+      return entry && entry.quote === quote && entry.source === sourcePath ? { key, entry } : { key };
+    };
 
     const quotes: QuoteAnchor[] = [];
     // A cold note of hundreds of quotes takes a while: let other requests in every few milliseconds.
@@ -245,11 +321,19 @@ export class Anchoring {
           continue;
         }
         // Synchronous from here: the prepared source cannot be dropped between `ready` and `anchor`.
-        const result = this.cache.anchor(state.uri, state.version, quote,
-          () => prepareSource(texts.get(state.uri) ?? '', state.kind));
-        quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result });
+        const recorded = keys && folder !== undefined ? entryFor(claim, index, quote, sourcePath(folder, state.uri)) : undefined;
+        const entry = recorded?.entry;
+        const result = this.cache.anchor(state.uri, state.version, quote, () => prepareSource(texts.get(state.uri) ?? '', state.kind),
+          undefined, entry && hintOf(entry));
+        if (!recorded) { quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result }); continue; }
+        let standing: QuoteRecord | undefined;
+        if (entry) {
+          const prepared = () => this.cache.source(state.uri, state.version, () => prepareSource(texts.get(state.uri) ?? '', state.kind));
+          standing = recordState(recorded.key, entry, this.digestOf(state.uri, state.version, () => prepared().text), prepared);
+        }
+        quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result, key: recorded.key, ...(standing ? { record: standing } : {}) });
       }
     }
-    return { note, quotes, sources: checks };
+    return { note, quotes, sources: checks, ...(folder !== undefined ? { recordUri: recordUri(folder) } : {}) };
   }
 }

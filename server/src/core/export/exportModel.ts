@@ -15,6 +15,8 @@ import { relativeTo, uriToPath } from '../workspace/workspace';
 import { unquote } from '../notes/quotes';
 import { type Anchoring, type NoteAnchoring, quotesOf } from '../anchoring/noteAnchoring';
 import { type SourceState } from '../anchoring/sourceFiles';
+import { type QuoteRecord } from '../anchoring/recordedAnchors';
+import { type QuoteChange } from '../anchoring/sourceChange';
 import { sourceUri } from '../anchoring/sourceRefs';
 import { type ClaimFilter, claimFilter } from './filter';
 import { consistencyFindings } from '../features/consistency';
@@ -72,6 +74,26 @@ export interface ExportQuote {
   source?: ExportSource;
   /** Where it matched; absent for not-found and no-source. */
   match?: AnchorResult;
+  /** What the anchors record holds for it, when it holds an entry for the quote as written. */
+  recorded?: RecordedQuote;
+}
+
+/**
+ * A quote's entry in the anchors record: the SHA-256 of the source's text it
+ * was confirmed on, and where it stands — `confirmed` (the source still has
+ * that text), `changed` (it does not and nobody reviewed it: `change` says
+ * what became of the passage) or `earlier-version` (the analyst kept the old
+ * wording: the quote is of the article as it read then, at `start`–`end`).
+ */
+export interface RecordedQuote {
+  sha256: string;
+  state: 'confirmed' | 'changed' | 'earlier-version';
+  change?: QuoteChange['kind'];
+  start?: number;
+  end?: number;
+  exact?: string;
+  prefix?: string;
+  suffix?: string;
 }
 
 export interface ExportSpeaker { name: string; entity?: ExportEntity }
@@ -251,6 +273,7 @@ async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchori
     const q = ec.quotes[i]!;
     const s = q.source;
     const r = results[i];
+    if (r?.record) q.recorded = recordedQuote(r.record);
     if (!s?.uri || !r?.source) continue;
     const check = anchored.sources.find((c) => c.ref === r.source);
     const state = check?.state;
@@ -270,6 +293,13 @@ async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchori
     q.anchor = r.method;
     if (r.method !== 'not-found' && r.result) q.match = r.result;
   }
+}
+
+function recordedQuote(r: QuoteRecord): RecordedQuote {
+  if (r.status === 'confirmed') return { sha256: r.entry.sha256, state: 'confirmed' };
+  if (r.status === 'changed') return { sha256: r.entry.sha256, state: 'changed', change: r.change.kind };
+  const { start, end, exact, prefix, suffix } = r.entry;
+  return { sha256: r.entry.sha256, state: 'earlier-version', start, end, exact, prefix, suffix };
 }
 
 function sourceOf(s: SourceRef, k: number, note: NoteModel, en: ExportNote, all: Map<string, ExportSource>,

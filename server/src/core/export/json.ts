@@ -56,6 +56,7 @@ function quote(q: ExportQuote): object {
   const m = q.match;
   const out: Record<string, unknown> = { text: q.text, anchor: q.anchor };
   if (q.source) out.source = q.source.key;
+  if (q.recorded) out.recorded = q.recorded;
   if (!m) return out;
   Object.assign(out, { start: m.start, end: m.end, exact: m.exact, prefix: m.prefix, suffix: m.suffix });
   if (m.fileStart !== m.start || m.fileEnd !== m.end) Object.assign(out, { fileStart: m.fileStart, fileEnd: m.fileEnd });

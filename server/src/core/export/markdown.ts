@@ -90,9 +90,13 @@ function claimLines(c: ExportClaim, byId: Map<string, ExportClaim>, link: Link):
 function quoteDetail(q: ExportQuote, link: Link): string {
   const s = q.source;
   const where = s?.uri ? `[${escape(s.path ?? s.key)}](${link(s.uri, q.match?.fileStartPos.line)})` : s ? escape(s.title ?? s.key) : 'no source';
-  if (!q.match) return q.anchor === 'no-source' ? `no saved source to check (${where})` : `not found in ${where}`;
+  const r = q.recorded;
+  // A quote kept on review quotes the article as it read then: its place in that text, not a search of today's.
+  if (r?.state === 'earlier-version') return `quotes an earlier version of ${where} (sha256 ${code(r.sha256.slice(0, 8))}…) at ${r.start}–${r.end}`;
+  const unreviewed = r?.state === 'changed' && r.change !== 'unchanged' ? `; the source changed since it was confirmed (${r.change}, not reviewed)` : '';
+  if (!q.match) return (q.anchor === 'no-source' ? `no saved source to check (${where})` : `not found in ${where}`) + unreviewed;
   const how = q.anchor === 'exact' ? 'exact' : q.anchor === 'normalized' ? 'matched after normalising' : `fuzzy match (${q.match.errors ?? 0} edits): “${escape(q.match.exact)}”`;
-  return `${how}, ${where} at ${q.match.start}–${q.match.end}`;
+  return `${how}, ${where} at ${q.match.start}–${q.match.end}${unreviewed}`;
 }
 
 type Link = (target: string, line?: number) => string;

@@ -10,7 +10,9 @@
 //
 // Offsets are UTF-16 code units of the saved copy as read (BOM dropped; the
 // visible text for HTML), the unit browsers and Hypothesis count in.
-// Quotes that did not anchor have no place in the source and are left out.
+// Quotes that did not anchor have no place in the source and are left out,
+// except a quote the analyst kept as an earlier version of the article: its
+// selectors are the anchors record's, the text as it was quoted.
 import { type Codec } from '../base/codec';
 import { Guids } from './guid';
 import type { ExportClaim, ExportModel, ExportQuote } from './exportModel';
@@ -18,7 +20,7 @@ import type { ExportClaim, ExportModel, ExportQuote } from './exportModel';
 export function toAnnotationCollection(model: ExportModel, guids: Guids): object {
   const items: object[] = [];
   const notes = new Map(model.notes.map((n) => [n.name, n.uri]));
-  for (const c of model.claims) c.quotes.forEach((q, i) => { if (q.match && q.source) items.push(annotation(guids, c, q, i, notes)); });
+  for (const c of model.claims) c.quotes.forEach((q, i) => { if ((q.match || earlier(q)) && q.source) items.push(annotation(guids, c, q, i, notes)); });
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: `urn:uuid:${guids.guid('collection', model.notes.map((n) => n.path).join('\n'))}`,
@@ -40,8 +42,15 @@ function sameAsTarget(id: string, notes: ReadonlyMap<string, string>): string | 
   return uri && `${uri}${id.slice(hash)}`;
 }
 
+/** The recorded place of a quote kept as an earlier version of its article. */
+function earlier(q: ExportQuote): { start: number; end: number; exact: string; prefix: string; suffix: string } | undefined {
+  const r = q.recorded;
+  return r?.state === 'earlier-version' && r.start !== undefined && r.end !== undefined && r.exact !== undefined
+    ? { start: r.start, end: r.end, exact: r.exact, prefix: r.prefix ?? '', suffix: r.suffix ?? '' } : undefined;
+}
+
 function annotation(guids: Guids, c: ExportClaim, q: ExportQuote, i: number, notes: ReadonlyMap<string, string>): object {
-  const m = q.match!;
+  const m = earlier(q) ?? q.match!;
   const s = q.source!;
   const body: object[] = [
     { type: 'TextualBody', value: c.text, format: 'text/plain', purpose: 'describing' },

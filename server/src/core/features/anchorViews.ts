@@ -3,13 +3,14 @@
 // result. Plain functions over a NoteAnchoring (anchoring.ts), so the hover,
 // code lens and diagnostics features stay as they are and take these as hooks.
 import { type DiffPart, quoteDiff, shortDiff } from '../anchoring/quoteDiff';
-import { type AnchorResult } from '../anchoring/anchor';
+import { type AnchorResult, isAmbiguous } from '../anchoring/anchor';
 import { type Claim, type NoteModel, type Problem, type SourceRef } from '../notes/model';
 import { type QuoteDetail, escapeMd } from './cards';
 import { type QuoteSummary } from './codeLens';
 import { type SourceDetail } from './hover';
 import { type NoteAnchoring, type QuoteAnchor, type QuoteMethod, quotesOf } from '../anchoring/noteAnchoring';
 import { unquote } from '../notes/quotes';
+import { ambiguityProblem, changedSourceProblems, recordLine, recordProblem } from './recordViews';
 
 /** The word-level differences of a fuzzy match; for an elided quote, those of its fuzzy parts. */
 function differences(q: QuoteAnchor): DiffPart[] {
@@ -20,7 +21,7 @@ function differences(q: QuoteAnchor): DiffPart[] {
 }
 
 /** The differences in Markdown: unchanged words as they are, the quote's words ~~struck~~, the source's in **bold**. */
-function diffMarkdown(parts: readonly DiffPart[]): string {
+export function diffMarkdown(parts: readonly DiffPart[]): string {
   return parts.map((p) => p.kind === 'same' ? escapeMd(p.text)
     : p.kind === 'changed' ? `~~${escapeMd(p.quote)}~~ **${escapeMd(p.source)}**`
       : p.kind === 'dropped' ? `~~${escapeMd(p.quote)}~~` : `**${escapeMd(p.source)}**`).join('').replace(/\s+/g, ' ').trim();
@@ -50,11 +51,7 @@ function plural(n: number, word: string): string {
  * same quotation marks; an elided quote keeps its elisions and exact parts.
  */
 export function correctedQuote(value: string, result: AnchorResult): string {
-  const trimmed = value.trim();
   const inner = unquote(value);
-  const quoted = inner !== trimmed;
-  const open = quoted ? trimmed[0] : '"';
-  const close = quoted ? trimmed[trimmed.length - 1] : '"';
   let fixed: string;
   if (result.parts) {
     const parts = [...result.parts];
@@ -69,7 +66,14 @@ export function correctedQuote(value: string, result: AnchorResult): string {
   } else {
     fixed = oneLine(result.exact);
   }
-  return `${open}${fixed}${close}`;
+  return requoted(value, fixed);
+}
+
+/** `text` in the quotation marks of the field value `value` (straight double ones when it had none). */
+export function requoted(value: string, text: string): string {
+  const trimmed = value.trim();
+  const quoted = unquote(value) !== trimmed;
+  return quoted ? `${trimmed[0]}${text}${trimmed[trimmed.length - 1]}` : `"${text}"`;
 }
 
 function notFoundMessage(q: QuoteAnchor): string {
@@ -109,6 +113,9 @@ export function anchoringProblems(a: NoteAnchoring): Problem[] {
   for (const q of a.quotes) {
     const r = q.result;
     const range = q.field.valueRange;
+    // What the anchors record says of a changed source's quote (or one kept from an earlier version) replaces what matching says.
+    const recorded = recordProblem(q);
+    if (recorded) { out.push(recorded); continue; }
     if (q.method === 'not-found') {
       out.push({ code: 'quote-not-found', severity: 'error', range, message: notFoundMessage(q) });
     } else if (q.method === 'fuzzy' && r) {
@@ -117,11 +124,11 @@ export function anchoringProblems(a: NoteAnchoring): Problem[] {
         message: `Quote differs from the source (${plural(r.errors ?? 0, 'edit')}): ${shortDiff(differences(q))}`,
         data: { value: q.field.value, replacement: correctedQuote(q.field.value, r) },
       });
-    } else if (r && r.occurrences > 1) {
-      out.push({ code: 'quote-ambiguous', severity: 'hint', range,
-        message: `This quote occurs ${r.occurrences} times in ${sourceLabel(q)}; the first is taken.` });
+    } else if (r && isAmbiguous(r)) {
+      out.push(ambiguityProblem(q, r, sourceLabel(q)));
     }
   }
+  out.push(...changedSourceProblems(a));
   return out;
 }
 
@@ -134,7 +141,9 @@ const LABEL: Record<QuoteMethod, string> = {
 export function quoteLines(q: QuoteAnchor, reason?: string): string {
   const r = q.result;
   if (q.method === 'no-source' || !r || !q.uri) return `${LABEL['no-source']}: ${reason ?? 'the note names no source file'}.`;
-  if (q.method === 'not-found') return `**${LABEL['not-found']}** in \`${fileName(q.uri).replace(/`/g, "'")}\``;
+  const recorded = recordLine(q, (old, now) => diffMarkdown(quoteDiff(old, now)));
+  const record = recorded ? `\n\n${recorded}` : '';
+  if (q.method === 'not-found') return `**${LABEL['not-found']}** in \`${fileName(q.uri).replace(/`/g, "'")}\`${record}`;
   const label = q.method === 'fuzzy' ? `${LABEL.fuzzy} (${plural(r.errors ?? 0, 'edit')})` : LABEL[q.method];
   const line = r.fileStartPos.line + 1;
   const link = `[${escapeMd(fileName(q.uri))}:${line}](${q.uri}#L${line},${r.fileStartPos.character + 1})`;
@@ -143,7 +152,7 @@ export function quoteLines(q: QuoteAnchor, reason?: string): string {
   const context = `…${escapeMd(oneLine(r.prefix))}${passage}${escapeMd(oneLine(r.suffix))}…`;
   // A fuzzy match also shows the quote against the source, word by word: what the source reads instead, struck through what the quote says.
   const diff = q.method === 'fuzzy' ? `\n\nQuote against source: ${diffMarkdown(differences(q))}` : '';
-  return `${label} · ${link}\n\n${context}${diff}`;
+  return `${label} · ${link}\n\n${context}${diff}${record}`;
 }
 
 function quoteOf(a: NoteAnchoring | undefined, claim: Claim, index: number): QuoteAnchor | undefined {

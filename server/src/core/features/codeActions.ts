@@ -9,7 +9,7 @@ import { childUri, dirname, relativeTo } from '../workspace/workspace';
 import { statusBadge } from './cards';
 import { EditBuilder, type VersionOf, yamlScalar } from './edits';
 import { claimAt } from './locate';
-import { fuzzyQuoteAction } from './quoteActions';
+import { fuzzyQuoteAction, pinActions } from './quoteActions';
 import { sameClaimActions } from './sameClaim';
 import { type CodeAction } from './types';
 
@@ -32,6 +32,7 @@ export function codeActions(index: WorkspaceIndex, uri: string, range: Range, ct
     }
     const fix = fuzzyQuoteAction(note, p, ctx.versionOf);
     if (fix) out.push(fix);
+    out.push(...pinActions(note, p));
     out.push(...sameClaimActions(index, note, p, ctx.versionOf));
   }
   const claim = claimAt(note, range.start);

@@ -69,10 +69,25 @@ export interface Edit { creates: string[]; files: FileEdit[] }
 
 export type CodeActionKind = 'quickfix' | 'refactor.rewrite.status';
 
+/**
+ * A change the server makes itself when an action is chosen, rather than an
+ * edit the editor applies: a write to the anchors record (LSP's
+ * workspace/executeCommand, with these arguments).
+ */
+export interface ServerCommand { id: string; arguments: unknown[] }
+
+/** The server command that pins one place of an ambiguous quote in the anchors record (its argument: quoteActions.ts's PinOccurrence). */
+export const PIN_OCCURRENCE_COMMAND = 'claimlens.pinOccurrence';
+
+/** The editor command a decision of the review of changed sources runs (its argument: sourceReview.ts's ReviewQuoteArgs). */
+export const REVIEW_QUOTE_COMMAND = 'claimlens.reviewQuote';
+
 export interface CodeAction {
   title: string;
   kind: CodeActionKind;
-  edit: Edit;
+  /** What the editor applies; an action without one runs its `command`. */
+  edit?: Edit;
+  command?: ServerCommand;
   /** The problem this action fixes: the very object the caller passed in. */
   fixes?: Problem;
   isPreferred?: boolean;

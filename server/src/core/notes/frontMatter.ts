@@ -64,6 +64,16 @@ export function parseFrontMatter(lines: string[]): FrontMatterResult | undefined
     if (ref.id === undefined && fallbackId !== undefined) ref.id = fallbackId;
     const pathNode = child(node, 'path');
     if (ref.path !== undefined) ref.pathRange = y.rangeOf(pathNode);
+    // Earlier saved copies of the same article (relative paths, like `path`), for the review of a changed source.
+    const versionsNode = child(node, 'versions');
+    if (versionsNode !== undefined) {
+      if (isMap(versionsNode)) {
+        problems.push({ code: 'front-matter-source', severity: 'warning', message: 'source.versions should be a list of paths to earlier saved copies.', range: y.rangeOf(versionsNode) ?? range });
+      } else {
+        const list = stringList(versionsNode);
+        if (list.values.length) ref.versions = list.values;
+      }
+    }
     sources.push(ref);
   };
   const one = child(root, 'source');

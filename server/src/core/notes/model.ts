@@ -91,6 +91,8 @@ export interface SourceRef {
   published?: string;
   retrieved?: string;
   sha256?: string;
+  /** `versions:`: paths of earlier saved copies of the article, relative to the note, oldest first. */
+  versions?: string[];
   range: Range;
 }
 
