@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
+import { until } from './mapPage';
 import { positionOf, screenshotOnFailure, sessionFor } from './session';
 import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, RESULTS_DIR, runCommand, screenshot } from './workbench';
 
@@ -36,15 +37,6 @@ async function mapFrame(page: Page): Promise<Frame> {
   const frame = await (await inner.elementHandle())!.contentFrame();
   await frame!.locator('#app[data-state="drawn"][data-layout="final"]').waitFor({ timeout: 60_000 });
   return frame!;
-}
-
-/** Waits until `expression` is true in the map's page (which allows no eval, so it is polled from outside). */
-async function until(frame: Frame, expression: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await frame.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** The output's line on the map's first paint: how long it took, and where the time went. */

@@ -44,6 +44,19 @@ export const THEMES = {
 
 export type ThemeName = keyof typeof THEMES;
 
+/**
+ * Waits until `expression` is true in a page or frame. The map's page allows
+ * no eval, which Playwright's own waitForFunction needs to poll, so it is
+ * polled from outside.
+ */
+export async function until(target: { evaluate(expression: string): Promise<unknown> }, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await target.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export interface MapPage {
   page: Page;
   /** The page's CSP, as served. */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { openMapPage, type MapPage } from './mapPage';
+import { openMapPage, until, type MapPage } from './mapPage';
 import { RESULTS_DIR } from './workbench';
 import { COST_BG, PIVOT, sampleGraph } from '../fixtures/map/sampleGraph';
 import type { ClaimMapResult } from '../../shared/protocol';
@@ -24,7 +24,7 @@ after(async () => { await map?.close(); });
 
 /** The newest query the page sent, after `count` earlier ones. */
 async function nextQuery(count: number): Promise<{ seq: number; params: Record<string, unknown> }> {
-  await map.page.waitForFunction(`window.__sent.filter((m) => m.type === 'query').length > ${count}`);
+  await until(map.page, `window.__sent.filter((m) => m.type === 'query').length > ${count}`);
   const queries = await map.sentOf('query');
   return queries[queries.length - 1] as unknown as { seq: number; params: Record<string, unknown> };
 }
@@ -61,7 +61,7 @@ test('draws the graph it is given, with no CSP violation or script error, and re
   console.log(`first paint of the sample graph: ${painted[0].ms} ms after "show"`);
   assert.match(await map.page.locator('#summary').innerText(), /Whole workspace · 7 claims · 3 entities · 9 links/);
   // The layered layout's engine comes after the first paint, as a script of its own under the page's nonce.
-  await map.page.waitForFunction(`typeof window.ELK === 'function'`);
+  await until(map.page, `typeof window.ELK === 'function'`);
   assert.deepEqual(await map.problems(), []);
   mkdirSync(RESULTS_DIR, { recursive: true });
   await map.page.screenshot({ path: join(RESULTS_DIR, 'map-webview-light.png') });
@@ -92,14 +92,14 @@ test('a click on a claim reveals it; the keyboard reaches every node and reveals
     return cy.getElementById(${JSON.stringify(PIVOT)}).renderedPosition();
   })()`);
   await map.page.mouse.click(box!.x + at.x, box!.y + at.y);
-  await map.page.waitForFunction(`window.__sent.some((m) => m.type === 'reveal' && m.node === ${JSON.stringify(PIVOT)})`);
+  await until(map.page, `window.__sent.some((m) => m.type === 'reveal' && m.node === ${JSON.stringify(PIVOT)})`);
   await map.page.focus('#graph');
   const before = (await map.sentOf('reveal')).length;
   await map.page.keyboard.press('Home');
   const selected = await map.page.locator('#summary').innerText();
   assert.match(selected, /^(Claim|Entity)/, 'the selected node is read out');
   await map.page.keyboard.press('Enter');
-  await map.page.waitForFunction(`window.__sent.filter((m) => m.type === 'reveal').length > ${before}`);
+  await until(map.page, `window.__sent.filter((m) => m.type === 'reveal').length > ${before}`);
   await map.page.locator('#card').waitFor({ state: 'visible' });
   assert.match(await map.page.locator('#card').innerText(), /Click: open/, 'the selected node shows its card');
 });
@@ -181,7 +181,7 @@ test('follows the theme: the dark theme redraws in its colours', async () => {
   const colourOf = `window.claimMap.cy.getElementById(${JSON.stringify(PIVOT)}).style('border-color')`;
   const light = await map.page.evaluate(colourOf);
   await map.setTheme('dark');
-  await map.page.waitForFunction(`${colourOf} !== ${JSON.stringify(light)}`);
+  await until(map.page, `${colourOf} !== ${JSON.stringify(light)}`);
   assert.equal(await map.page.evaluate(colourOf), 'rgb(137,209,133)', "Supported is the dark theme's green");
   const background = await map.page.evaluate(`getComputedStyle(document.body).backgroundColor`);
   assert.equal(background, 'rgb(30, 30, 30)');
