@@ -25,6 +25,8 @@ export interface SessionOptions {
   copySamples?: boolean;
   /** Serve a fresh temporary folder holding only these files (path → text) instead of samples/: a first run on the analyst's own folder. */
   files?: Record<string, string>;
+  /** Serve this folder as it is (not copied, not removed): a large workspace made elsewhere. */
+  folder?: string;
   /** User settings on top of the quiet defaults (scripts/vscode.mjs). */
   settings?: Record<string, unknown>;
 }
@@ -49,14 +51,14 @@ export async function startSession(profileName: string, options: SessionOptions 
   // The launch helpers are ES modules shared with `npm start`; this project's
   // TypeScript compiles to CommonJS, which reaches them through import().
   const { launchEditor } = await import('../../scripts/vscode.mjs');
-  const workspace = options.copySamples || options.files ? mkdtempSync(join(tmpdir(), 'claimlens-e2e-')) : SAMPLES;
-  const removeCopy = () => { if (workspace !== SAMPLES) rmSync(workspace, { recursive: true, force: true }); };
+  const workspace = options.folder ?? (options.copySamples || options.files ? mkdtempSync(join(tmpdir(), 'claimlens-e2e-')) : SAMPLES);
+  const removeCopy = () => { if (workspace !== SAMPLES && workspace !== options.folder) rmSync(workspace, { recursive: true, force: true }); };
   if (options.files) {
     for (const [rel, text] of Object.entries(options.files)) {
       mkdirSync(dirname(join(workspace, rel)), { recursive: true });
       writeFileSync(join(workspace, rel), text);
     }
-  } else if (workspace !== SAMPLES) cpSync(SAMPLES, workspace, { recursive: true });
+  } else if (workspace !== SAMPLES && workspace !== options.folder) cpSync(SAMPLES, workspace, { recursive: true });
   let editor;
   try {
     editor = await launchEditor({ workspace, profileName, settings: options.settings ?? {} });

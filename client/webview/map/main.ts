@@ -146,7 +146,8 @@ function styles(): cytoscape.StylesheetJson {
   const data = (ele: cytoscape.SingularElementArgument) => byId.get(ele.id());
   return [
     { selector: 'node', style: {
-      label: 'data(short)', 'font-size': 11, 'font-family': getComputedStyle(document.body).fontFamily || 'sans-serif',
+      // A label too small to read is not drawn: a zoomed-out large map stays quick.
+      label: 'data(short)', 'font-size': 11, 'min-zoomed-font-size': 6, 'font-family': getComputedStyle(document.body).fontFamily || 'sans-serif',
       color: palette.fg, 'text-wrap': 'wrap', 'text-max-width': '136px', 'text-valign': 'center', 'text-halign': 'center',
       width: 'data(w)', height: 'data(h)', shape: (ele: NodeSingular) => shapeOf(data(ele) ?? { id: '', type: 'claim', label: '' }),
       'background-color': palette.bg, 'border-width': 2, 'border-color': palette.muted,
@@ -189,8 +190,10 @@ function styles(): cytoscape.StylesheetJson {
 // ---- drawing ------------------------------------------------------------------
 
 const cy: Core = cytoscape({
-  container: graph, elements: [], wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
+  container: graph, elements: [], wheelSensitivity: 0.3, minZoom: 0.02, maxZoom: 4,
   boxSelectionEnabled: false, selectionType: 'single',
+  // While the analyst pans or zooms a large map, a snapshot moves instead of every label being drawn again.
+  textureOnViewport: true, hideEdgesOnViewport: true,
 });
 palette = readPalette();
 cy.style(styles());
@@ -300,10 +303,16 @@ async function layered(nodes: MapNode[], edges: MapEdge[]): Promise<Map<string, 
 async function layout(): Promise<void> {
   const nodes = [...byId.values()];
   const edges = last?.edges ?? [];
-  if (view.layout === 'force' || nodes.length > 600) {
-    // The force layout, also for large maps: the layered one grows slow past a few hundred nodes.
+  if (nodes.length > LARGE) {
+    // Both the layered and the force layout take seconds past a few hundred nodes: a large map is drawn in
+    // rings by distance from its focus (a neighbourhood's own shape), which takes milliseconds.
+    ringsByDistance();
     app.dataset.layout = 'final';
-    await cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: nodes.length > 600 ? 400 : 1000 } as cytoscape.LayoutOptions).run();
+    return;
+  }
+  if (view.layout === 'force') {
+    app.dataset.layout = 'final';
+    await cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: 1000 } as cytoscape.LayoutOptions).run();
     return;
   }
   const generation = ++layouts;
@@ -331,6 +340,33 @@ async function layout(): Promise<void> {
     for (const [id, p] of positions) cy.getElementById(id).position(p);
   });
   app.dataset.layout = 'final';
+}
+
+/** Above this many nodes a map is drawn in rings rather than by the layered or the force layout. */
+const LARGE = 300;
+
+/** Rings around the focus (or the most connected node), one per hop. */
+function ringsByDistance(): void {
+  const focused = cy.nodes('.focus');
+  const roots = focused.nonempty() ? focused : cy.nodes().sort((a, b) => b.degree(false) - a.degree(false)).slice(0, 1);
+  const level = new Map<string, number>();
+  roots.forEach((n) => { level.set(n.id(), 0); });
+  let frontier = roots.toArray();
+  for (let depth = 1; frontier.length; depth++) {
+    const next: cytoscape.NodeSingular[] = [];
+    for (const n of frontier) {
+      (n as cytoscape.NodeSingular).neighborhood('node').forEach((m) => {
+        if (!level.has(m.id())) { level.set(m.id(), depth); next.push(m); }
+      });
+    }
+    frontier = next;
+  }
+  const deepest = Math.max(0, ...level.values()) + 1;
+  cy.layout({
+    name: 'concentric', animate: false, fit: false, minNodeSpacing: 12, avoidOverlap: true,
+    concentric: (n: cytoscape.NodeSingular) => deepest - (level.get(n.id()) ?? deepest),
+    levelWidth: () => 1,
+  } as cytoscape.LayoutOptions).run();
 }
 
 /** Runs `then` once the current frame has been drawn and shown. */
