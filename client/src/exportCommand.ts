@@ -92,7 +92,10 @@ async function run(client: LanguageClient, params: ExportParams, target: vscode.
   const open = 'Open';
   const warn = result.warnings.length ? ` Not read: ${result.warnings.join('; ')}.` : '';
   const choice = await vscode.window.showInformationMessage(
-    `Exported ${result.claims} claims (${result.anchored} of ${result.quotes} quotes anchored) to ${basename(target)}.${warn}`, open);
+    result.relations !== undefined
+      // The claim map's formats: what the graph holds, not quotes.
+      ? `Exported the claim map (${result.claims} claims, ${result.entities ?? 0} entities, ${result.relations} links) to ${basename(target)}.${warn}`
+      : `Exported ${result.claims} claims (${result.anchored} of ${result.quotes} quotes anchored) to ${basename(target)}.${warn}`, open);
   if (choice !== open) return;
   if (params.format === 'qdpx') await vscode.env.openExternal(target);
   else await vscode.window.showTextDocument(target);

@@ -212,6 +212,27 @@ test('the claims panel shows a claim on the map', async () => {
   });
 });
 
+test('the map exports a Mermaid flowchart of its filter and a PNG of its view, through the save dialog', async () => {
+  await step('map-export', async (page) => {
+    const frame = await mapFrame(page);
+    const toast = (text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+    await frame.click('#export summary');
+    await frame.click('button[data-export="mermaid"]');
+    // The save dialog (a quick input in the browser) proposes claim-map.mmd in the workspace folder.
+    await page.locator('.quick-input-widget').filter({ hasText: 'Export claims as' }).waitFor();
+    await page.keyboard.press('Enter');
+    await toast(/Exported the claim map \(21 claims, \d+ entities, \d+ links\) to claim-map\.mmd\./).waitFor({ timeout: 60_000 });
+    assert.match(readFileSync(join(session().workspace, 'claim-map.mmd'), 'utf8'), /^(%%.*\n)*flowchart /);
+    await frame.click('#export summary');
+    await frame.click('button[data-export="png"]');
+    await page.locator('.quick-input-widget').filter({ hasText: 'Save the claim map as PNG' }).waitFor();
+    await page.keyboard.press('Enter');
+    await toast('Saved the claim map to claim-map.png.').waitFor({ timeout: 30_000 });
+    const png = readFileSync(join(session().workspace, 'claim-map.png'));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  });
+});
+
 test('the map follows the dark theme', async () => {
   await step('map-dark', async (page) => {
     const frame = await mapFrame(page);

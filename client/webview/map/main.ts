@@ -766,8 +766,7 @@ document.addEventListener('click', (e) => {
   const format = target.dataset.export;
   if (format) {
     exportMenu.open = false;
-    if (format === 'png') send({ type: 'saveImage', format, data: cy.png({ output: 'base64uri', bg: palette.bg, full: false, scale: 2 }) });
-    else if (format === 'svg') send({ type: 'saveImage', format, data: (cy as unknown as { svg(o: object): string }).svg({ full: false, bg: palette.bg }) });
+    if (format === 'png' || format === 'svg') picture(format);
     else if (format === 'graphml' || format === 'mermaid') send({ type: 'exportGraph', format, filter: view.filter });
   }
 });
@@ -782,6 +781,24 @@ document.addEventListener('keydown', (e) => {
   const open = menus.find((m) => m.open);
   if (e.key === 'Escape' && open) { open.open = false; open.querySelector('summary')?.focus(); }
 });
+
+/**
+ * A picture of the view: what the map shows, or with the text view on (the
+ * drawing hidden), the whole drawing, briefly shown again to be drawn.
+ */
+function picture(format: 'png' | 'svg'): void {
+  const hidden = graph.hidden;
+  if (hidden) { graph.hidden = false; cy.resize(); }
+  try {
+    const full = hidden;
+    const data = format === 'png'
+      ? cy.png({ output: 'base64uri', bg: palette.bg, full, scale: 2 })
+      : (cy as unknown as { svg(o: object): string }).svg({ full, bg: palette.bg });
+    send({ type: 'saveImage', format, data });
+  } finally {
+    if (hidden) graph.hidden = true;
+  }
+}
 
 hops.addEventListener('change', () => setView({ hops: Number(hops.value) }));
 layoutSelect.addEventListener('change', () => {
