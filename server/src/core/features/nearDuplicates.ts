@@ -88,9 +88,14 @@ function readText(text: string, out: Int32Array, at: number, folded = false): nu
         start = -1;
         continue;
       }
-      const kind = kindOf(h & SMALL);
+      const whole = h & SMALL;
+      const kind = kindOf(whole);
       if (kind === NEGATION) negations++;
-      else if (kind !== STOP_WORD) count = insert(out, at, count, wordHash(plain, start, stemEnd(plain, start, i)));
+      else if (kind !== STOP_WORD) {
+        // Most words keep every letter: their hash is the running one, not read again.
+        const end = stemEnd(plain, start, i);
+        count = insert(out, at, count, end === i ? mix(whole) : wordHash(plain, start, end));
+      }
       // "OpenAI's": the 's is no word of its own.
       if ((c === 39 || c === 8217) && lower(plain.charCodeAt(i + 1)) === 115 && !isWordChar(lower(plain.charCodeAt(i + 2)), plain, i + 2)) i++;
     }
@@ -146,6 +151,9 @@ function wordHash(text: string, start: number, end: number): number {
 function stemEnd(text: string, start: number, end: number): number {
   const len = end - start;
   if (len <= 4) return end;
+  // Every suffix ends in g, s, d or y: most words end otherwise.
+  const last = lower(text.charCodeAt(end - 1));
+  if (last !== 103 && last !== 115 && last !== 100 && last !== 121) return end;
   for (const suffix of SUFFIXES) {
     if (len - suffix.length >= 4 && endsWith(text, end, suffix)) {
       const base = end - suffix.length;
