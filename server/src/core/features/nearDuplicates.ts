@@ -425,7 +425,6 @@ const HASHES = BANDS * ROWS;
 /** Per hash function, an odd multiplier and an offset: h(x) = a·x + b over 32 bits, x already well mixed. */
 const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => mix(i * 2 + 1) | 1);
 const OFFSETS = Int32Array.from({ length: HASHES }, (_, i) => mix(i * 2 + 2));
-const mins = new Int32Array(HASHES);
 /** A claim's band keys, text then quote, and the entries filed under one of them. */
 const keys = new Int32Array(2 * BANDS);
 const candidates = new Int32Array(MAX_BUCKET);
@@ -436,19 +435,21 @@ const candidates = new Int32Array(MAX_BUCKET);
  */
 function bandKeys(words: Int32Array, at: number, count: number, side: number, out: Int32Array, outAt: number): number {
   if (count < MIN_WORDS) return 0;
-  // Every word through every hash function once, keeping each function's least: the signature.
-  mins.fill(SMALL);
-  for (let i = at, end = at + count; i < end; i++) {
-    const w = words[i]!;
-    for (let f = 0; f < HASHES; f++) {
-      const h = ((Math.imul(w, MULTIPLIERS[f]!) + OFFSETS[f]!) | 0) & SMALL;
-      if (h < mins[f]!) mins[f] = h;
-    }
-  }
+  // Each hash function's least over the words (a dozen, in cache): the signature, kept in int32 arithmetic.
   const offset = side * BANDS;
+  const end = at + count;
   for (let b = 0; b < BANDS; b++) {
     let key = Math.imul(b + offset + 1, 0x9e3779b1);
-    for (let r = 0; r < ROWS; r++) key = mix(key ^ mins[b * ROWS + r]!);
+    for (let r = 0; r < ROWS; r++) {
+      const f = b * ROWS + r;
+      const a = MULTIPLIERS[f]!, add = OFFSETS[f]!;
+      let min = SMALL;
+      for (let i = at; i < end; i++) {
+        const h = ((Math.imul(words[i]!, a) + add) | 0) & SMALL;
+        if (h < min) min = h;
+      }
+      key = mix(key ^ min);
+    }
     out[outAt + b] = key;
   }
   return BANDS;
