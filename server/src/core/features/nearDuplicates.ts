@@ -288,7 +288,8 @@ class Readings {
     this.held[id] = 1;
   }
 
-  forget(id: number): void {
+  /** The claim left the index: its number may be reused. */
+  release(id: number): void {
     if (id < this.held.length) this.held[id] = 0;
   }
 
@@ -357,7 +358,7 @@ export class NearDuplicateIndex {
       if (this.entries[2 * id + 1] !== NONE) this.table.release(this.entries[2 * id + 1]!);
       this.claims[id] = undefined;
       this.uris[id] = undefined;
-      this.readings.forget(id);
+      this.readings.release(id);
       this.freeIds.push(id);
     }
   }
