@@ -2,7 +2,7 @@
 // A Map from key to claims would hold half a million entries for a 10k-note
 // workspace and cost more than the hashing it serves; this table keeps them
 // in typed arrays instead — one chained hash table, a fixed number of slots
-// per claim (one per band), and claims numbered so they can be reused.
+// per entry (one per band), and entries numbered so they can be reused.
 const EMPTY = -1;
 
 export class BandTable {
@@ -31,7 +31,7 @@ export class BandTable {
   /** Files the claim's band `band` under `key` (a non-negative 30-bit number). */
   add(id: number, band: number, key: number): void {
     const slot = id * this.perId + band;
-    if (++this.linked > this.heads.length) this.growHeads();
+    if (++this.linked > 2 * this.heads.length) this.growHeads();
     const b = key & (this.heads.length - 1);
     this.keys[slot] = key;
     this.next[slot] = this.heads[b]!;
@@ -57,15 +57,18 @@ export class BandTable {
     this.freeIds.push(id);
   }
 
-  /** The claims filed under `key` (each with the band's slot), or undefined when there are more than `limit`. */
-  idsOf(key: number, limit: number): number[] | undefined {
-    const out: number[] = [];
+  /**
+   * Writes the claims filed under `key` to `out` and returns how many; none when there are more than
+   * `limit` (out must hold `limit`). A claim filed under the key in two bands is written twice.
+   */
+  idsInto(key: number, limit: number, out: Int32Array): number {
+    let n = 0;
     for (let s = this.heads[key & (this.heads.length - 1)]!; s !== EMPTY; s = this.next[s]!) {
       if (this.keys[s] !== key) continue;
-      if (out.length === limit) return undefined;
-      out.push(Math.floor(s / this.perId));
+      if (n === limit) return 0;
+      out[n++] = (s / this.perId) | 0;
     }
-    return out;
+    return n;
   }
 
   private growSlots(): void {
@@ -77,7 +80,7 @@ export class BandTable {
     this.next = next;
   }
 
-  /** Twice the buckets, every filed slot chained again: chains stay about one long. */
+  /** Twice the buckets, every filed slot chained again: chains stay about two long (half the buckets of one apiece, and a question walks one chain per band). */
   private growHeads(): void {
     this.heads = new Int32Array(this.heads.length * 2).fill(EMPTY);
     const mask = this.heads.length - 1;

@@ -9,9 +9,13 @@
 // ("is" / "is not") and two claims that differ in a number ("2%" / "20%")
 // share almost every word and are never the same claim.
 //
-// The index holds one entry per claim with an id (only those can be linked)
-// and is updated one note at a time; the service keeps it in step with the
-// workspace index from the change stream.
+// The index holds each claim with an id (only those can be linked) and is
+// updated one note at a time; the service keeps it in step with the workspace
+// index from the change stream. It runs over every claim after a cold index,
+// so building it allocates almost nothing per claim: words are read into
+// reused typed arrays, only the band keys are kept (the band table's entries:
+// a claim's line, and its quotes when they say enough), and a claim's words
+// are read again, and kept, only when a question meets it as a candidate.
 import { type Claim, type NoteModel } from '../notes/model';
 import { claimLine } from '../notes/parser';
 import { BandTable } from './bandTable';
@@ -38,29 +42,32 @@ const STOP = new Set(('a an the and or but of to in on at for from by with as is
   + 'other one another some between against during within s claim').split(' '));
 const NEGATIONS = new Set(['not', 'cannot', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'without']);
 
-/** What a text says for comparison: its words as sorted hashes, its polarity and its numbers. */
-export interface Shingles {
-  /** Word hashes (30 bits, so V8 keeps them as small integers), sorted, each once. */
-  words: readonly number[];
-  negated: boolean;
-  numbers: string;
-}
+/**
+ * What reading a text leaves besides its words: its polarity and its numbers. One object, reused, as
+ * are the arrays below: reading runs over every claim of the workspace on a cold start, and what it
+ * allocated per claim cost more in garbage collection than the reading itself.
+ */
+const read = { negated: false, numbers: '' };
+const numbersRead: string[] = [];
 
-export function shingles(text: string, folded = false): Shingles {
+/**
+ * Reads a text's words into out[at, at + MAX_WORDS) as hashes (30 bits), sorted, each once, and
+ * returns how many; its polarity and numbers are left in `read`.
+ */
+function readText(text: string, out: Int32Array, at: number, folded = false): number {
   // ASCII is lower-cased character by character below; a text with anything else is folded
   // first (case, then accents), which the loop finds out when it meets such a character.
   const plain = folded ? text.toLowerCase().normalize('NFKD').replace(COMBINING, '') : text;
-  const words: number[] = [];
-  const numbers: string[] = [];
+  numbersRead.length = 0;
+  let count = 0;
   let negations = 0;
-  // One pass over the characters, hashing each word as it goes: no string is made for a word
-  // (this runs over every claim of the workspace on a cold start).
+  // One pass over the characters, hashing each word as it goes: no string is made for a word.
   let start = -1;
   let h = FNV;
   const n = plain.length;
-  for (let i = 0; i <= n && words.length < MAX_WORDS; i++) {
+  for (let i = 0; i <= n && count < MAX_WORDS; i++) {
     const c = i < n ? lower(plain.charCodeAt(i)) : 32;
-    if (c >= 128 && !folded) return shingles(text, true);
+    if (c >= 128 && !folded) return readText(text, out, at, true);
     if (isWordChar(c, plain, i)) { if (start < 0) { start = i; h = FNV; } h = Math.imul(h ^ c, FNV_PRIME); continue; }
     if (start < 0) continue;
     // A `^block-id` names the claim; it says nothing the claim says.
@@ -69,7 +76,7 @@ export function shingles(text: string, folded = false): Shingles {
     // Inside a number, "2.4" and "1,000" go on; a number may end with %.
     if (digit && (c === 46 || c === 44) && isDigit(plain.charCodeAt(i + 1))) { h = Math.imul(h ^ c, FNV_PRIME); continue; }
     if (digit) {
-      numbers.push(plain.slice(start, c === 37 ? i + 1 : i).replace(',', '.'));
+      numbersRead.push(plain.slice(start, c === 37 ? i + 1 : i).replace(',', '.'));
     } else {
       if ((c === 39 || c === 8217) && lower(plain.charCodeAt(i + 1)) === 116 && lower(plain.charCodeAt(i - 1)) === 110 && !isWordChar(lower(plain.charCodeAt(i + 2)), plain, i + 2)) {
         // "doesn't" is "does not", "isn't" "is not", "won't" "will not": the verb is a common word, the "not" counts.
@@ -77,27 +84,36 @@ export function shingles(text: string, folded = false): Shingles {
         // The verb without its n ("doesn" → "does"); "won" and "can" are "will" and "can", common words.
         const whole = h & SMALL;
         const base = rawHash(plain, start, i - 1);
-        if (whole !== WON && whole !== CAN && !STOP_HASHES.has(base)) insert(words, mix(base));
+        if (whole !== WON && whole !== CAN && kindOf(base) !== STOP_WORD) count = insert(out, at, count, mix(base));
         start = -1;
         continue;
       }
       const whole = h & SMALL;
-      if (NEGATION_HASHES.has(whole)) negations++;
-      else if (!STOP_HASHES.has(whole)) insert(words, wordHash(plain, start, stemEnd(plain, start, i)));
+      const kind = kindOf(whole);
+      if (kind === NEGATION) negations++;
+      else if (kind !== STOP_WORD) {
+        // Most words keep every letter: their hash is the running one, not read again.
+        const end = stemEnd(plain, start, i);
+        count = insert(out, at, count, end === i ? mix(whole) : wordHash(plain, start, end));
+      }
       // "OpenAI's": the 's is no word of its own.
       if ((c === 39 || c === 8217) && lower(plain.charCodeAt(i + 1)) === 115 && !isWordChar(lower(plain.charCodeAt(i + 2)), plain, i + 2)) i++;
     }
     start = -1;
   }
-  return { words, negated: negations % 2 === 1, numbers: numbers.length ? numbers.sort().join(' ') : '' };
+  read.negated = negations % 2 === 1;
+  read.numbers = numbersRead.length ? numbersRead.sort().join(' ') : '';
+  return count;
 }
 
-/** Puts a hash into a short sorted list, unless it is there already: a claim has a few dozen words at most. */
-function insert(sorted: number[], h: number): void {
-  let i = sorted.length;
-  while (i > 0 && sorted[i - 1]! > h) i--;
-  if (i > 0 && sorted[i - 1] === h) return;
-  sorted.splice(i, 0, h);
+/** Puts a hash into the sorted out[at, at + count), unless it is there already; returns the new count. */
+function insert(out: Int32Array, at: number, count: number, h: number): number {
+  let i = at + count;
+  while (i > at && out[i - 1]! > h) i--;
+  if (i > at && out[i - 1] === h) return count;
+  for (let j = at + count; j > i; j--) out[j] = out[j - 1]!;
+  out[i] = h;
+  return count + 1;
 }
 
 /** An ASCII capital as its small letter; anything else as it is. */
@@ -135,6 +151,9 @@ function wordHash(text: string, start: number, end: number): number {
 function stemEnd(text: string, start: number, end: number): number {
   const len = end - start;
   if (len <= 4) return end;
+  // Every suffix ends in g, s, d or y: most words end otherwise.
+  const last = lower(text.charCodeAt(end - 1));
+  if (last !== 103 && last !== 115 && last !== 100 && last !== 121) return end;
   for (const suffix of SUFFIXES) {
     if (len - suffix.length >= 4 && endsWith(text, end, suffix)) {
       const base = end - suffix.length;
@@ -151,89 +170,226 @@ function endsWith(text: string, end: number, suffix: string): boolean {
 }
 
 const SUFFIXES = ['ing', 'ies', 'ed', 'es', 's', 'ly', 'y'];
-const hashes = (words: Iterable<string>) => new Set([...words].map((w) => rawHash(w, 0, w.length)));
-const STOP_HASHES = hashes(STOP);
-const NEGATION_HASHES = hashes(NEGATIONS);
+const STOP_WORD = 1;
+const NEGATION = 2;
+/**
+ * The common words and the negations by their hash, in an open-addressed table of typed arrays: a
+ * look-up per word of every claim, which a Set of numbers made several times slower than the hashing.
+ */
+const KIND_BITS = 9;
+const kindKeys = new Int32Array(1 << KIND_BITS).fill(-1);
+const kinds = new Uint8Array(1 << KIND_BITS);
+for (const [words, kind] of [[STOP, STOP_WORD], [NEGATIONS, NEGATION]] as const) {
+  for (const w of words) {
+    const h = rawHash(w, 0, w.length);
+    let s = h & ((1 << KIND_BITS) - 1);
+    while (kindKeys[s] !== -1 && kindKeys[s] !== h) s = (s + 1) & ((1 << KIND_BITS) - 1);
+    kindKeys[s] = h;
+    kinds[s] = kind;
+  }
+}
+
+/** STOP_WORD, NEGATION, or 0 for a word that counts. */
+function kindOf(h: number): number {
+  for (let s = h & ((1 << KIND_BITS) - 1); ; s = (s + 1) & ((1 << KIND_BITS) - 1)) {
+    const k = kindKeys[s]!;
+    if (k === h) return kinds[s]!;
+    if (k === -1) return 0;
+  }
+}
 const WON = rawHash('won', 0, 3);
 const CAN = rawHash('can', 0, 3);
 
-/** Word overlap of two texts, 0 when the guards say they cannot be the same claim. */
-export function similarity(a: Shingles, b: Shingles): number {
-  if (a.negated !== b.negated || a.numbers !== b.numbers) return 0;
-  if (a.words.length < MIN_WORDS || b.words.length < MIN_WORDS) return 0;
-  let i = 0, j = 0, both = 0;
-  while (i < a.words.length && j < b.words.length) {
-    if (a.words[i] === b.words[j]) { both++; i++; j++; } else if (a.words[i]! < b.words[j]!) i++; else j++;
-  }
-  return both / (a.words.length + b.words.length - both);
-}
-
-const NOTHING: Shingles = { words: [], negated: false, numbers: '' };
 const isQuote = (f: { key: string }) => f.key === 'quote';
 
 export interface DuplicateEntry {
-  /** Its number in the band table. */
+  /** Its number in the index. */
   id: number;
   uri: string;
   claim: Claim;
-  text: Shingles;
-  quote: Shingles;
 }
 
 export interface DuplicateMatch { claim: Claim; other: DuplicateEntry; similarity: number }
 
+/** A claim's two texts, its line and its quotes, read: words in a typed array (MAX_WORDS each), the rest here. */
+class Reading {
+  readonly words = new Int32Array(2 * MAX_WORDS);
+  textCount = 0;
+  textNegated = false;
+  textNumbers = '';
+  quoteCount = 0;
+  quoteNegated = false;
+  quoteNumbers = '';
+
+  /** Reads the claim; false when neither text has enough words to compare. */
+  of(claim: Claim): boolean {
+    this.textCount = readText(claimLine(claim), this.words, 0);
+    this.textNegated = read.negated;
+    this.textNumbers = read.numbers;
+    this.quoteCount = 0;
+    this.quoteNegated = false;
+    this.quoteNumbers = '';
+    if (claim.fields.some(isQuote)) {
+      this.quoteCount = readText(claim.fields.filter(isQuote).map((f) => f.value).join(' '), this.words, MAX_WORDS);
+      this.quoteNegated = read.negated;
+      this.quoteNumbers = read.numbers;
+    }
+    return this.textCount >= MIN_WORDS || this.quoteCount >= MIN_WORDS;
+  }
+
+}
+
+/** Jaccard of two sorted runs of distinct word hashes; 0 when either has too few words. */
+function overlap(a: Int32Array, i: number, na: number, b: Int32Array, j: number, nb: number): number {
+  if (na < MIN_WORDS || nb < MIN_WORDS) return 0;
+  const endA = i + na, endB = j + nb;
+  let both = 0;
+  while (i < endA && j < endB) {
+    const x = a[i]!, y = b[j]!;
+    if (x === y) { both++; i++; j++; } else if (x < y) i++; else j++;
+  }
+  return both / (na + nb - both);
+}
+
+/** The claim being read. */
+const self = new Reading();
+
+/**
+ * The claims read again to verify candidates, kept until their note changes: filled only by the
+ * questions (matches), so the cold build pays nothing for it. Side 0 of a claim is its line, side 1
+ * its quotes; words at side × MAX_WORDS.
+ */
+class Readings {
+  words = new Int32Array(0);
+  counts = new Uint8Array(0);
+  negated = new Uint8Array(0);
+  readonly numbers: string[] = [];
+  /** 1 when the claim's reading is here. */
+  held = new Uint8Array(0);
+
+  /** Makes sure claim `id`'s reading is held. */
+  hold(id: number, claim: Claim): void {
+    if (id < this.held.length && this.held[id]) return;
+    if (id >= this.held.length) {
+      const capacity = Math.max(256, 2 * id);
+      this.words = grown(this.words, 2 * MAX_WORDS * capacity);
+      this.counts = grown(this.counts, 2 * capacity);
+      this.negated = grown(this.negated, 2 * capacity);
+      this.held = grown(this.held, capacity);
+    }
+    self.of(claim);
+    this.words.set(self.words, 2 * MAX_WORDS * id);
+    this.counts[2 * id] = self.textCount;
+    this.negated[2 * id] = self.textNegated ? 1 : 0;
+    this.numbers[2 * id] = self.textNumbers;
+    this.counts[2 * id + 1] = self.quoteCount;
+    this.negated[2 * id + 1] = self.quoteNegated ? 1 : 0;
+    this.numbers[2 * id + 1] = self.quoteNumbers;
+    this.held[id] = 1;
+  }
+
+  /** The claim left the index: its number may be reused. */
+  release(id: number): void {
+    if (id < this.held.length) this.held[id] = 0;
+  }
+
+  /** Word overlap (Jaccard) of two held claims, the better of line with line and quotes with quotes; 0 when the guards say no. */
+  similarity(a: number, b: number): number {
+    return Math.max(this.side(2 * a, 2 * b), this.side(2 * a + 1, 2 * b + 1));
+  }
+
+  private side(x: number, y: number): number {
+    if (this.negated[x] !== this.negated[y] || this.numbers[x] !== this.numbers[y]) return 0;
+    return overlap(this.words, x * MAX_WORDS, this.counts[x]!, this.words, y * MAX_WORDS, this.counts[y]!);
+  }
+}
+
+/** No entry in the band table: the text has too few words to sign. */
+const NONE = -1;
+
+/**
+ * Only the signature's band keys are kept (in the band table), nothing else per claim: reading a
+ * claim again costs a microsecond, and only the claims that share a band with the one asked about
+ * are read again — so the cold build allocates a few bytes per claim, not a copy of its words.
+ */
 export class NearDuplicateIndex {
-  private readonly byNote = new Map<string, DuplicateEntry[]>();
-  /** Band keys → claims: the text's bands first, then the quotes'. */
-  private readonly table = new BandTable(2 * BANDS);
-  private readonly byId: Array<DuplicateEntry | undefined> = [];
+  /** Each note's claims by their numbers. */
+  private readonly byNote = new Map<string, number[]>();
+  private readonly claims: Array<Claim | undefined> = [];
+  private readonly uris: Array<string | undefined> = [];
+  private readonly freeIds: number[] = [];
+  /** Band keys → entries: a claim's text is one entry, its quotes (when they say enough) another. */
+  private readonly table = new BandTable(BANDS);
+  /** Per claim, its text's entry and its quotes' entry (or NONE); per entry, its claim. */
+  private entries = new Int32Array(2 * 256);
+  private claimOf = new Int32Array(256);
+  /** Per claim, the last question that met it (matches), so each candidate is checked once a question. */
+  private seenBy = new Uint32Array(256);
+  private question = 0;
+  private readonly readings = new Readings();
 
   /** Puts a note's claims in place of what the index held for it. */
   setNote(note: NoteModel): void {
     this.removeNote(note.uri);
-    const entries: DuplicateEntry[] = [];
+    let ids: number[] | undefined;
     for (const claim of note.claims) {
-      if (!claim.id) continue;
-      const text = shingles(claimLine(claim));
-      const quote = claim.fields.some(isQuote) ? shingles(claim.fields.filter(isQuote).map((f) => f.value).join(' ')) : NOTHING;
-      if (text.words.length < MIN_WORDS && quote.words.length < MIN_WORDS) continue;
-      const entry: DuplicateEntry = { id: this.table.allocate(), uri: note.uri, claim, text, quote };
-      this.byId[entry.id] = entry;
-      this.file(entry.id, text.words, 0);
-      this.file(entry.id, quote.words, BANDS);
-      entries.push(entry);
+      if (!claim.id || !self.of(claim)) continue;
+      const id = this.freeIds.pop() ?? this.claims.length;
+      if (id >= this.seenBy.length) {
+        this.seenBy = grown(this.seenBy, 2 * this.seenBy.length);
+        this.entries = grown(this.entries, 2 * this.entries.length);
+      }
+      this.claims[id] = claim;
+      this.uris[id] = note.uri;
+      this.entries[2 * id] = this.file(id, 0, self.textCount);
+      this.entries[2 * id + 1] = this.file(id, 1, self.quoteCount);
+      (ids ??= []).push(id);
     }
-    if (entries.length) this.byNote.set(note.uri, entries);
+    if (ids) this.byNote.set(note.uri, ids);
   }
 
   /** Takes a note's claims out (the note was deleted, or is about to be replaced). */
   removeNote(uri: string): void {
-    const entries = this.byNote.get(uri);
-    if (!entries) return;
+    const ids = this.byNote.get(uri);
+    if (!ids) return;
     this.byNote.delete(uri);
-    for (const e of entries) {
-      this.table.release(e.id);
-      this.byId[e.id] = undefined;
+    for (const id of ids) {
+      if (this.entries[2 * id] !== NONE) this.table.release(this.entries[2 * id]!);
+      if (this.entries[2 * id + 1] !== NONE) this.table.release(this.entries[2 * id + 1]!);
+      this.claims[id] = undefined;
+      this.uris[id] = undefined;
+      this.readings.release(id);
+      this.freeIds.push(id);
     }
   }
 
   /** The claims of other notes that look like this note's claims, best first for each claim. */
   matches(uri: string): DuplicateMatch[] {
     const out: DuplicateMatch[] = [];
-    for (const e of this.byNote.get(uri) ?? []) {
-      const seen = new Set<number>([e.id]);
-      const found: DuplicateMatch[] = [];
-      const keys = [...bandKeys(e.text.words, 0), ...bandKeys(e.quote.words, BANDS)];
-      for (const key of keys) {
-        for (const id of this.table.idsOf(key, MAX_BUCKET) ?? []) {
-          const other = this.byId[id];
-          if (!other || other.uri === uri || seen.has(id)) continue;
-          seen.add(id);
-          const s = Math.max(similarity(e.text, other.text), similarity(e.quote, other.quote));
-          if (s >= THRESHOLD) found.push({ claim: e.claim, other, similarity: s });
+    for (const id of this.byNote.get(uri) ?? []) {
+      const question = this.nextQuestion();
+      this.seenBy[id] = question;
+      const claim = this.claims[id]!;
+      const r = this.readings;
+      r.hold(id, claim);
+      let found: DuplicateMatch[] | undefined;
+      const bands = bandKeys(r.words, 2 * MAX_WORDS * id, r.counts[2 * id]!, 0, keys, 0);
+      const all = bands + bandKeys(r.words, (2 * id + 1) * MAX_WORDS, r.counts[2 * id + 1]!, 1, keys, bands);
+      for (let k = 0; k < all; k++) {
+        const n = this.table.idsInto(keys[k]!, MAX_BUCKET, candidates);
+        for (let c = 0; c < n; c++) {
+          const other = this.claimOf[candidates[c]!]!;
+          const otherUri = this.uris[other];
+          if (otherUri === undefined || otherUri === uri || this.seenBy[other] === question) continue;
+          this.seenBy[other] = question;
+          // Verified only now, and only for the few claims that share a band: the exact overlap of the words.
+          const otherClaim = this.claims[other]!;
+          this.readings.hold(other, otherClaim);
+          const s = this.readings.similarity(id, other);
+          if (s >= THRESHOLD) (found ??= []).push({ claim, other: { id: other, uri: otherUri, claim: otherClaim }, similarity: s });
         }
       }
-      out.push(...found.sort((a, b) => b.similarity - a.similarity));
+      if (found) out.push(...found.sort((a, b) => b.similarity - a.similarity));
     }
     return out;
   }
@@ -244,33 +400,60 @@ export class NearDuplicateIndex {
     return n;
   }
 
-  private file(id: number, words: readonly number[], offset: number): void {
-    const keys = bandKeys(words, offset);
-    for (let b = 0; b < keys.length; b++) this.table.add(id, offset + b, keys[b]!);
+  /** Files one of the claim's texts (side 0 its line, 1 its quotes) just read into `self`; its entry, or NONE. */
+  private file(id: number, side: number, count: number): number {
+    if (bandKeys(self.words, side * MAX_WORDS, count, side, keys, 0) === 0) return NONE;
+    const entry = this.table.allocate();
+    if (entry >= this.claimOf.length) this.claimOf = grown(this.claimOf, 2 * this.claimOf.length);
+    this.claimOf[entry] = id;
+    for (let b = 0; b < BANDS; b++) this.table.add(entry, b, keys[b]!);
+    return entry;
+  }
+
+  private nextQuestion(): number {
+    if (++this.question === 0xffffffff) { this.seenBy.fill(0); this.question = 1; }
+    return this.question;
   }
 }
 
-/** Per hash function, an odd multiplier and an offset: h(x) = a·x + b over 32 bits, x already well mixed. */
-const SEEDS = Array.from({ length: BANDS * ROWS }, (_, i) => [mix(i * 2 + 1) | 1, mix(i * 2 + 2)] as const);
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (length: number) => T)(length);
+  next.set(array);
+  return next;
+}
 
-/** One key per band of the MinHash signature; `offset` keeps text bands and quote bands apart. */
-function bandKeys(words: readonly number[], offset: number): number[] {
-  if (words.length < MIN_WORDS) return [];
-  const keys: number[] = [];
+const HASHES = BANDS * ROWS;
+/** Per hash function, an odd multiplier and an offset: h(x) = a·x + b over 32 bits, x already well mixed. */
+const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => mix(i * 2 + 1) | 1);
+const OFFSETS = Int32Array.from({ length: HASHES }, (_, i) => mix(i * 2 + 2));
+/** A claim's band keys, text then quote, and the entries filed under one of them. */
+const keys = new Int32Array(2 * BANDS);
+const candidates = new Int32Array(MAX_BUCKET);
+
+/**
+ * One key per band of the MinHash signature of words[at, at + count), written to out from `outAt`;
+ * returns how many (none for a text with too few words). `side` keeps text bands and quote bands apart.
+ */
+function bandKeys(words: Int32Array, at: number, count: number, side: number, out: Int32Array, outAt: number): number {
+  if (count < MIN_WORDS) return 0;
+  // Each hash function's least over the words (a dozen, in cache): the signature, kept in int32 arithmetic.
+  const offset = side * BANDS;
+  const end = at + count;
   for (let b = 0; b < BANDS; b++) {
     let key = Math.imul(b + offset + 1, 0x9e3779b1);
     for (let r = 0; r < ROWS; r++) {
-      const [a, add] = SEEDS[b * ROWS + r]!;
+      const f = b * ROWS + r;
+      const a = MULTIPLIERS[f]!, add = OFFSETS[f]!;
       let min = SMALL;
-      for (let i = 0; i < words.length; i++) {
-        const h = (Math.imul(words[i]!, a) + add) & SMALL;
+      for (let i = at; i < end; i++) {
+        const h = ((Math.imul(words[i]!, a) + add) | 0) & SMALL;
         if (h < min) min = h;
       }
       key = mix(key ^ min);
     }
-    keys.push(key);
+    out[outAt + b] = key;
   }
-  return keys;
+  return BANDS;
 }
 
 /** A 32-bit finaliser: spreads the bits so each seed gives an independent-looking permutation. */
