@@ -184,14 +184,21 @@ test('the grammar colours #claim, fields, statuses and links in Light+, Dark+ an
   await colorTheme(page, 'Light+');
 });
 
-test('the walkthrough opens from the Get Started page', { timeout: 120_000 }, async () => {
+test('the walkthrough opens from the Get Started page, and its steps are checked as the analyst does them', { timeout: 120_000 }, async () => {
   await step('walkthrough', async (page) => {
     await runCommand(page, 'Help: Welcome');
     await page.locator('.gettingStartedContainer').getByText('Get Started with Claimlens').first().click();
     for (const title of ['Open a workspace of notes', 'Tag a claim', 'Link an entity', 'Check a quote against its source', 'Open the Claims panel', 'Export the claims']) {
       await page.locator('.gettingStartedContainer .getting-started-step', { hasText: title }).first().waitFor();
     }
-    await page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'Open the Claims panel' }).first().click();
-    await page.locator('.gettingStartedContainer', { hasText: 'follow the cursor' }).first().waitFor().catch(() => undefined);
+    const stepOf = (title: string) => page.locator('.gettingStartedContainer .getting-started-step', { hasText: title }).first();
+    // A step is checked when the analyst does what it says (its completion event): here, the step's own button.
+    await stepOf('Open a workspace of notes').click();
+    await stepOf('Open a workspace of notes').locator('.codicon-getting-started-step-unchecked').waitFor();
+    await stepOf('Open a workspace of notes').getByRole('button', { name: "Open the samples' guide" }).click();
+    // The guide opens in the Markdown preview, beside the walkthrough's tab.
+    await page.locator('.tabs-container .tab', { hasText: 'Preview README.md' }).waitFor({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Walkthrough: Claimlens' }).click();
+    await stepOf('Open a workspace of notes').locator('.codicon-getting-started-step-checked').waitFor({ timeout: 30_000 });
   });
 });
