@@ -56,18 +56,19 @@ async function listedNodes(frame: Frame): Promise<string[]> {
   return frame.locator('#text-view ul.nodes li').allInnerTexts();
 }
 
-/** A picture of the map alone, its editor group maximised and the map fitted (the README shows one). */
+/** A picture of the map alone, its editor group widened (a double-click on its tab) and the map fitted (the README shows one). */
 async function mapPicture(page: Page, frame: Frame, name: string): Promise<void> {
   const webview = page.locator('iframe.webview.ready').first();
   const before = (await webview.boundingBox())!.width;
-  await webview.click({ position: { x: 5, y: 200 } });
-  await runCommand(page, 'View: Toggle Maximize Editor Group');
+  const tab = page.locator('.tabs-container .tab', { hasText: 'Claim Map' }).first();
+  await tab.dblclick();
   // The graph has taken the new width once Cytoscape.js has seen the resize.
   await until(frame, `window.claimMap.cy.width() > ${before + 100}`);
   await frame.click('#fit');
   await page.mouse.move(0, 0);
   await webview.screenshot({ path: join(RESULTS_DIR, name) });
-  await runCommand(page, 'View: Toggle Maximize Editor Group');
+  await tab.dblclick();
+  await until(frame, `window.claimMap.cy.width() < ${before + 50}`);
 }
 
 /** Puts the keyboard in the note's editor group (the first), out of the map's page. */
