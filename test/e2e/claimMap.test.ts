@@ -10,34 +10,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { until } from './mapPage';
-import { positionOf, screenshotOnFailure, sessionFor } from './session';
-import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, RESULTS_DIR, runCommand, screenshot } from './workbench';
+import { mapFrame, until } from './mapPage';
+import { positionOf, sessionFor, step as stepIn } from './session';
+import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, RESULTS_DIR, runCommand } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const session = sessionFor('e2e-map', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
 
-async function step(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const { page } = session();
-  try {
-    await screenshotOnFailure(page, `${name}-failure.png`, () => body(page));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot: test-results/${name}-failure.png)`, { cause: error });
-  }
-  await screenshot(page, `${name}.png`);
-}
-
-/** The map's page: VS Code puts a webview in an iframe, and its content in a second one inside. */
-async function mapFrame(page: Page): Promise<Frame> {
-  const outer = page.locator('iframe.webview.ready').first();
-  await outer.waitFor({ timeout: 60_000 });
-  const outerFrame = await (await outer.elementHandle())!.contentFrame();
-  const inner = outerFrame!.locator('iframe#active-frame');
-  await inner.waitFor({ timeout: 30_000 });
-  const frame = await (await inner.elementHandle())!.contentFrame();
-  await frame!.locator('#app[data-state="drawn"][data-layout="final"]').waitFor({ timeout: 60_000 });
-  return frame!;
-}
+const step = (name: string, body: (page: Page) => Promise<void>) => stepIn(session, name, body);
 
 /** The output's line on the map's first paint: how long it took, and where the time went. */
 async function mapOutputLine(page: Page): Promise<string> {
@@ -89,14 +69,20 @@ async function redrawn(frame: Frame, change: () => Promise<void>): Promise<void>
   await frame.locator('#app[data-state="drawn"]').waitFor({ timeout: 30_000 });
 }
 
+/** As the analyst does it: the note open, the cursor on the DeepSEE cost claim, "Show Claim Map"; resolves once its first paint is in. */
+async function showMapOnCostClaim(page: Page): Promise<Frame> {
+  await openFile(page, NOTE);
+  const at = positionOf(NOTE, 'builds high-quality models');
+  await moveCaret(page, at.line, at.column);
+  await runCommand(page, 'Claimlens: Show Claim Map');
+  const frame = await mapFrame(page);
+  await frame.locator('#app[data-paint-ms]').waitFor();
+  return frame;
+}
+
 test('Show Claim Map opens on the claim under the cursor, with its neighbourhood', async () => {
   await step('map-open-light', async (page) => {
-    await openFile(page, NOTE);
-    const at = positionOf(NOTE, 'builds high-quality models');
-    await moveCaret(page, at.line, at.column);
-    await runCommand(page, 'Claimlens: Show Claim Map');
-    const frame = await mapFrame(page);
-    await frame.locator('#app[data-paint-ms]').waitFor();
+    const frame = await showMapOnCostClaim(page);
     const ms = async (name: string) => frame.getAttribute('#app', `data-${name}-ms`);
     console.log(`claim map on the samples: first paint ${await ms('paint')} ms after the command `
       + `(the page's script started at ${await ms('page')} ms; the graph came ${await ms('answer')} ms after it was asked for)`);
@@ -119,12 +105,7 @@ test('a map opened again paints sooner: the editor has its page machinery warm',
   await step('map-reopen', async (page) => {
     await openFile(page, NOTE);
     await runCommand(page, 'View: Close All Editors');
-    await openFile(page, NOTE);
-    const at = positionOf(NOTE, 'builds high-quality models');
-    await moveCaret(page, at.line, at.column);
-    await runCommand(page, 'Claimlens: Show Claim Map');
-    const frame = await mapFrame(page);
-    await frame.locator('#app[data-paint-ms]').waitFor();
+    const frame = await showMapOnCostClaim(page);
     const ms = async (name: string) => frame.getAttribute('#app', `data-${name}-ms`);
     console.log(`claim map opened again: first paint ${await ms('paint')} ms after the command (the page's script started at ${await ms('page')} ms)`);
   });

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
 import { convertedCorpus } from '../bench/corpus';
+import { mapFrame } from './mapPage';
 import { sessionFor } from './session';
 import { moveCaret, openFile, runCommand, screenshot } from './workbench';
 
@@ -20,15 +20,6 @@ if (!corpus) {
 } else {
   const session = sessionFor('e2e-map-corpus', { folder: corpus });
 
-  async function mapFrame(page: Page): Promise<Frame> {
-    const outer = page.locator('iframe.webview.ready').first();
-    await outer.waitFor({ timeout: 60_000 });
-    const inner = (await (await outer.elementHandle())!.contentFrame())!.locator('iframe#active-frame');
-    await inner.waitFor({ timeout: 30_000 });
-    const frame = (await (await inner.elementHandle())!.contentFrame())!;
-    await frame.locator('#app[data-paint-ms]').waitFor({ timeout: 120_000 });
-    return frame;
-  }
 
   test('Show Claim Map on a claim of the 10,000-note corpus draws its 2-hop neighbourhood', { timeout: 10 * 60_000 }, async () => {
     const { page } = session();
@@ -46,7 +37,7 @@ if (!corpus) {
     for (const round of ['first', 'second']) {
       if (round === 'second') await runCommand(page, 'View: Close All Editors'), await openFile(page, note), await moveCaret(page, line, 4);
       await runCommand(page, 'Claimlens: Show Claim Map');
-      const frame = await mapFrame(page);
+      const frame = await mapFrame(page, '#app[data-paint-ms]', 120_000);
       const ms = async (name: string) => frame.getAttribute('#app', `data-${name}-ms`);
       const summary = await frame.locator('#summary').innerText();
       console.log(`claim map at 10k notes, ${round} open: first paint ${await ms('paint')} ms after the command `

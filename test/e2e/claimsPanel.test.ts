@@ -10,22 +10,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { positionOf, screenshotOnFailure, sessionFor } from './session';
+import { positionOf, sessionFor, step as stepIn } from './session';
 import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, runCommand, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const session = sessionFor('e2e-panel', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
 
-/** Runs a step; a failure names the screenshot it saved; a pass saves `name`.png too. */
-async function step(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const { page } = session();
-  try {
-    await screenshotOnFailure(page, `${name}-failure.png`, () => body(page));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot: test-results/${name}-failure.png)`, { cause: error });
-  }
-  await screenshot(page, `${name}.png`);
-}
+const step = (name: string, body: (page: Page) => Promise<void>) => stepIn(session, name, body);
 
 const sidebar = (page: Page) => page.locator('.part.sidebar');
 const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { mapHtml } from '../../client/src/map/mapHtml';
 import { CHROMIUM_ARGS } from './workbench';
 
@@ -124,4 +124,18 @@ export async function openMapPage(theme: ThemeName = 'light'): Promise<MapPage> 
   await page.goto(`http://127.0.0.1:${port}/map.html`);
   await mapPage.setTheme(theme);
   return mapPage;
+}
+
+/**
+ * The map's page inside VS Code: a webview is an iframe with its content in a
+ * second one. Resolves once `ready` (a selector on the page) holds.
+ */
+export async function mapFrame(page: Page, ready = '#app[data-state="drawn"][data-layout="final"]', timeoutMs = 60_000): Promise<Frame> {
+  const outer = page.locator('iframe.webview.ready').first();
+  await outer.waitFor({ timeout: 60_000 });
+  const inner = (await (await outer.elementHandle())!.contentFrame())!.locator('iframe#active-frame');
+  await inner.waitFor({ timeout: 30_000 });
+  const frame = (await (await inner.elementHandle())!.contentFrame())!;
+  await frame.locator(ready).waitFor({ timeout: timeoutMs });
+  return frame;
 }

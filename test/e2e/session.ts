@@ -103,3 +103,17 @@ export async function screenshotOnFailure<T>(page: Page, name: string, body: () 
     throw error;
   }
 }
+
+/**
+ * A test step in `session`'s page: a failure names the screenshot it saved
+ * (test-results/`name`-failure.png); a pass saves `name`.png too.
+ */
+export async function step(session: () => Session, name: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const { page } = session();
+  try {
+    await screenshotOnFailure(page, `${name}-failure.png`, () => body(page));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot: test-results/${name}-failure.png)`, { cause: error });
+  }
+  await screenshot(page, `${name}.png`);
+}

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { type LanguageClient, ResponseError } from 'vscode-languageclient/node';
-import { ClaimMapRequest, type ClaimMapResult, type MapFocus } from '../../../shared/protocol';
+import { type ClaimMapParams, ClaimMapRequest, type ClaimMapResult, type MapFocus } from '../../../shared/protocol';
 import { exportClaims } from '../exportCommand';
 import { mapHtml, makeNonce } from './mapHtml';
 import {
@@ -31,7 +31,7 @@ export class ClaimMap implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   /** Milestones of the last "show", for the line the output gets at its first paint. */
-  private timing: { startedAt: number; pageReady?: number; asked?: number; answered?: number } | undefined;
+  private timing: { startedAt: number; pageReady?: number; answered?: number } | undefined;
   private pendingShow: ToWebview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -70,7 +70,6 @@ export class ClaimMap implements vscode.Disposable {
       (result) => { this.remember(result); return result; },
       () => undefined, // the page asks again itself, and shows why it failed
     );
-    this.timing.asked = startedAt;
     void answer.then(() => { if (this.timing?.startedAt === startedAt) this.timing.answered = Date.now(); });
     const message = answer.then((result): ToWebview => ({ type: 'show', state, startedAt, ...(focus ? { focus } : {}), ...(result ? { result } : {}) }));
     if (this.panel) {
@@ -174,7 +173,7 @@ export class ClaimMap implements vscode.Disposable {
     this.targets = new Map(result.nodes.filter((n) => n.uri !== undefined).map((n) => [n.id, { uri: n.uri!, line: n.line ?? 0 }]));
   }
 
-  private async query(seq: number, params: Parameters<typeof this.send>[0]): Promise<void> {
+  private async query(seq: number, params: ClaimMapParams): Promise<void> {
     try {
       const result = await this.send(params);
       this.remember(result);
@@ -185,7 +184,7 @@ export class ClaimMap implements vscode.Disposable {
     }
   }
 
-  private async send(params: import('../../../shared/protocol').ClaimMapParams): Promise<ClaimMapResult> {
+  private async send(params: ClaimMapParams): Promise<ClaimMapResult> {
     if (!this.client?.isRunning()) throw new Error('The language server is not running; the map needs it.');
     return this.client.sendRequest(ClaimMapRequest, params);
   }

@@ -645,7 +645,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       paintClock = m.startedAt;
       // On the page's first "show", how long the page took to load.
       if (!app.dataset.pageMs) app.dataset.pageMs = String(scriptStart - m.startedAt);
-      app.dataset.showMs = String(Date.now() - m.startedAt);
       syncControls();
       if (m.result) {
         // Asked for while the page loaded: drawn at once.
