@@ -38,6 +38,11 @@ let askedAt = 0;
 /** The last "show" acted on. */
 let lastShow = 0;
 const byId = new Map<string, MapNode>();
+/** Whether the map drawn is large (over LARGE nodes): its labels give way when zoomed out. */
+let largeMap = false;
+
+/** Above this many nodes a map is drawn in rings rather than by the layered or the force layout. */
+const LARGE = 300;
 
 // ---- the page ---------------------------------------------------------------
 
@@ -146,8 +151,8 @@ function styles(): cytoscape.StylesheetJson {
   const data = (ele: cytoscape.SingularElementArgument) => byId.get(ele.id());
   return [
     { selector: 'node', style: {
-      // A label too small to read is not drawn: a zoomed-out large map stays quick.
-      label: 'data(short)', 'font-size': 11, 'min-zoomed-font-size': 6, 'font-family': getComputedStyle(document.body).fontFamily || 'sans-serif',
+      // On a large map a label too small to read is not drawn, so zooming out stays quick; a small map keeps its labels.
+      label: 'data(short)', 'font-size': 11, 'min-zoomed-font-size': largeMap ? 6 : 0, 'font-family': getComputedStyle(document.body).fontFamily || 'sans-serif',
       color: palette.fg, 'text-wrap': 'wrap', 'text-max-width': '136px', 'text-valign': 'center', 'text-halign': 'center',
       width: 'data(w)', height: 'data(h)', shape: (ele: NodeSingular) => shapeOf(data(ele) ?? { id: '', type: 'claim', label: '' }),
       'background-color': palette.bg, 'border-width': 2, 'border-color': palette.muted,
@@ -342,8 +347,6 @@ async function layout(): Promise<void> {
   app.dataset.layout = 'final';
 }
 
-/** Above this many nodes a map is drawn in rings rather than by the layered or the force layout. */
-const LARGE = 300;
 
 /** Rings around the focus (or the most connected node), one per hop. */
 function ringsByDistance(): void {
@@ -435,7 +438,10 @@ async function draw(result: ClaimMapResult, mode: 'new' | 'update'): Promise<voi
   } else {
     placeNear(added, previous);
   }
-  cy.style().update();
+  if ((cy.nodes().length > LARGE) !== largeMap) {
+    largeMap = !largeMap;
+    cy.style(styles());
+  } else cy.style().update();
   describeMap(result);
   reportPaint();
 }
