@@ -121,9 +121,14 @@ function readPalette(): Palette {
   };
 }
 
+/** Theme colours by name, read once per palette: reading a CSS variable per node made a large map's first paint slow. */
+let themeColours = new Map<string, string>();
+
 function statusColour(node: MapNode): string {
   const name = statusColorName(node.rating, last?.rating ?? { best: 0, worst: 0 });
-  return themeColor(name, palette.muted);
+  let colour = themeColours.get(name);
+  if (colour === undefined) themeColours.set(name, colour = themeColor(name, palette.muted));
+  return colour;
 }
 
 /** Claims are shaped by kind; entities are ellipses; notes are the boxes around their claims. */
@@ -148,18 +153,19 @@ function edgeColour(relation: MapRelation): string {
 }
 
 function styles(): cytoscape.StylesheetJson {
-  const data = (ele: cytoscape.SingularElementArgument) => byId.get(ele.id());
   return [
     { selector: 'node', style: {
       // On a large map a label too small to read is not drawn, so zooming out stays quick; a small map keeps its labels.
-      label: 'data(short)', 'font-size': 11, 'min-zoomed-font-size': largeMap ? 6 : 0, 'font-family': getComputedStyle(document.body).fontFamily || 'sans-serif',
+      // On a large map only the nodes in view are labelled (class "labelled", below): measuring a thousand labels
+      // took most of its first paint, and a label too small to read is not drawn, so zooming out stays quick.
+      label: largeMap ? '' : 'data(short)', 'font-size': 11, 'min-zoomed-font-size': largeMap ? 6 : 0, 'font-family': getComputedStyle(document.body).fontFamily || 'sans-serif',
       color: palette.fg, 'text-wrap': 'wrap', 'text-max-width': '136px', 'text-valign': 'center', 'text-halign': 'center',
-      width: 'data(w)', height: 'data(h)', shape: (ele: NodeSingular) => shapeOf(data(ele) ?? { id: '', type: 'claim', label: '' }),
+      width: 'data(w)', height: 'data(h)', shape: 'data(shape)' as unknown as cytoscape.Css.NodeShape,
       'background-color': palette.bg, 'border-width': 2, 'border-color': palette.muted,
     } },
     { selector: 'node[type = "claim"]', style: {
-      'background-color': (ele: NodeSingular) => statusColour(data(ele)!), 'background-opacity': palette.contrast ? 0 : 0.16,
-      'border-color': (ele: NodeSingular) => statusColour(data(ele)!), 'border-width': 2.5,
+      'background-color': 'data(colour)', 'background-opacity': palette.contrast ? 0 : 0.16,
+      'border-color': 'data(colour)', 'border-width': 2.5,
     } },
     { selector: 'node[type = "entity"]', style: {
       'background-color': palette.muted, 'background-opacity': 0.08, 'border-style': 'double', 'border-width': 3,
@@ -169,17 +175,17 @@ function styles(): cytoscape.StylesheetJson {
       'background-opacity': 0.03, 'border-style': 'dashed', 'border-width': 1, 'border-color': palette.muted,
       'text-valign': 'top', 'text-halign': 'center', 'font-weight': 'bold', color: palette.muted, padding: '18px',
     } },
+    { selector: 'node.labelled', style: { label: 'data(short)' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'font-weight': 'bold' } },
     { selector: 'node:selected', style: { 'border-color': palette.focus, 'border-width': 4, 'overlay-opacity': 0 } },
     { selector: 'edge', style: {
-      width: 1, 'curve-style': 'bezier', 'line-color': palette.muted, 'target-arrow-color': palette.muted,
+      // Straight lines on a large map: curving apart the lines between the same two nodes costs most of its drawing.
+      width: 1, 'curve-style': largeMap ? 'straight' : 'bezier', 'line-color': palette.muted, 'target-arrow-color': palette.muted,
       'source-arrow-color': palette.muted, 'arrow-scale': 1.1, opacity: 0.55, 'line-style': 'dotted',
     } },
     { selector: 'edge[arg = "yes"]', style: {
       width: 2.2, opacity: 1, 'line-style': 'solid',
-      'line-color': (ele: cytoscape.EdgeSingular) => edgeColour(ele.data('relation')),
-      'target-arrow-color': (ele: cytoscape.EdgeSingular) => edgeColour(ele.data('relation')),
-      'source-arrow-color': (ele: cytoscape.EdgeSingular) => edgeColour(ele.data('relation')),
+      'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'source-arrow-color': 'data(colour)',
       label: 'data(word)', 'font-size': 9, color: palette.fg, 'text-rotation': 'autorotate',
       'text-background-color': palette.bg, 'text-background-opacity': 1, 'text-background-padding': '1px',
     } },
@@ -218,12 +224,35 @@ function nodeElement(n: MapNode): ElementDefinition {
   const lines = n.type === 'claim' ? Math.min(4, Math.ceil(short.length / 20)) : 1;
   const w = n.type === 'claim' ? 176 : n.type === 'entity' ? Math.max(70, short.length * 7 + 28) : 60;
   const hgt = n.type === 'claim' ? 18 + lines * 14 : 34;
-  return { group: 'nodes', data: { id: n.id, short, w, h: hgt, type: n.type, ...(n.parent && view.groupByNote ? { parent: n.parent } : {}) } };
+  return {
+    group: 'nodes',
+    data: { id: n.id, short, w, h: hgt, type: n.type, shape: shapeOf(n), colour: nodeColour(n), ...(n.parent && view.groupByNote ? { parent: n.parent } : {}) },
+  };
 }
 
 function edgeElement(e: MapEdge): ElementDefinition {
   const arg = (ARGUMENT_RELATIONS as readonly string[]).includes(e.relation);
-  return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, relation: e.relation, arg: arg ? 'yes' : 'no', word: RELATION_WORDS[e.relation] } };
+  return {
+    group: 'edges',
+    data: { id: e.id, source: e.source, target: e.target, relation: e.relation, arg: arg ? 'yes' : 'no', word: RELATION_WORDS[e.relation], colour: edgeColour(e.relation) },
+  };
+}
+
+/**
+ * Colours and shapes travel as each element's data, worked out once when it
+ * is added (and again when the theme changes): a style function per element
+ * would run again on every restyle, which on a large map is most of its
+ * first paint.
+ */
+function nodeColour(n: MapNode): string {
+  return n.type === 'claim' ? statusColour(n) : palette.muted;
+}
+
+function recolour(): void {
+  cy.batch(() => {
+    cy.nodes().forEach((ele) => { const n = byId.get(ele.id()); if (n) ele.data('colour', nodeColour(n)); });
+    cy.edges().forEach((ele) => { ele.data('colour', edgeColour(ele.data('relation'))); });
+  });
 }
 
 /** This page's nonce, which ELK's script needs too. */
@@ -348,28 +377,74 @@ async function layout(): Promise<void> {
 }
 
 
-/** Rings around the focus (or the most connected node), one per hop. */
-function ringsByDistance(): void {
-  const focused = cy.nodes('.focus');
-  const roots = focused.nonempty() ? focused : cy.nodes().sort((a, b) => b.degree(false) - a.degree(false)).slice(0, 1);
-  const level = new Map<string, number>();
-  roots.forEach((n) => { level.set(n.id(), 0); });
-  let frontier = roots.toArray();
-  for (let depth = 1; frontier.length; depth++) {
-    const next: cytoscape.NodeSingular[] = [];
-    for (const n of frontier) {
-      (n as cytoscape.NodeSingular).neighborhood('node').forEach((m) => {
-        if (!level.has(m.id())) { level.set(m.id(), depth); next.push(m); }
-      });
-    }
-    frontier = next;
+/**
+ * Rings around the focus (or the most connected node): the nodes one hop out
+ * on the first rings, two hops out beyond them, each ring as full as its
+ * circumference allows, and each node near the node it was reached from.
+ * Worked out from the graph's own lists in one pass: Cytoscape's concentric
+ * layout measured every label to avoid overlaps, which took most of a large
+ * map's first paint.
+ */
+function ringPositions(ids: string[], edges: MapEdge[], focus: string[]): Map<string, { x: number; y: number }> {
+  const drawn = new Set(ids);
+  const neighbours = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const e of edges) {
+    if (!drawn.has(e.source) || !drawn.has(e.target)) continue;
+    neighbours.get(e.source)!.push(e.target);
+    neighbours.get(e.target)!.push(e.source);
   }
-  const deepest = Math.max(0, ...level.values()) + 1;
-  cy.layout({
-    name: 'concentric', animate: false, fit: false, minNodeSpacing: 12, avoidOverlap: true,
-    concentric: (n: cytoscape.NodeSingular) => deepest - (level.get(n.id()) ?? deepest),
-    levelWidth: () => 1,
-  } as cytoscape.LayoutOptions).run();
+  const focused = focus.filter((id) => drawn.has(id));
+  const roots = focused.length ? focused : ids.slice().sort((a, b) => neighbours.get(b)!.length - neighbours.get(a)!.length).slice(0, 1);
+  const angle = new Map<string, number>();
+  const positions = new Map<string, { x: number; y: number }>();
+  // Claims are boxes about 180 by 75: the rings are ellipses as much wider than tall, so neighbouring rings
+  // clear a box at the sides as at the top, and a ring holds as many as fit side by side along its width.
+  const SLOT = 190;
+  const RING_GAP = 110;
+  const WIDE = 1.8;
+  // A single focus sits at the centre; several go on the first ring.
+  let radius = -1;
+  const place = (level: string[]) => {
+    for (let i = 0; i < level.length;) {
+      radius = radius < 0 && level.length === 1 ? 0 : radius <= 0 ? 160 : radius + RING_GAP;
+      const capacity = radius === 0 ? 1 : Math.max(6, Math.floor((2 * Math.PI * WIDE * radius) / SLOT));
+      const ring = level.slice(i, i + capacity);
+      ring.forEach((id, k) => {
+        const a = (2 * Math.PI * k) / ring.length - Math.PI / 2;
+        angle.set(id, a);
+        positions.set(id, { x: WIDE * radius * Math.cos(a), y: radius * Math.sin(a) });
+      });
+      i += capacity;
+    }
+  };
+  const seen = new Set(roots);
+  place(roots);
+  let frontier = roots;
+  while (frontier.length) {
+    // Each newly reached node takes the angle of the node it was reached from, so a branch stays together.
+    const next: { id: string; from: number }[] = [];
+    for (const id of frontier) {
+      for (const m of neighbours.get(id)!) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        next.push({ id: m, from: angle.get(id) ?? 0 });
+      }
+    }
+    next.sort((a, b) => a.from - b.from);
+    frontier = next.map((n) => n.id);
+    if (frontier.length) place(frontier);
+  }
+  // Whatever no path reaches (kept by a filter) goes on the outer rings.
+  const rest = ids.filter((id) => !seen.has(id));
+  if (rest.length) place(rest);
+  return positions;
+}
+
+function ringsByDistance(): void {
+  const positions = ringPositions(cy.nodes().map((n) => n.id()), last?.edges ?? [], last?.focus ?? []);
+  cy.batch(() => {
+    cy.nodes().forEach((n) => { const p = positions.get(n.id()); if (p) n.position(p); });
+  });
 }
 
 /** Runs `then` once the current frame has been drawn and shown. */
@@ -382,19 +457,29 @@ let layouts = 0;
 /** Whether the analyst has dragged, panned or zoomed since the last fresh layout. */
 let moved = false;
 
+/** Below this zoom labels are too small to read: a fitted map is shown at this size around its focus, and the rest is a pan away. */
+const MIN_READABLE_ZOOM = 0.8;
+/** A small map is not fitted larger than this. */
+const MAX_FIT_ZOOM = 1.4;
+
 /** The whole map in view; when that would make labels too small to read, the focus at a readable size instead. */
 function fitView(animate = false): void {
   const focused = cy.nodes('.focus');
-  // Below this, labels are too small to read: the focus is shown at this size and the rest is a pan away.
-  const minimum = 0.8;
+  const minimum = MIN_READABLE_ZOOM;
   const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-  cy.fit(undefined, 30);
-  let zoom = Math.min(cy.zoom(), 1.4);
+  if (largeMap) fitNodes(30);
+  else cy.fit(undefined, 30);
+  let zoom = Math.min(cy.zoom(), MAX_FIT_ZOOM);
   let pan = cy.pan();
-  if (zoom < minimum || cy.zoom() > 1.4) {
+  if (zoom < minimum || cy.zoom() > MAX_FIT_ZOOM) {
     zoom = Math.max(zoom, minimum);
-    cy.zoom(zoom);
-    cy.center(focused.nonempty() ? focused : undefined);
+    if (focused.nonempty()) {
+      cy.zoom(zoom);
+      cy.center(focused);
+    } else {
+      // The middle of the fitted map stays in the middle (measured without Cytoscape's fit, as above).
+      cy.zoom({ level: zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    }
     pan = cy.pan();
   }
   if (animate) {
@@ -402,6 +487,83 @@ function fitView(animate = false): void {
     cy.stop();
     cy.animate({ zoom, pan }, { duration: 200 });
   } else cy.viewport({ zoom, pan });
+}
+
+/**
+ * Fits a large map from its nodes' positions and sizes alone. Cytoscape's
+ * own fit measures every edge and label first, which on a map of a thousand
+ * nodes took longer than drawing it; on a large map labels are inside their
+ * nodes and edges run between them, so the nodes' boxes are the map's box.
+ */
+function fitNodes(padding: number): void {
+  const boxes: Box[] = [];
+  cy.nodes().forEach((n) => { if (!n.isParent()) boxes.push({ ...n.position(), w: n.data('w') as number, h: n.data('h') as number }); });
+  const viewport = fitted(boxes, padding);
+  if (viewport) cy.viewport(viewport);
+}
+
+/** A node's centre and size. */
+interface Box { x: number; y: number; w: number; h: number }
+
+/** The zoom and pan that show every box, `padding` pixels from the edges. */
+function fitted(boxes: Box[], padding: number): { zoom: number; pan: { x: number; y: number } } | undefined {
+  let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
+  for (const b of boxes) {
+    x1 = Math.min(x1, b.x - b.w / 2); x2 = Math.max(x2, b.x + b.w / 2);
+    y1 = Math.min(y1, b.y - b.h / 2); y2 = Math.max(y2, b.y + b.h / 2);
+  }
+  if (!Number.isFinite(x1)) return undefined;
+  const width = cy.width() - 2 * padding;
+  const height = cy.height() - 2 * padding;
+  const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), width / (x2 - x1), height / (y2 - y1)));
+  return { zoom, pan: { x: padding + (width - zoom * (x2 - x1)) / 2 - zoom * x1, y: padding + (height - zoom * (y2 - y1)) / 2 - zoom * y1 } };
+}
+
+/**
+ * A large map, new: its rings are worked out from the graph's lists, the
+ * view chosen from them (as fitView would choose it), and the nodes in view
+ * drawn first, so the first paint waits only for what the analyst can see.
+ * The rest is added once that is on screen.
+ */
+function drawLargeInView(result: ClaimMapResult, visible: MapNode[]): void {
+  const positions = ringPositions(visible.map((n) => n.id), result.edges, result.focus);
+  const nodes = visible.map((n) => ({ ...nodeElement(n), position: positions.get(n.id) ?? { x: 0, y: 0 } }));
+  const boxes = nodes.map((e) => ({ ...e.position, w: e.data.w as number, h: e.data.h as number }));
+  let viewport = fitted(boxes, 30) ?? { zoom: 1, pan: { x: 0, y: 0 } };
+  if (viewport.zoom < MIN_READABLE_ZOOM || viewport.zoom > MAX_FIT_ZOOM) {
+    const zoom = Math.min(MAX_FIT_ZOOM, Math.max(viewport.zoom, MIN_READABLE_ZOOM));
+    const focused = boxes.filter((_, i) => result.focus.includes(nodes[i].data.id!));
+    const centre = focused.length ? centreOf(focused)
+      : { x: (cy.width() / 2 - viewport.pan.x) / viewport.zoom, y: (cy.height() / 2 - viewport.pan.y) / viewport.zoom };
+    viewport = { zoom, pan: { x: cy.width() / 2 - zoom * centre.x, y: cy.height() / 2 - zoom * centre.y } };
+  }
+  // What the view shows, and a margin around it.
+  const x1 = -viewport.pan.x / viewport.zoom; const y1 = -viewport.pan.y / viewport.zoom;
+  const w = cy.width() / viewport.zoom; const hgt = cy.height() / viewport.zoom;
+  const inView = (p: { x: number; y: number }) => p.x >= x1 - w / 4 && p.x <= x1 + w * 1.25 && p.y >= y1 - hgt / 4 && p.y <= y1 + hgt * 1.25;
+  const first = new Set(nodes.filter((e) => inView(e.position)).map((e) => e.data.id!));
+  const edges = result.edges.map(edgeElement);
+  const firstEdge = (e: ElementDefinition) => first.has(e.data.source!) && first.has(e.data.target!);
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add([...nodes.filter((e) => first.has(e.data.id!)), ...edges.filter(firstEdge)]);
+    for (const id of result.focus) cy.getElementById(id).addClass('focus');
+  });
+  cy.viewport(viewport);
+  app.dataset.layout = 'final';
+  const drawn = last;
+  afterPaint(() => {
+    if (last !== drawn) return; // a newer graph has replaced this one
+    cy.batch(() => cy.add([...nodes.filter((e) => !first.has(e.data.id!)), ...edges.filter((e) => !firstEdge(e))]));
+    labelInView();
+    app.dataset.state = 'drawn';
+  });
+}
+
+function centreOf(boxes: Box[]): { x: number; y: number } {
+  const x = boxes.reduce((sum, b) => sum + b.x, 0) / boxes.length;
+  const y = boxes.reduce((sum, b) => sum + b.y, 0) / boxes.length;
+  return { x, y };
 }
 
 /** Draws a new graph: afresh (laid out and fitted), or merged into what is drawn so the analyst keeps zoom, position and layout. */
@@ -412,6 +574,20 @@ async function draw(result: ClaimMapResult, mode: 'new' | 'update'): Promise<voi
   for (const n of result.nodes) byId.set(n.id, n);
   const visible = result.nodes.filter((n) => n.type !== 'note' || view.groupByNote);
   const fresh = mode === 'new' || cy.nodes().length === 0;
+  // Chosen before anything is added, so the drawing is styled once.
+  if ((visible.length > LARGE) !== largeMap) {
+    largeMap = !largeMap;
+    cy.style(styles());
+  }
+  if (fresh && largeMap) {
+    const t0 = Date.now();
+    drawLargeInView(result, visible);
+    app.dataset.layoutMs = String(Date.now() - t0);
+    labelInView();
+    describeMap(result, false);
+    reportPaint();
+    return;
+  }
   const added: string[] = [];
   cy.batch(() => {
     if (fresh) {
@@ -438,12 +614,31 @@ async function draw(result: ClaimMapResult, mode: 'new' | 'update'): Promise<voi
   } else {
     placeNear(added, previous);
   }
-  if ((cy.nodes().length > LARGE) !== largeMap) {
-    largeMap = !largeMap;
-    cy.style(styles());
-  } else cy.style().update();
+  labelInView();
   describeMap(result);
   reportPaint();
+}
+
+/** Below this zoom a large map's labels would be too small to read: none are set. */
+const LABEL_ZOOM = 0.45;
+let labelTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** On a large map, labels for the nodes in view (and a margin around it), so a pan or zoom shows them as it settles. */
+function labelInView(): void {
+  clearTimeout(labelTimer);
+  labelTimer = undefined;
+  if (!largeMap) return;
+  const zoom = cy.zoom();
+  const e = cy.extent();
+  const mx = e.w * 0.25;
+  const my = e.h * 0.25;
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      const show = zoom >= LABEL_ZOOM && p.x >= e.x1 - mx && p.x <= e.x2 + mx && p.y >= e.y1 - my && p.y <= e.y2 + my;
+      if (show !== n.hasClass('labelled')) n.toggleClass('labelled', show);
+    });
+  });
 }
 
 /** New nodes of an edit or an expansion go round a neighbour already drawn, so nothing else moves. */
@@ -475,7 +670,8 @@ function reportPaint(): void {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-function describeMap(result: ClaimMapResult): void {
+/** The summary, banner, key and filters of a graph; `complete` says whether all of it is drawn yet. */
+function describeMap(result: ClaimMapResult, complete = true): void {
   const claims = result.nodes.filter((n) => n.type === 'claim').length;
   const entities = result.nodes.filter((n) => n.type === 'entity').length;
   const centre = result.focus.length === 1 ? byId.get(result.focus[0]) : undefined;
@@ -498,7 +694,7 @@ function describeMap(result: ClaimMapResult): void {
       ...(filtered ? [h('button', { 'data-action': 'clear-filter', text: 'Clear the filter' })] : []),
     );
   }
-  app.dataset.state = 'drawn';
+  if (complete) app.dataset.state = 'drawn';
   legend(result);
   renderFilters(result);
   if (view.textView) renderTextView();
@@ -856,6 +1052,7 @@ cy.on('dbltap', 'node', (e) => {
 cy.on('mouseover', 'node', (e) => showCard(e.target as NodeSingular));
 cy.on('mouseout', 'node', hideCard);
 cy.on('pan zoom', hideCard);
+cy.on('viewport', () => { if (largeMap && labelTimer === undefined) labelTimer = setTimeout(labelInView, 120); });
 cy.on('grab dragpan scrollzoom pinchzoom', () => { moved = true; });
 
 /** Nodes in reading order: top to bottom, left to right. */
@@ -892,6 +1089,8 @@ graph.addEventListener('keydown', (e) => {
 // VS Code sets the theme's kind as a class on <body> and its colours as CSS variables: redraw with them when it changes.
 new MutationObserver(() => {
   palette = readPalette();
+  themeColours = new Map();
+  recolour();
   cy.style(styles());
   renderKey();
   if (last) legend(last);
