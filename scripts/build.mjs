@@ -26,7 +26,7 @@ const options = {
 };
 
 const webview = {
-  entryPoints: { map: 'client/webview/map/main.ts', 'map-style': 'client/webview/map/map.css' },
+  entryPoints: { boot: 'client/webview/map/boot.ts', map: 'client/webview/map/main.ts', 'map-style': 'client/webview/map/map.css' },
   entryNames: '[name]',
   outdir: 'dist/webview',
   bundle: true,

@@ -40,7 +40,7 @@ if (!corpus) {
       const frame = await mapFrame(page, '#app[data-paint-ms]', 120_000);
       const ms = async (name: string) => frame.getAttribute('#app', `data-${name}-ms`);
       const summary = await frame.locator('#summary').innerText();
-      console.log(`claim map at 10k notes, ${round} open: first paint ${await ms('paint')} ms after the command `
+      console.log(`claim map at 10k notes, ${round} open: first picture on screen ${await ms('picture')} ms after the command, the map drawn at ${await ms('paint')} ms `
         + `(the page's script started at ${await ms('page')} ms; the drawing took ${await ms('layout')} ms to lay out) — ${summary}`);
       assert.match(summary, /^Around “/, 'centred on the claim under the cursor');
       await screenshot(page, `map-corpus-${round}.png`);

@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { firstPicture } from '../../client/src/map/firstPicture';
 import { mapHtml } from '../../client/src/map/mapHtml';
+import { DEFAULT_VIEW_STATE } from '../../client/src/map/mapMessages';
+import type { ClaimMapResult } from '../../shared/protocol';
 import { CHROMIUM_ARGS } from './workbench';
 
 const BUNDLE = join(__dirname, '../../dist/webview');
@@ -75,15 +78,24 @@ export interface MapPage {
 
 const NONCE = 'testnonce0123456789abcdefABCDEF_-';
 
-export async function openMapPage(theme: ThemeName = 'light'): Promise<MapPage> {
+/** How the page is served: with the extension's first picture of a graph, and the map's script held back a while. */
+export interface PageOptions { picture?: ClaimMapResult; scriptDelayMs?: number }
+
+export async function openMapPage(theme: ThemeName = 'light', options: PageOptions = {}): Promise<MapPage> {
   const server: Server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0];
     if (name === '/map.html') {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const html = mapHtml({ cspSource: origin, nonce: NONCE, scriptUri: `${origin}/map.js`, styleUri: `${origin}/map-style.css`, elkUri: `${origin}/elk.js` });
+      const picture = options.picture ? firstPicture(options.picture, DEFAULT_VIEW_STATE) : undefined;
+      const html = mapHtml({
+        cspSource: origin, nonce: NONCE, bootUri: `${origin}/boot.js`, scriptUri: `${origin}/map.js`, styleUri: `${origin}/map-style.css`, elkUri: `${origin}/elk.js`,
+        ...(picture ? { picture } : {}),
+      });
       res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    } else if (name === '/map.js' || name === '/map-style.css' || name === '/elk.js') {
-      res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/css' }).end(readFileSync(join(BUNDLE, name)));
+    } else if (['/boot.js', '/map.js', '/map-style.css', '/elk.js'].includes(name)) {
+      const send = () => res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/css' }).end(readFileSync(join(BUNDLE, name)));
+      if (name === '/map.js' && options.scriptDelayMs) setTimeout(send, options.scriptDelayMs);
+      else send();
     } else {
       res.writeHead(404).end();
     }

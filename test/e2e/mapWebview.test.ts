@@ -67,6 +67,30 @@ test('draws the graph it is given, with no CSP violation or script error, and re
   await map.page.screenshot({ path: join(RESULTS_DIR, 'map-webview-light.png') });
 });
 
+test('a page made with the graph shows its first picture at once; the map takes its place once drawn', async () => {
+  // The map's script held back, as it is while a large script loads: the picture is what the analyst sees meanwhile.
+  const early = await openMapPage('light', { picture: sampleGraph, scriptDelayMs: 1500 });
+  try {
+    const picture = early.page.locator('svg.first-picture');
+    await picture.waitFor();
+    assert.equal(await early.page.locator('#app[data-state="loading"]').count(), 1, 'the map\'s script has not started yet');
+    assert.equal(await picture.locator('rect, ellipse').count(), 10, 'every claim and entity, as the map draws them');
+    assert.equal(await picture.locator('line').count(), 9, 'every link');
+    assert.match(await picture.locator('text').allTextContents().then((t) => t.join(' ')), /DeepSeek/);
+    await early.page.screenshot({ path: join(RESULTS_DIR, 'map-first-picture.png') });
+    await until(early.page, `window.__sent.some((m) => m.type === 'ready')`);
+    await early.post({ type: 'show', state: VIEW, startedAt: Date.now(), result: sampleGraph });
+    await early.page.waitForSelector('#app[data-paint-ms]');
+    assert.equal(await picture.count(), 0, 'the drawn map replaces the picture');
+    const [painted] = await early.sentOf('painted');
+    assert.equal(typeof painted.picture, 'number', 'the page says when its first picture was shown');
+    assert.ok((painted.picture as number) <= (painted.ms as number), `the picture (${painted.picture} ms) came before the map (${painted.ms} ms)`);
+    assert.deepEqual(await early.problems(), []);
+  } finally {
+    await early.close();
+  }
+});
+
 test('the text view lists every node and link, and its entries reveal', async () => {
   await map.page.click('#text-toggle');
   assert.equal(await map.page.getAttribute('#text-toggle', 'aria-pressed'), 'true');

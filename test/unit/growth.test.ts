@@ -54,8 +54,9 @@ test('a note whose claims all share one id (every one a duplicate-id error) also
     return elapsed;
   };
   await run(500);
-  const small = Math.min(await run(2000), await run(2000));
-  const large = Math.min(await run(20000), await run(20000));
+  // The best of three: on a busy machine one collection of 20,000 problems' garbage can land in a run.
+  const small = Math.min(await run(2000), await run(2000), await run(2000));
+  const large = Math.min(await run(20000), await run(20000), await run(20000));
   const ratio = large / small;
   console.log(`duplicate ids, 2,000 claims: ${small.toFixed(0)} ms; 20,000: ${large.toFixed(0)} ms; ratio ${ratio.toFixed(1)} (linear: 10)`);
   assert.ok(ratio < 30, `10× the claims took ${ratio.toFixed(1)}× the time`);

@@ -6,7 +6,10 @@ import { test } from 'node:test';
 import { contentSecurityPolicy, mapHtml, makeNonce } from '../../client/src/map/mapHtml';
 import { DEFAULT_VIEW_STATE, LIMITS, parseFromWebview } from '../../client/src/map/mapMessages';
 
-const PAGE = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'n0nce-AbCdEf0123456789abcdef', scriptUri: 'https://x/map.js', styleUri: 'https://x/map-style.css', elkUri: 'https://x/elk.js' };
+const PAGE = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'n0nce-AbCdEf0123456789abcdef',
+  bootUri: 'https://x/boot.js', scriptUri: 'https://x/map.js', styleUri: 'https://x/map-style.css', elkUri: 'https://x/elk.js',
+};
 
 test('the page: default-src none, the script only with the nonce, no inline, no eval, no network', () => {
   const html = mapHtml(PAGE);
@@ -17,11 +20,15 @@ test('the page: default-src none, the script only with the nonce, no inline, no 
   assert.deepEqual(directives.get('script-src'), [`'nonce-${PAGE.nonce}'`]);
   assert.ok(!/unsafe-(inline|eval)|\*/.test(policy), policy);
   assert.ok(!directives.has('connect-src') && !directives.has('frame-src'), 'no network, no frames');
-  // Every <script> carries the nonce and a src from the bundle; nothing inline runs.
+  // The one <script> is the small first one from the bundle, with the nonce; nothing inline runs. It brings the
+  // map's script and style sheet (named on the page) once the page is shown.
   const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
   assert.equal(scripts.length, 1);
-  assert.match(scripts[0][1], new RegExp(`nonce="${PAGE.nonce}" src="${PAGE.scriptUri}"`));
+  assert.match(scripts[0][1], new RegExp(`nonce="${PAGE.nonce}" src="${PAGE.bootUri}"`));
   assert.equal(scripts[0][2], '');
+  assert.match(html, new RegExp(`data-script="${PAGE.scriptUri}" data-style="${PAGE.styleUri}"`));
+  // Style rules in the page come under the nonce.
+  for (const [, attributes] of html.matchAll(/<style([^>]*)>/g)) assert.match(attributes, new RegExp(`nonce="${PAGE.nonce}"`));
   assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
 });
 

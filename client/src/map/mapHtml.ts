@@ -1,18 +1,25 @@
 // The claim map webview's page: a strict Content-Security-Policy (nothing is
-// allowed by default; the one script and the one style sheet come from the
-// extension's bundle, the script only with this page's nonce; images only as
+// allowed by default; scripts and the style sheet come from the extension's
+// bundle, scripts only with this page's nonce: the page names one small
+// script, which brings the others once the page is shown; images only as
 // the map's own data URLs, for the PNG export), no inline script or handler,
-// no network. No vscode import: the unit tests read the page it builds.
+// no network. The graph's first picture is markup and style rules under the
+// nonce, never script. No vscode import: the unit tests read the page it builds.
+import { firstPictureStyle } from './firstPicture';
 
 export interface MapPageParts {
   /** The webview's `cspSource`: the origin its local resources are served from. */
   cspSource: string;
   /** A fresh random value per page. */
   nonce: string;
+  /** The page's first script (boot.ts), which brings the style sheet and the map's script once the page is shown. */
+  bootUri: string;
   scriptUri: string;
   styleUri: string;
   /** ELK's script, which the page loads itself (with the nonce) once its first map is drawn. */
   elkUri: string;
+  /** The graph's first picture (firstPicture.ts), when the server answered before the page was made. */
+  picture?: string;
 }
 
 export function contentSecurityPolicy(p: Pick<MapPageParts, 'cspSource' | 'nonce'>): string {
@@ -28,6 +35,16 @@ export function contentSecurityPolicy(p: Pick<MapPageParts, 'cspSource' | 'nonce
   ].join('; ');
 }
 
+/** The page's frame, styled in the page: it shows (with the first picture) before the map's style sheet is loaded. */
+const PAGE_STYLE = `html, body { height: 100%; margin: 0; padding: 0; }
+body {
+  color: var(--vscode-foreground); background: var(--vscode-editor-background);
+  font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); overflow: hidden;
+}
+#app { display: flex; flex-direction: column; height: 100vh; }
+.loading { padding: 16px; color: var(--vscode-descriptionForeground); }
+.picture-frame { position: relative; flex: 1; }`;
+
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function mapHtml(p: MapPageParts): string {
@@ -39,12 +56,17 @@ export function mapHtml(p: MapPageParts): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(p))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Claim Map</title>
-<link rel="stylesheet" href="${escapeAttr(p.styleUri)}">
 <style nonce="${nonce}" id="__________cytoscape_stylesheet">.__________cytoscape_container { position: relative; }</style>
+<style nonce="${nonce}">
+${PAGE_STYLE}
+${p.picture ? firstPictureStyle() : ''}
+</style>
 </head>
 <body>
-<div id="app" data-state="loading" data-elk="${escapeAttr(p.elkUri)}"><p class="loading">Drawing the claim map…</p></div>
-<script nonce="${nonce}" src="${escapeAttr(p.scriptUri)}"></script>
+<div id="app" data-state="loading" data-script="${escapeAttr(p.scriptUri)}" data-style="${escapeAttr(p.styleUri)}" data-elk="${escapeAttr(p.elkUri)}">${p.picture
+  ? `<div class="picture-frame">${p.picture}</div>`
+  : '<p class="loading">Drawing the claim map…</p>'}</div>
+<script nonce="${nonce}" src="${escapeAttr(p.bootUri)}"></script>
 </body>
 </html>
 `;

@@ -30,7 +30,8 @@ export type FromWebview =
   | { type: 'saveImage'; format: ImageFormat; data: string }
   | { type: 'exportGraph'; format: GraphFormat; filter: MapFilter }
   | { type: 'state'; state: MapViewState }
-  | { type: 'painted'; ms: number; nodes: number; edges: number };
+  /** The map has drawn, `ms` after the command; `picture`: when the page's first picture was on screen, when it had one. */
+  | { type: 'painted'; ms: number; nodes: number; edges: number; picture?: number };
 
 /** Extension → webview. */
 export type ToWebview =
@@ -131,9 +132,10 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'state':
       return hasOnly(m, ['type', 'state']) && isViewState(m.state) ? { type: 'state', state: m.state } : undefined;
     case 'painted':
-      return hasOnly(m, ['type', 'ms', 'nodes', 'edges']) && typeof m.ms === 'number' && Number.isFinite(m.ms)
+      return hasOnly(m, ['type', 'ms', 'nodes', 'edges', 'picture']) && typeof m.ms === 'number' && Number.isFinite(m.ms)
         && isInt(m.nodes, 0, 1_000_000) && isInt(m.edges, 0, 1_000_000)
-        ? { type: 'painted', ms: m.ms, nodes: m.nodes, edges: m.edges } : undefined;
+        && (m.picture === undefined || (typeof m.picture === 'number' && Number.isFinite(m.picture)))
+        ? { type: 'painted', ms: m.ms, nodes: m.nodes, edges: m.edges, ...(m.picture !== undefined ? { picture: m.picture as number } : {}) } : undefined;
     default:
       return undefined;
   }

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { type LanguageClient, ResponseError } from 'vscode-languageclient/node';
 import { type ClaimMapParams, ClaimMapRequest, type ClaimMapResult, type MapFocus } from '../../../shared/protocol';
 import { exportClaims } from '../exportCommand';
+import { firstPicture } from './firstPicture';
 import { mapHtml, makeNonce } from './mapHtml';
 import {
   DEFAULT_VIEW_STATE, firstParams, type FromWebview, type ImageFormat, isViewState, type MapViewState, parseFromWebview, PNG_PREFIX, type ToWebview,
@@ -19,6 +20,13 @@ export const MAP_VIEW_TYPE = 'claimlens.map';
 const STATE_KEY = 'claimlens.map.view';
 /** Edits arrive as the analyst types: the map asks again once they pause. */
 const REFRESH_DELAY_MS = 400;
+/**
+ * How long a new page waits for the server's answer to carry its first
+ * picture; after that it loads without one (and shows that the map is being
+ * drawn). The page could not draw before the answer anyway, so waiting costs
+ * only what the page's own loading would have overlapped.
+ */
+const PICTURE_WAIT_MS = 300;
 
 /** What a claims-panel row passes to "Show on Map". */
 interface ClaimRow { claim?: { uri: string; line: number } }
@@ -31,7 +39,7 @@ export class ClaimMap implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   /** Milestones of the last "show", for the line the output gets at its first paint. */
-  private timing: { startedAt: number; pageReady?: number; answered?: number } | undefined;
+  private timing: { startedAt: number; pageMade?: { at: number; picture: boolean }; pageReady?: number; answered?: number } | undefined;
   private pendingShow: ToWebview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -87,12 +95,28 @@ export class ClaimMap implements vscode.Disposable {
     });
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'claims.svg');
     const webview = panel.webview;
-    webview.html = mapHtml({
+    const page = (picture?: string) => mapHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce((n) => randomBytes(n)),
+      bootUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'boot.js')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'map.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'map-style.css')).toString(),
       elkUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'elk.js')).toString(),
+      ...(picture ? { picture } : {}),
+    });
+    // The editor takes a few hundred milliseconds to make the page's frame, and the server usually answers
+    // within a few tens: the page waits for the answer (a short while at most) so it shows the map's first
+    // picture as soon as it is shown, while its script loads.
+    void Promise.race([answer, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PICTURE_WAIT_MS))]).then((result) => {
+      if (this.panel !== panel) return;
+      let picture: string | undefined;
+      try {
+        picture = result ? firstPicture(result, state) : undefined;
+      } catch (e) {
+        this.output.warn(`Claim map: its first picture could not be drawn (${e instanceof Error ? e.message : String(e)})`);
+      }
+      webview.html = page(picture);
+      if (this.timing?.startedAt === startedAt) this.timing.pageMade = { at: Date.now(), picture: picture !== undefined };
     });
     this.panel = panel;
     this.ready = false;
@@ -147,7 +171,7 @@ export class ClaimMap implements vscode.Disposable {
         return;
       case 'painted':
         // The in-editor tests read this line.
-        this.output.info(`Claim map: ${message.nodes} nodes and ${message.edges} links drawn ${Math.round(message.ms)} ms after the command${this.milestones()}`);
+        this.output.info(`Claim map: ${message.nodes} nodes and ${message.edges} links drawn ${Math.round(message.ms)} ms after the command${this.milestones(message.picture)}`);
         this.timing = undefined;
         return;
       case 'saveImage':
@@ -159,10 +183,12 @@ export class ClaimMap implements vscode.Disposable {
   }
 
   /** Where the time to a first paint went: loading the page, asking the server. */
-  private milestones(): string {
+  private milestones(picture: number | undefined): string {
     const t = this.timing;
     if (!t) return '';
     const parts = [];
+    if (picture !== undefined) parts.push(`its first picture was on screen at ${Math.round(picture)} ms`);
+    if (t.pageMade) parts.push(`the page was made at ${t.pageMade.at - t.startedAt} ms, ${t.pageMade.picture ? 'with' : 'without'} a first picture`);
     if (t.pageReady) parts.push(`the page was ready at ${t.pageReady - t.startedAt} ms`);
     if (t.answered) parts.push(`the server's answer was in at ${t.answered - t.startedAt} ms`);
     return parts.length ? ` (${parts.join('; ')})` : '';

@@ -13,6 +13,10 @@ import {
   type MapNode, type MapRelation,
 } from '../../../server/src/core/features/claimMapTypes';
 import { DEFAULT_VIEW_STATE, firstParams, type FromWebview, type MapViewState, type ToWebview } from '../../src/map/mapMessages';
+import {
+  type Box, centreOf, clampPan, type Extent, extentOf, fitted, LARGE, MAX_FIT_ZOOM, MIN_READABLE_ZOOM, nodeBox, type Point, ringPositions, rowPositions,
+  shorten,
+} from '../../src/map/mapLayout';
 import { statusColorName, themeColorVariable } from '../../src/statusColors';
 
 cytoscape.use(svgExport);
@@ -41,8 +45,6 @@ const byId = new Map<string, MapNode>();
 /** Whether the map drawn is large (over LARGE nodes): its labels give way when zoomed out. */
 let largeMap = false;
 
-/** Above this many nodes a map is drawn in rings rather than by the layered or the force layout. */
-const LARGE = 300;
 
 // ---- the page ---------------------------------------------------------------
 
@@ -86,7 +88,19 @@ const empty = h('div', { class: 'empty', id: 'empty', hidden: '' });
 const textView = h('section', { id: 'text-view', 'aria-label': 'The map as text', hidden: '' });
 const card = h('div', { id: 'card', role: 'tooltip', hidden: '' });
 const status = h('footer', { class: 'status' }, h('span', { id: 'summary', 'aria-live': 'polite' }), h('span', { id: 'legend', class: 'legend' }));
-app.replaceChildren(toolbar, banner, h('main', {}, graph, empty, textView, card), status);
+// The extension's first picture of the graph (firstPicture.ts), when the page came with one: it stays over the
+// graph until the map has drawn, and when it was first on screen is the map's first paint.
+const firstPicture = document.querySelector('svg.first-picture');
+app.replaceChildren(toolbar, banner, h('main', {}, graph, empty, textView, card, ...(firstPicture ? [firstPicture] : [])), status);
+/** When the page's first paint (its first picture) was on screen; the browser reports it a few frames late. */
+const pictureShown = new Promise<number | undefined>((resolve) => {
+  if (!firstPicture) { resolve(undefined); return; }
+  new PerformanceObserver((list) => {
+    const first = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+    if (first) resolve(performance.timeOrigin + first.startTime);
+  }).observe({ type: 'paint', buffered: true });
+  setTimeout(() => resolve(undefined), 3000);
+});
 app.dataset.state = 'waiting';
 
 // ---- colours and shapes -------------------------------------------------------
@@ -211,19 +225,8 @@ cy.style(styles());
 // A handle for the in-editor tests, which read positions and colours off the graph.
 (window as unknown as { claimMap: { cy: Core } }).claimMap = { cy };
 
-/** At most `n` characters, cut at a word when one ends near the limit. */
-function shorten(s: string, n: number): string {
-  if (s.length <= n) return s;
-  const cut = s.slice(0, n - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > n * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
-}
-
 function nodeElement(n: MapNode): ElementDefinition {
-  const short = n.type === 'claim' ? shorten(n.label, 72) : shorten(n.label, 40);
-  const lines = n.type === 'claim' ? Math.min(4, Math.ceil(short.length / 20)) : 1;
-  const w = n.type === 'claim' ? 176 : n.type === 'entity' ? Math.max(70, short.length * 7 + 28) : 60;
-  const hgt = n.type === 'claim' ? 18 + lines * 14 : 34;
+  const { short, w, h: hgt } = nodeBox(n);
   return {
     group: 'nodes',
     data: { id: n.id, short, w, h: hgt, type: n.type, shape: shapeOf(n), colour: nodeColour(n), ...(n.parent && view.groupByNote ? { parent: n.parent } : {}) },
@@ -353,8 +356,9 @@ async function layout(): Promise<void> {
   if (!elkWarm) {
     // The page's first map, with ELK still starting: drawn at once in rows by distance from the focus, then
     // moved to ELK's layout when it is ready, unless the analyst has begun to move the map meanwhile.
-    const roots = last?.focus.length ? cy.nodes().filter((n) => last!.focus.includes(n.id())) : cy.nodes().sort((a, b) => b.degree(false) - a.degree(false)).slice(0, 1);
-    cy.layout({ name: 'breadthfirst', directed: false, roots, spacingFactor: 0.9, animate: false, fit: false } as cytoscape.LayoutOptions).run();
+    // The same rows the extension drew as the page's first picture.
+    const rows = rowPositions(nodes.filter((n) => n.type !== 'note' && cy.getElementById(n.id).nonempty()).map((n) => ({ id: n.id, w: nodeBox(n).w })), edges, last?.focus ?? []);
+    cy.batch(() => cy.nodes().forEach((n) => { const p = rows.get(n.id()); if (p) n.position(p); }));
     moved = false;
     app.dataset.layout = 'interim';
     // After the first paint is on screen: starting ELK takes the page's thread for a while.
@@ -377,69 +381,7 @@ async function layout(): Promise<void> {
 }
 
 
-/**
- * Rings around the focus (or the most connected node): the nodes one hop out
- * on the first rings, two hops out beyond them, each ring as full as its
- * circumference allows, and each node near the node it was reached from.
- * Worked out from the graph's own lists in one pass: Cytoscape's concentric
- * layout measured every label to avoid overlaps, which took most of a large
- * map's first paint.
- */
-function ringPositions(ids: string[], edges: MapEdge[], focus: string[]): Map<string, { x: number; y: number }> {
-  const drawn = new Set(ids);
-  const neighbours = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const e of edges) {
-    if (!drawn.has(e.source) || !drawn.has(e.target)) continue;
-    neighbours.get(e.source)!.push(e.target);
-    neighbours.get(e.target)!.push(e.source);
-  }
-  const focused = focus.filter((id) => drawn.has(id));
-  const roots = focused.length ? focused : ids.slice().sort((a, b) => neighbours.get(b)!.length - neighbours.get(a)!.length).slice(0, 1);
-  const angle = new Map<string, number>();
-  const positions = new Map<string, { x: number; y: number }>();
-  // Claims are boxes about 180 by 75: the rings are ellipses as much wider than tall, so neighbouring rings
-  // clear a box at the sides as at the top, and a ring holds as many as fit side by side along its width.
-  const SLOT = 190;
-  const RING_GAP = 110;
-  const WIDE = 1.8;
-  // A single focus sits at the centre; several go on the first ring.
-  let radius = -1;
-  const place = (level: string[]) => {
-    for (let i = 0; i < level.length;) {
-      radius = radius < 0 && level.length === 1 ? 0 : radius <= 0 ? 160 : radius + RING_GAP;
-      const capacity = radius === 0 ? 1 : Math.max(6, Math.floor((2 * Math.PI * WIDE * radius) / SLOT));
-      const ring = level.slice(i, i + capacity);
-      ring.forEach((id, k) => {
-        const a = (2 * Math.PI * k) / ring.length - Math.PI / 2;
-        angle.set(id, a);
-        positions.set(id, { x: WIDE * radius * Math.cos(a), y: radius * Math.sin(a) });
-      });
-      i += capacity;
-    }
-  };
-  const seen = new Set(roots);
-  place(roots);
-  let frontier = roots;
-  while (frontier.length) {
-    // Each newly reached node takes the angle of the node it was reached from, so a branch stays together.
-    const next: { id: string; from: number }[] = [];
-    for (const id of frontier) {
-      for (const m of neighbours.get(id)!) {
-        if (seen.has(m)) continue;
-        seen.add(m);
-        next.push({ id: m, from: angle.get(id) ?? 0 });
-      }
-    }
-    next.sort((a, b) => a.from - b.from);
-    frontier = next.map((n) => n.id);
-    if (frontier.length) place(frontier);
-  }
-  // Whatever no path reaches (kept by a filter) goes on the outer rings.
-  const rest = ids.filter((id) => !seen.has(id));
-  if (rest.length) place(rest);
-  return positions;
-}
-
+/** A large map laid out again (the layout chosen anew): rings by distance from its focus. */
 function ringsByDistance(): void {
   const positions = ringPositions(cy.nodes().map((n) => n.id()), last?.edges ?? [], last?.focus ?? []);
   cy.batch(() => {
@@ -457,11 +399,6 @@ let layouts = 0;
 /** Whether the analyst has dragged, panned or zoomed since the last fresh layout. */
 let moved = false;
 
-/** Below this zoom labels are too small to read: a fitted map is shown at this size around its focus, and the rest is a pan away. */
-const MIN_READABLE_ZOOM = 0.8;
-/** A small map is not fitted larger than this. */
-const MAX_FIT_ZOOM = 1.4;
-
 /** The whole map in view; when that would make labels too small to read, the focus at a readable size instead. */
 function fitView(animate = false): void {
   const focused = cy.nodes('.focus');
@@ -470,17 +407,19 @@ function fitView(animate = false): void {
   if (largeMap) fitNodes(30);
   else cy.fit(undefined, 30);
   let zoom = Math.min(cy.zoom(), MAX_FIT_ZOOM);
-  let pan = cy.pan();
+  // A copy: Cytoscape.js hands out its own pan object, which moves with the view (and so with the reset below).
+  let pan = { ...cy.pan() };
   if (zoom < minimum || cy.zoom() > MAX_FIT_ZOOM) {
     zoom = Math.max(zoom, minimum);
     if (focused.nonempty()) {
       cy.zoom(zoom);
       cy.center(focused);
+      cy.pan(clampPan(cy.pan(), zoom, drawnBox(), cy.width(), cy.height(), 30));
     } else {
       // The middle of the fitted map stays in the middle (measured without Cytoscape's fit, as above).
       cy.zoom({ level: zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }
-    pan = cy.pan();
+    pan = { ...cy.pan() };
   }
   if (animate) {
     cy.viewport(before);
@@ -496,27 +435,25 @@ function fitView(animate = false): void {
  * nodes and edges run between them, so the nodes' boxes are the map's box.
  */
 function fitNodes(padding: number): void {
-  const boxes: Box[] = [];
-  cy.nodes().forEach((n) => { if (!n.isParent()) boxes.push({ ...n.position(), w: n.data('w') as number, h: n.data('h') as number }); });
-  const viewport = fitted(boxes, padding);
+  const viewport = fittedHere(nodeBoxes(), padding);
   if (viewport) cy.viewport(viewport);
 }
 
-/** A node's centre and size. */
-interface Box { x: number; y: number; w: number; h: number }
+/** What the map covers: on a large map, from its nodes alone (as fitNodes measures it). */
+function drawnBox(): Extent {
+  return largeMap ? extentOf(nodeBoxes()) : cy.elements().boundingBox();
+}
 
-/** The zoom and pan that show every box, `padding` pixels from the edges. */
-function fitted(boxes: Box[], padding: number): { zoom: number; pan: { x: number; y: number } } | undefined {
-  let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
-  for (const b of boxes) {
-    x1 = Math.min(x1, b.x - b.w / 2); x2 = Math.max(x2, b.x + b.w / 2);
-    y1 = Math.min(y1, b.y - b.h / 2); y2 = Math.max(y2, b.y + b.h / 2);
-  }
-  if (!Number.isFinite(x1)) return undefined;
-  const width = cy.width() - 2 * padding;
-  const height = cy.height() - 2 * padding;
-  const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), width / (x2 - x1), height / (y2 - y1)));
-  return { zoom, pan: { x: padding + (width - zoom * (x2 - x1)) / 2 - zoom * x1, y: padding + (height - zoom * (y2 - y1)) / 2 - zoom * y1 } };
+/** Where the nodes are drawn, and their sizes (compound groups aside: they are the boxes around these). */
+function nodeBoxes(): Box[] {
+  const boxes: Box[] = [];
+  cy.nodes().forEach((n) => { if (!n.isParent()) boxes.push({ ...n.position(), w: n.data('w') as number, h: n.data('h') as number }); });
+  return boxes;
+}
+
+/** The zoom and pan that show every box in this map's window. */
+function fittedHere(boxes: Box[], padding: number): { zoom: number; pan: Point } | undefined {
+  return fitted(boxes, cy.width(), cy.height(), padding, { min: cy.minZoom(), max: cy.maxZoom() });
 }
 
 /**
@@ -529,7 +466,7 @@ function drawLargeInView(result: ClaimMapResult, visible: MapNode[]): void {
   const positions = ringPositions(visible.map((n) => n.id), result.edges, result.focus);
   const nodes = visible.map((n) => ({ ...nodeElement(n), position: positions.get(n.id) ?? { x: 0, y: 0 } }));
   const boxes = nodes.map((e) => ({ ...e.position, w: e.data.w as number, h: e.data.h as number }));
-  let viewport = fitted(boxes, 30) ?? { zoom: 1, pan: { x: 0, y: 0 } };
+  let viewport = fittedHere(boxes, 30) ?? { zoom: 1, pan: { x: 0, y: 0 } };
   if (viewport.zoom < MIN_READABLE_ZOOM || viewport.zoom > MAX_FIT_ZOOM) {
     const zoom = Math.min(MAX_FIT_ZOOM, Math.max(viewport.zoom, MIN_READABLE_ZOOM));
     const focused = boxes.filter((_, i) => result.focus.includes(nodes[i].data.id!));
@@ -560,11 +497,6 @@ function drawLargeInView(result: ClaimMapResult, visible: MapNode[]): void {
   });
 }
 
-function centreOf(boxes: Box[]): { x: number; y: number } {
-  const x = boxes.reduce((sum, b) => sum + b.x, 0) / boxes.length;
-  const y = boxes.reduce((sum, b) => sum + b.y, 0) / boxes.length;
-  return { x, y };
-}
 
 /** Draws a new graph: afresh (laid out and fitted), or merged into what is drawn so the analyst keeps zoom, position and layout. */
 async function draw(result: ClaimMapResult, mode: 'new' | 'update'): Promise<void> {
@@ -661,10 +593,19 @@ function reportPaint(): void {
   const startedAt = paintClock;
   paintClock = undefined;
   // Two frames: the first is when the canvas is drawn, the second when it is on screen.
+  const withPicture = firstPicture?.isConnected === true;
   requestAnimationFrame(() => requestAnimationFrame(() => {
     const ms = Date.now() - startedAt;
-    app.dataset.paintMs = String(ms);
-    send({ type: 'painted', ms, nodes: cy.nodes().length, edges: cy.edges().length });
+    firstPicture?.remove();
+    const nodes = cy.nodes().length;
+    const edges = cy.edges().length;
+    // The first picture's figure goes with the map's, once the browser has said when it was shown.
+    void (withPicture ? pictureShown : Promise.resolve(undefined)).then((shownAt) => {
+      const picture = shownAt === undefined ? undefined : Math.round(shownAt - startedAt);
+      if (picture !== undefined) app.dataset.pictureMs = String(picture);
+      app.dataset.paintMs = String(ms);
+      send({ type: 'painted', ms, nodes, edges, ...(picture !== undefined ? { picture } : {}) });
+    });
   }));
 }
 
@@ -866,6 +807,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       return;
     case 'error':
       if (m.seq !== undefined && m.seq !== seq) return;
+      firstPicture?.remove();
       document.getElementById('summary')!.textContent = `The map could not be drawn: ${m.message}`;
       app.dataset.state = 'error';
       return;
