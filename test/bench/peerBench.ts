@@ -219,28 +219,28 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const cell = (s: Spread, unit: string) => `${int(s.median)} ${unit} (${int(s.min)}–${int(s.max)})`;
 const ratio = (a: Spread | undefined, b: Spread | undefined) => (a && b ? `${(a.median / b.median).toFixed(1)}×` : '—');
 
-/** The comparison as one Markdown table, with a line saying what was measured on what. */
+/** The comparison as one Markdown table, with the budgets of SPEC §10 and a line saying what was measured on what. */
 export function comparisonTable(c: Comparison): string {
   const peer = c.peer;
   const notRun = 'not run (--peer)';
   const rows: string[][] = [
-    ['`initialized` → first workspace symbol answer (cold index)', cell(c.floorMs, 'ms'), cell(c.claimlens.coldMs, 'ms'), peer ? cell(peer.coldMs, 'ms') : notRun, ratio(c.claimlens.coldMs, c.floorMs), ratio(peer?.coldMs, c.claimlens.coldMs)],
-    [`symbols in that answer (query \`${c.corpus.entity}\`)`, '—', int(c.claimlens.symbols), peer ? int(peer.symbols) : '—', '', ''],
-    [`first references to \`${c.corpus.entity}\` (${int(c.corpus.mentions)} mentions)`, '—', cell(c.claimlens.referencesMs, 'ms'), peer ? cell(peer.referencesMs, 'ms') : notRun, '', ratio(peer?.referencesMs, c.claimlens.referencesMs)],
-    ['references found', '—', int(c.claimlens.references), peer ? int(peer.references) : '—', '', ''],
-    ['peak resident memory of the server', '—', cell(c.claimlens.peakMB, 'MB'), peer ? cell(peer.peakMB, 'MB') : notRun, '', ratio(peer?.peakMB, c.claimlens.peakMB)],
+    ['`initialized` → first workspace symbol answer (cold index)', cell(c.floorMs, 'ms'), cell(c.claimlens.coldMs, 'ms'), peer ? cell(peer.coldMs, 'ms') : notRun, ratio(c.claimlens.coldMs, c.floorMs), ratio(peer?.coldMs, c.claimlens.coldMs), '≤ 4× the floor; the Markdown server ≥ 20×'],
+    [`symbols in that answer (query \`${c.corpus.entity}\`)`, '—', int(c.claimlens.symbols), peer ? int(peer.symbols) : '—', '', '', ''],
+    [`first references to \`${c.corpus.entity}\` (${int(c.corpus.mentions)} mentions)`, '—', cell(c.claimlens.referencesMs, 'ms'), peer ? cell(peer.referencesMs, 'ms') : notRun, '', ratio(peer?.referencesMs, c.claimlens.referencesMs), '≤ 50 ms'],
+    ['references found', '—', int(c.claimlens.references), peer ? int(peer.references) : '—', '', '', ''],
+    ['peak resident memory of the server', '—', cell(c.claimlens.peakMB, 'MB'), peer ? cell(peer.peakMB, 'MB') : notRun, '', ratio(peer?.peakMB, c.claimlens.peakMB), '≤ 200 MB'],
   ];
   const g = c.growth;
   if (g) {
     rows.push(
-      [`${int(g.notes)} notes: cold index`, cell(g.floorMs, 'ms'), cell(g.coldMs, 'ms'), '—', ratio(g.coldMs, g.floorMs), ''],
-      [`${int(g.notes)} notes: peak resident memory`, '—', cell(g.peakMB, 'MB'), '—', '', ''],
-      [`growth ${int(c.corpus.notes)} → ${int(g.notes)} notes: cold index`, ratio(g.floorMs, c.floorMs), ratio(g.coldMs, c.claimlens.coldMs), '—', '', ''],
-      [`growth ${int(c.corpus.notes)} → ${int(g.notes)} notes: peak memory`, '—', ratio(g.peakMB, c.claimlens.peakMB), '—', '', ''],
+      [`${int(g.notes)} notes: cold index`, cell(g.floorMs, 'ms'), cell(g.coldMs, 'ms'), '—', ratio(g.coldMs, g.floorMs), '', ''],
+      [`${int(g.notes)} notes: peak resident memory`, '—', cell(g.peakMB, 'MB'), '—', '', '', ''],
+      [`growth ${int(c.corpus.notes)} → ${int(g.notes)} notes: cold index`, ratio(g.floorMs, c.floorMs), ratio(g.coldMs, c.claimlens.coldMs), '—', '', '', '≤ 12×'],
+      [`growth ${int(c.corpus.notes)} → ${int(g.notes)} notes: peak memory`, '—', ratio(g.peakMB, c.claimlens.peakMB), '—', '', '', '≤ 12×'],
     );
   }
-  const runs = `median of ${c.claimlens.coldMs.runs} runs${peer ? ` (the Markdown server: ${peer.coldMs.runs})` : ''}, (min–max)`;
-  const head = [`${int(c.corpus.notes)} notes, ${runs}`, 'read floor', 'Claimlens', 'VS Code Markdown server', 'Claimlens / floor', 'Markdown server / Claimlens'];
+  const runs = `median (min–max) of ${c.claimlens.coldMs.runs} runs${peer ? `, the Markdown server's of ${peer.coldMs.runs}` : ''}`;
+  const head = [`${int(c.corpus.notes)} notes, ${runs}`, 'read floor', 'Claimlens', 'VS Code Markdown server', 'Claimlens / floor', 'Markdown server / Claimlens', 'budget'];
   const line = (r: string[]) => `| ${r.join(' | ')} |`;
   return [
     `Node ${c.machine.node}, ${c.machine.cores} cores, ${c.machine.memoryGB} GB, ${c.date}; ${int(c.corpus.notes)} notes with ${int(c.corpus.links)} links in claims.`,
@@ -263,8 +263,14 @@ export async function printComparison(options: ComparisonOptions & { json?: bool
 
 /** The comparison's options from the command line. */
 export function comparisonArgs(argv: string[]): ComparisonOptions & { json: boolean } {
-  const number = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? Number(argv[i + 1]) : undefined; };
+  const number = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? Number(argv[i + 1]) || undefined : undefined; };
   return { peer: argv.includes('--peer'), growth: argv.includes('--growth'), json: argv.includes('--json'), runs: number('--runs'), peerRuns: number('--peer-runs') };
 }
 
-if (require.main === module) void printComparison(comparisonArgs(process.argv.slice(2)));
+// Alone, it measures; `--print FILE` prints the table of figures saved with --json instead.
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const saved = args.indexOf('--print');
+  if (saved >= 0) console.log(comparisonTable(JSON.parse(fs.readFileSync(args[saved + 1]!, 'utf8')) as Comparison));
+  else void printComparison(comparisonArgs(args));
+}
