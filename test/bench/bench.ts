@@ -1,12 +1,19 @@
-// `npm run bench`: the budgets of SPEC §10, measured and printed. Needs the
-// shared corpora beside the project (../shared); without them each row says
-// why it was skipped. Exit code 0 either way: figures are for reading.
+// `npm run bench`: the budgets of SPEC §10, measured and printed, then the
+// table of Claimlens beside the read floor (peerBench.ts). Needs the shared
+// corpora beside the project (../shared); without them each row says why it
+// was skipped. Exit code 0 either way: figures are for reading.
+//   --peer     VS Code's Markdown language server in the table too (a minute or two more)
+//   --growth   the corpus grown to 100,000 notes in the table too (a few minutes more)
+//   --json     the table's figures as JSON as well (also in .cache/bench/comparison.json)
+//   --table    only the table, none of the budgets' rows
+//   --runs N, --peer-runs N   how many cold starts each median is taken of (3, and 2 for the Markdown server)
 import { convertedCorpus } from './corpus';
 import { anchoredRow, reindexRow, serverRows, type Row } from './serverBench';
 import { anchoredCorpus } from './anchoredCorpus';
 import { anchorBenchRows } from './anchorBench';
 import { EXPORT_BUDGET_MS, runExportBench } from './exportBench';
 import { mapRows } from './mapBench';
+import { comparisonArgs, printComparison } from './peerBench';
 
 function print(rows: Row[]): void {
   for (const r of rows) console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.what}\n      ${r.figure}   (budget ${r.budget})`);
@@ -14,6 +21,12 @@ function print(rows: Row[]): void {
 
 async function main(): Promise<void> {
   console.log(`Claimlens benchmark — Node ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  const args = process.argv.slice(2);
+  if (!args.includes('--table')) await budgetRows();
+  await printComparison(comparisonArgs(args));
+}
+
+async function budgetRows(): Promise<void> {
   const dir = convertedCorpus();
   if (!dir) {
     console.log('skipped: the interconnected-markdown 10k corpus is not at ../shared/corpora');

@@ -12,6 +12,16 @@ const OUT = path.resolve(__dirname, '../../.cache/bench/interconnected-markdown-
 
 const STATUSES = ['unverified', 'supported', 'plausible', 'disputed', 'misleading', 'refuted'];
 
+/** A list item of the corpus as a claim: its text, an id, a status. */
+export function claimItem(text: string, n: number): string {
+  return `- #claim ${text} ^c${n}\n  - status:: ${STATUSES[n % STATUSES.length]}`;
+}
+
+/** The entity registry naming every link target, ids in the order given. */
+export function registry(names: string[], idPrefix = 'e'): string {
+  return names.map((name, i) => `- id: ${idPrefix}${i}\n  name: ${/^[\w ]+$/.test(name) ? name : JSON.stringify(name)}\n  type: other\n`).join('');
+}
+
 export function convertedCorpus(): string | undefined {
   if (!fs.existsSync(CORPUS)) return undefined;
   const marker = path.join(OUT, '.complete');
@@ -23,20 +33,14 @@ export function convertedCorpus(): string | undefined {
   for (const file of fs.readdirSync(CORPUS)) {
     if (!file.endsWith('.md')) continue;
     const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
-    const out = text.replace(/^- (.*?)\s*$/gm, (_m, rest: string) => {
-      n++;
-      return `- #claim ${rest} ^c${n}\n  - status:: ${STATUSES[n % STATUSES.length]}`;
-    });
+    const out = text.replace(/^- (.*?)\s*$/gm, (_m, rest: string) => claimItem(rest, ++n));
     for (const m of text.matchAll(/\[\[([^\]|#]+)/g)) {
       const t = m[1].trim();
       if (!targets.has(t.toLowerCase())) targets.set(t.toLowerCase(), t);
     }
     fs.writeFileSync(path.join(OUT, file), out);
   }
-  const yaml = [...targets.values()]
-    .map((name, i) => `- id: e${i}\n  name: ${/^[\w ]+$/.test(name) ? name : JSON.stringify(name)}\n  type: other\n`)
-    .join('');
-  fs.writeFileSync(path.join(OUT, 'entities.yaml'), yaml);
+  fs.writeFileSync(path.join(OUT, 'entities.yaml'), registry([...targets.values()]));
   fs.writeFileSync(marker, new Date().toISOString());
   return OUT;
 }

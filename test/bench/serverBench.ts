@@ -24,9 +24,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function rssOf(pid: number): number {
+/** A process's resident memory now and at its peak (VmHWM), in MB, from /proc. */
+export function processMemory(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  const kB = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]) / 1024;
+  return { rss: kB('VmRSS'), peak: kB('VmHWM') };
+}
+
+function rssOf(pid: number): number {
+  return processMemory(pid).rss;
 }
 
 /** Cold start of the built server on `dir`, then request latencies at that scale. */

@@ -53,11 +53,16 @@ export class TestClient {
     return client;
   }
 
-  /** The server process on `root`, not yet initialized. */
-  static spawn(root: string): TestClient {
-    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** The server process on `root`, not yet initialized: the built Claimlens server, or another Node language server's script. */
+  static spawn(root: string, server = SERVER): TestClient {
+    if (!fs.existsSync(server)) throw new Error(`${server} is missing${server === SERVER ? ': run npm run build first' : ''}`);
+    const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     return new TestClient(proc, root);
+  }
+
+  /** The server's process id, to read its memory from /proc. */
+  get pid(): number {
+    return this.proc.pid!;
   }
 
   initialize(initializationOptions: unknown = {}, capabilities = VSCODE_CAPABILITIES) {
