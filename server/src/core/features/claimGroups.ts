@@ -20,10 +20,27 @@ export const NO_ENTITY = '';
 const NO_STATUS = '';
 const NONE: readonly string[] = [];
 
-export interface NoteGroups {
-  readonly model: NoteModel;
-  /** For each claim, the ids of the entities it names, once each (an ambiguous name names none); empty: none. */
-  readonly entities: ReadonlyArray<readonly string[]>;
+/**
+ * What a note's claims name, packed (tens of thousands of claims each with
+ * its own list took several times the memory): the entity ids of every
+ * claim in one list, and where each claim's end.
+ */
+export class NoteGroups {
+  constructor(readonly model: NoteModel, private readonly ids: readonly string[], private readonly ends: readonly number[] | undefined) {}
+
+  /** The ids of the entities the i-th claim names, once each (an ambiguous name names none); empty: none. */
+  entities(i: number): readonly string[] {
+    return this.ends ? this.ids.slice(i > 0 ? this.ends[i - 1]! : 0, this.ends[i]!) : NONE;
+  }
+
+  /** Whether the i-th claim sits in the entity group `key` (`NO_ENTITY`: the claims naming none). */
+  inEntityGroup(i: number, key: string): boolean {
+    const from = this.ends && i > 0 ? this.ends[i - 1]! : 0;
+    const to = this.ends ? this.ends[i]! : 0;
+    if (from === to) return key === NO_ENTITY;
+    for (let j = from; j < to; j++) if (this.ids[j] === key) return true;
+    return false;
+  }
 }
 
 export class ClaimGroups {
@@ -215,7 +232,7 @@ export class ClaimGroups {
     if (moved.size === 0) return;
     for (const entry of this.notes.values()) {
       if (!entry.model.links.some((l) => l.claim >= 0 && moved.has(l.key))) continue;
-      const again = { model: entry.model, entities: this.entitiesOf(entry.model) };
+      const again = this.groupsOf(entry.model);
       this.notes.set(entry.model.uri, again);
       this.count(entry, again);
     }
@@ -230,7 +247,7 @@ export class ClaimGroups {
     const old = this.notes.get(uri);
     const model = this.index.notes.get(uri);
     if (old?.model === model) return;
-    const entry = model && { model, entities: this.entitiesOf(model) };
+    const entry = model && this.groupsOf(model);
     if (entry) this.notes.set(uri, entry); else this.notes.delete(uri);
     if (!old !== !entry) this.noteSet++;
     if ((old?.model.claims.length ?? 0) > 0 !== (model?.claims.length ?? 0) > 0) this.claimed++;
@@ -245,7 +262,7 @@ export class ClaimGroups {
       this.claims += sign * e.model.claims.length;
       e.model.claims.forEach((claim: Claim, i) => {
         bump(this.statusCounts, claim.status ?? NO_STATUS, sign);
-        const ids = e.entities[i]!;
+        const ids = e.entities(i);
         if (ids.length === 0) byEntity.set(NO_ENTITY, (byEntity.get(NO_ENTITY) ?? 0) + sign);
         else for (const id of ids) byEntity.set(id, (byEntity.get(id) ?? 0) + sign);
       });
@@ -256,19 +273,25 @@ export class ClaimGroups {
   }
 
   /** For each claim of a note, the ids of the entities it names, once each: one pass over the links, each name resolved once. */
-  private entitiesOf(note: NoteModel): Array<readonly string[]> {
-    const out: Array<readonly string[]> = note.claims.map(() => NONE);
+  private groupsOf(note: NoteModel): NoteGroups {
+    let per: Array<string[] | undefined> | undefined;
     for (const link of note.links) {
-      if (link.claim < 0 || link.claim >= out.length) continue;
+      if (link.claim < 0 || link.claim >= note.claims.length) continue;
       let slot = this.named.get(link.key);
       if (!slot) this.named.set(link.key, (slot = { target: link.target, id: this.resolve(link.target) }));
       const id = slot.id;
       if (id === null) continue;
-      const ids = out[link.claim]!;
-      if (ids === NONE) out[link.claim] = [id];
-      else if (!ids.includes(id)) (ids as string[]).push(id);
+      per ??= [];
+      const ids = per[link.claim] ??= [];
+      if (!ids.includes(id)) ids.push(id);
     }
-    return out;
+    if (!per) return new NoteGroups(note, NONE, undefined);
+    let n = 0;
+    const ends: number[] = new Array<number>(note.claims.length);
+    for (let i = 0; i < ends.length; i++) ends[i] = n += per[i]?.length ?? 0;
+    const flat: string[] = new Array<string>(n);
+    for (let i = 0, j = 0; i < ends.length; i++) for (const id of per[i] ?? NONE) flat[j++] = id;
+    return new NoteGroups(note, flat, ends);
   }
 }
 

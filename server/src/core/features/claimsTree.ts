@@ -79,13 +79,13 @@ function matcher(index: WorkspaceIndex, filter: ClaimsFilter): (claim: Claim) =>
 function inGroup(index: WorkspaceIndex, grouping: ClaimGrouping, entry: NoteGroups, key: string): (claim: Claim, i: number) => boolean {
   if (grouping === 'note') return () => entry.model.uri === key;
   if (grouping === 'status') return (claim) => index.statusOf(claim) === key;
-  return (_claim, i) => { const ids = entry.entities[i]!; return ids.length ? ids.includes(key) : key === NO_ENTITY; };
+  return (_claim, i) => entry.inEntityGroup(i, key);
 }
 
 function groupsOf(index: WorkspaceIndex, grouping: ClaimGrouping, entry: NoteGroups, claim: Claim, i: number): readonly string[] {
   if (grouping === 'note') return [entry.model.uri];
   if (grouping === 'status') return [index.statusOf(claim)];
-  const ids = entry.entities[i]!;
+  const ids = entry.entities(i);
   return ids.length ? ids : [NO_ENTITY];
 }
 
