@@ -177,3 +177,24 @@ test('built in slices: a question before the build is done finishes it', async (
   assert.equal(groups.sync(), true);
   assert.equal(groups.total, 4);
 });
+
+test('the note and status groupings need no entity resolved; entities resolved later, after edits, count as a fresh look does', async () => {
+  const { index } = await indexOf({ 'entities.yaml': ENTITIES, 'notes/a.md': A, 'notes/b.md': B });
+  const groups = new ClaimGroups(index);
+  index.onDidChange((uris) => groups.changed(uris));
+  groups.sync(undefined, 'notes');
+  assert.deepEqual(counts(claimsOverview(groups, 'status')), ['unverified:1', 'supported:1', 'refuted:2']);
+  assert.deepEqual(claimsInGroup(groups, 'note', uri('notes/b.md')).claims.map((c) => c.id), ['less']);
+  assert.throws(() => claimsInGroup(groups, 'entity', 'deepseek'), /not resolved/, 'a question by entity must sync its entities first');
+  index.update(uri('notes/b.md'), B.replace('[[DeepSEE]]', '[[Anthropic]]'));
+  index.update(uri('entities.yaml'), ENTITIES + '- id: openai\n  name: OpenAI\n');
+  index.update(uri('notes/c.md'), '# C\n- #claim [[OpenAI]] grows. ^grows\n');
+  // Resolved a note at a time, as the build behind the cold index does, with an edit between two steps.
+  assert.equal(groups.sync(() => true), false);
+  index.update(uri('notes/a.md'), A.replace('[[DeepSeek]] is cheap', '[[OpenAI]] is cheap'));
+  while (!groups.sync(() => true));
+  const fresh = new ClaimGroups(index);
+  fresh.sync();
+  assert.deepEqual(snapshot(groups), snapshot(fresh));
+  assert.deepEqual(counts(claimsOverview(groups, 'entity')), ['openai:2', 'sam-altman:2', 'anthropic:1', `${NO_ENTITY}:1`]);
+});

@@ -168,13 +168,13 @@ export class ClaimlensService {
 
   /**
    * The claims panel's counts, built right after the cold index in short
-   * slices: the panel, open at start, asks as soon as the index is done, and
-   * should find them ready. A question meanwhile finishes the build itself.
+   * slices, notes first: the panel, open at start, asks by note as soon as
+   * the index is done, and should find them ready. A question meanwhile
+   * finishes what it needs of the build itself.
    */
   private async countGroups(): Promise<void> {
     const slice = new TimeSlice(4);
-    while (!this.groups.sync(() => slice.due())) await slice.yield();
-    for (const _ of this.groups.prepare()) await slice.yield();
+    for (const _ of this.groups.prepare(() => slice.due())) await slice.yield();
   }
 
   /** Resolves when the near-duplicate index holds every note; builds it the first time. */
@@ -525,7 +525,7 @@ export class ClaimlensService {
     token: CancellationToken = neverCancelled): Promise<ClaimsOverview> {
     await this.upToDate();
     throwIfCancelled(token, 'claims overview');
-    return claimsOverview(this.currentGroups(), grouping, filter, page);
+    return claimsOverview(this.currentGroups(grouping), grouping, filter, page);
   }
 
   /** The claims of one group of the panel. */
@@ -533,20 +533,20 @@ export class ClaimlensService {
     token: CancellationToken = neverCancelled): Promise<ClaimsPage> {
     await this.upToDate();
     throwIfCancelled(token, 'claims in group');
-    return claimsInGroup(this.currentGroups(), grouping, key, filter, page.offset, page.limit);
+    return claimsInGroup(this.currentGroups(grouping), grouping, key, filter, page.offset, page.limit);
   }
 
-  /** The panel's counts as the index is now (the cold index announces its notes only when it is done). */
-  private currentGroups(): ClaimGroups {
+  /** The panel's counts as the index is now (the cold index announces its notes only when it is done); by entity, with every note's entities resolved. */
+  private currentGroups(grouping: ClaimGrouping): ClaimGroups {
     if (this.indexing) this.groups.catchUp();
-    this.groups.sync();
+    this.groups.sync(undefined, grouping === 'entity' ? 'entities' : 'notes');
     return this.groups;
   }
 
   /** The claim on a line of a note and its groups: what the panel selects when it follows the cursor. */
   async claimsTreeLocate(grouping: ClaimGrouping, uri: string, line: number) {
     await this.upToDate();
-    return claimsTreeLocate(this.currentGroups(), grouping, uri, line);
+    return claimsTreeLocate(this.currentGroups(grouping), grouping, uri, line);
   }
 
   /** The hover card of the claim on a line of a note (the panel's tooltip), its quotes anchored. */

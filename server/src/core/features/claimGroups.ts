@@ -5,12 +5,14 @@
 // count or a name changed.
 //
 // Built after the cold index in slices (or by the first question, whichever
-// comes first), then kept up to date from the change stream: a changed note's
-// counts are taken out and its new ones put in, and when the entities change
-// only the notes that link to a name that now names another entity (or none)
-// are looked at again. During the cold index, which announces its notes only
-// when it is done, each question first catches up with the notes read since.
-import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
+// comes first), the notes and their statuses first, then what their claims
+// name, the larger part, which only the entity grouping needs; then kept up
+// to date from the change stream: a changed note's counts are taken out and
+// its new ones put in, and when the entities change only the notes that link
+// to a name that now names another entity (or none) are looked at again.
+// During the cold index, which announces its notes only when it is done,
+// each question first catches up with the notes read since.
+import { type EntityDef, type NoteModel } from '../notes/model';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { PendingNotes } from './pendingNotes';
 
@@ -26,20 +28,33 @@ const NONE: readonly string[] = [];
  * claim in one list, and where each claim's end.
  */
 export class NoteGroups {
-  constructor(readonly model: NoteModel, private readonly ids: readonly string[], private readonly ends: readonly number[] | undefined) {}
+  /** `ids` undefined: the note's entities are not resolved yet (only the note and status groupings were asked for). */
+  constructor(readonly model: NoteModel, private readonly ids: readonly string[] | undefined, private readonly ends: readonly number[] | undefined) {}
+
+  get resolved(): boolean {
+    return this.ids !== undefined;
+  }
 
   /** The ids of the entities the i-th claim names, once each (an ambiguous name names none); empty: none. */
   entities(i: number): readonly string[] {
-    return this.ends ? this.ids.slice(i > 0 ? this.ends[i - 1]! : 0, this.ends[i]!) : NONE;
+    const ids = this.resolvedIds();
+    return this.ends ? ids.slice(i > 0 ? this.ends[i - 1]! : 0, this.ends[i]!) : NONE;
   }
 
   /** Whether the i-th claim sits in the entity group `key` (`NO_ENTITY`: the claims naming none). */
   inEntityGroup(i: number, key: string): boolean {
+    const ids = this.resolvedIds();
     const from = this.ends && i > 0 ? this.ends[i - 1]! : 0;
     const to = this.ends ? this.ends[i]! : 0;
     if (from === to) return key === NO_ENTITY;
-    for (let j = from; j < to; j++) if (this.ids[j] === key) return true;
+    for (let j = from; j < to; j++) if (ids[j] === key) return true;
     return false;
+  }
+
+  private resolvedIds(): readonly string[] {
+    // A question by entity syncs the groups with their entities first (ClaimGroups.sync); this is a caller's mistake.
+    if (!this.ids) throw new Error(`the entities of ${this.model.uri} are not resolved`);
+    return this.ids;
   }
 }
 
@@ -49,6 +64,11 @@ export class ClaimGroups {
   /** Files being looked at, from `next` on: a sync given a time limit goes on where the last one stopped. */
   private queue: string[] = [];
   private next = 0;
+  /** Whether the notes' entities are resolved and counted: from the first question by entity (or the build behind the cold index) on. */
+  private resolving = false;
+  /** Notes whose entities are still to resolve, from `resolveNext` on. */
+  private unresolved: string[] = [];
+  private resolveNext = 0;
   private readonly notes = new Map<string, NoteGroups>();
   /** The index's entity list the notes' entities were resolved against: a new list means entities came or went. */
   private entityList: readonly EntityDef[] | undefined;
@@ -83,16 +103,18 @@ export class ClaimGroups {
 
   /**
    * Brings the counts up to date with the index: every note the first time,
-   * then only what changed. With `due`, stops when it says the time is up
-   * and returns false (the next call goes on from there).
+   * then only what changed. `need`: 'notes' is enough for the note and
+   * status groupings; 'entities' also resolves every note's entities (the
+   * larger part of the work), the first time and from then on. With `due`,
+   * stops when it says the time is up and returns false (the next call goes
+   * on from there).
    */
-  sync(due?: () => boolean): boolean {
+  sync(due?: () => boolean, need: 'notes' | 'entities' = 'entities'): boolean {
     if (!this.pending.following) {
       this.pending.following = true;
-      this.entityList = this.index.entities();
       this.queue = [...this.index.notes.keys()];
     }
-    this.syncEntities();
+    if (this.resolving) this.syncEntities();
     if (this.pending.size) {
       // Looking at a file twice finds it unchanged the second time: the queue need not be unique.
       this.queue = this.next < this.queue.length ? [...this.queue.slice(this.next), ...this.pending.take()] : this.pending.take();
@@ -104,20 +126,39 @@ export class ClaimGroups {
     }
     this.queue = [];
     this.next = 0;
+    if (need === 'notes') return true;
+    if (!this.resolving) {
+      this.resolving = true;
+      this.entityList = this.index.entities();
+      this.unresolved = [...this.notes.keys()];
+    }
+    while (this.resolveNext < this.unresolved.length) {
+      const entry = this.notes.get(this.unresolved[this.resolveNext++]!);
+      if (entry && !entry.resolved) {
+        const again = this.groupsOf(entry.model);
+        this.notes.set(entry.model.uri, again);
+        this.countEntities(entry, again);
+      }
+      if (due?.() && this.resolveNext < this.unresolved.length) return false;
+    }
+    this.unresolved = [];
+    this.resolveNext = 0;
     return true;
   }
 
   /**
-   * Sorts, ahead of the panel's first question, what it needs: the notes by
-   * name and the entities by count. One step per turn of the iterator, so
+   * Builds, ahead of the panel's first question, what it needs: the notes
+   * and their order first (the panel opens by note), then the entities and
+   * theirs. One step per turn of the iterator, each step until `due`, so
    * the caller can let other work in between.
    */
-  *prepare(): Generator<void> {
-    this.sync();
-    this.notesByName();
-    yield;
+  *prepare(due: () => boolean): Generator<void> {
+    while (!this.sync(due, 'notes')) yield;
     this.notesWithClaims();
     yield;
+    this.notesByName();
+    yield;
+    while (!this.sync(due, 'entities')) yield;
     this.entityOrder();
   }
 
@@ -231,10 +272,11 @@ export class ClaimGroups {
     }
     if (moved.size === 0) return;
     for (const entry of this.notes.values()) {
-      if (!entry.model.links.some((l) => l.claim >= 0 && moved.has(l.key))) continue;
+      // A note not resolved yet is resolved with the names as they are now when its turn comes.
+      if (!entry.resolved || !entry.model.links.some((l) => l.claim >= 0 && moved.has(l.key))) continue;
       const again = this.groupsOf(entry.model);
       this.notes.set(entry.model.uri, again);
-      this.count(entry, again);
+      this.countEntities(entry, again);
     }
   }
 
@@ -247,25 +289,32 @@ export class ClaimGroups {
     const old = this.notes.get(uri);
     const model = this.index.notes.get(uri);
     if (old?.model === model) return;
-    const entry = model && this.groupsOf(model);
+    const entry = model && (this.resolving ? this.groupsOf(model) : new NoteGroups(model, undefined, undefined));
     if (entry) this.notes.set(uri, entry); else this.notes.delete(uri);
     if (!old !== !entry) this.noteSet++;
     if ((old?.model.claims.length ?? 0) > 0 !== (model?.claims.length ?? 0) > 0) this.claimed++;
-    this.count(old, entry);
-  }
-
-  /** Takes a note's old claims out of the counts and puts its new ones in; the order by entity is sorted again only if a count moved. */
-  private count(old: NoteGroups | undefined, entry: NoteGroups | undefined): void {
-    const byEntity = new Map<string, number>();
     for (const [e, sign] of [[old, -1], [entry, 1]] as const) {
       if (!e?.model.claims.length) continue;
       this.claims += sign * e.model.claims.length;
-      e.model.claims.forEach((claim: Claim, i) => {
-        bump(this.statusCounts, claim.status ?? NO_STATUS, sign);
+      for (const claim of e.model.claims) bump(this.statusCounts, claim.status ?? NO_STATUS, sign);
+    }
+    this.countEntities(old, entry);
+  }
+
+  /**
+   * Takes what a note's old claims named out of the counts by entity and
+   * puts its new ones in (a note not resolved yet counts for none); the
+   * order by entity is sorted again only if a count moved.
+   */
+  private countEntities(old: NoteGroups | undefined, entry: NoteGroups | undefined): void {
+    const byEntity = new Map<string, number>();
+    for (const [e, sign] of [[old, -1], [entry, 1]] as const) {
+      if (!e?.resolved) continue;
+      for (let i = 0; i < e.model.claims.length; i++) {
         const ids = e.entities(i);
         if (ids.length === 0) byEntity.set(NO_ENTITY, (byEntity.get(NO_ENTITY) ?? 0) + sign);
         else for (const id of ids) byEntity.set(id, (byEntity.get(id) ?? 0) + sign);
-      });
+      }
     }
     let moved = false;
     for (const [id, n] of byEntity) if (n !== 0) { bump(this.entityCounts, id, n); moved = true; }
