@@ -2,8 +2,8 @@
 // and every claim (id, words of its text) by the words they contain, so a
 // query looks up the words it names instead of scanning 80,000 claims. A
 // query word matches a word of the symbol that starts with it ("commod"
-// finds "commoditise"); every query word must match: the word that starts
-// the fewest words picks the candidates and the others' postings are marked,
+// finds "commoditise"); every query word must match: the word listing the
+// fewest symbols picks the candidates and the others' postings are marked,
 // so a query of common words costs their postings, not a read of each
 // candidate's text. Best matches come first: a symbol whose name, alias or id
 // is the whole query, then one whose name starts with it, then the rest.
@@ -87,9 +87,9 @@ export class SymbolIndex {
   private readonly byFile = new Map<string, number[]>();
   /** Files changed since the last query; undefined until the first query builds everything. */
   private dirty: Set<string> | undefined;
-  /** Per symbol, the last query word that marked it (see requireAll); `stamp` moves on with every query instead of clearing it. */
-  private marks = new Int32Array(0);
-  private stamp = 0;
+  /** Per symbol, the last query word that marked it (see requireAll), and whether this query has looked at it. */
+  private readonly marks = new Marks();
+  private readonly seen = new Marks();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -105,23 +105,32 @@ export class SymbolIndex {
     if (words.length === 0) return this.all(limit);
     const whole = foldName(query);
     const out: SymbolEntry[] = [];
-    const seen = new Set<number>();
+    // A symbol listed under several words of a prefix is looked at once: marked, not kept in a set.
+    const { marks: seen, base: SEEN } = this.seen.begin(this.entries.length, 1);
     for (const id of each(this.exact.get(whole))) {
       const e = this.entries[id];
-      if (e && !seen.has(id) && out.length < limit) { seen.add(id); out.push(e); }
+      if (e && seen[id] !== SEEN + 1 && out.length < limit) { seen[id] = SEEN + 1; out.push(e); }
     }
-    // The most selective word picks the candidates; the others filter them.
+    // The word listing the fewest symbols picks the candidates; the others filter them. Each word's
+    // symbols are counted only as far as the fewest so far: one letter starts tens of thousands of words.
     const ranges = words.map((w) => ({ w, range: this.range(w) })).sort((a, b) => (a.range[1] - a.range[0]) - (b.range[1] - b.range[0]));
-    const [first, ...rest] = ranges;
-    const hasRest = rest.length ? this.requireAll(rest, this.postingsIn(first!.range, Infinity)) : () => true;
+    let pick = 0;
+    let fewest = ranges.length > 1 ? this.postingsIn(ranges[0]!.range, Infinity) : 0;
+    for (let k = 1; k < ranges.length; k++) {
+      const n = this.postingsIn(ranges[k]!.range, fewest);
+      if (n < fewest) { fewest = n; pick = k; }
+    }
+    const [first] = ranges.splice(pick, 1);
+    const rest = ranges;
+    const hasRest = rest.length ? this.requireAll(rest, fewest) : () => true;
     const starts: SymbolEntry[] = [];
     const others: SymbolEntry[] = [];
     // A query that matches more than `limit` symbols ranks those found first: the scan stops there.
     for (let i = first!.range[0]; i < first!.range[1] && starts.length + out.length < limit && others.length < limit; i++) {
       for (const id of each(this.postings.get(this.sorted[i]!))) {
         if (others.length >= limit) break;
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (seen[id] === SEEN + 1) continue;
+        seen[id] = SEEN + 1;
         const e = this.entries[id];
         if (!e || !hasRest(id, e)) continue;
         (startsWith(e, whole) ? starts : others).push(e);
@@ -145,15 +154,12 @@ export class SymbolIndex {
     const byMarks = new Set(rest.filter((r) => this.postingsIn(r.range, cap) <= cap));
     const marked = [...byMarks];
     const read = rest.filter((r) => !byMarks.has(r)).map((r) => r.w);
-    if (this.marks.length < this.entries.length || this.stamp > 2 ** 30) { this.marks = new Int32Array(this.entries.length + 1024); this.stamp = 0; }
-    const marks = this.marks;
-    const base = this.stamp;
+    const { marks, base } = this.marks.begin(this.entries.length, marked.length);
     marked.forEach(({ range }, k) => {
       for (let i = range[0]; i < range[1]; i++) {
         for (const id of each(this.postings.get(this.sorted[i]!))) if (k === 0 || marks[id] === base + k) marks[id] = base + k + 1;
       }
     });
-    this.stamp = base + marked.length + 1;
     const want = base + marked.length;
     return (id, e) => (marked.length === 0 || marks[id] === want)
       && (read.length === 0 || read.every((w) => wordsOfEntry(e).some((x) => x.startsWith(w))));
@@ -247,6 +253,23 @@ export class SymbolIndex {
       if (this.entries[id]) { this.entries[id] = undefined; this.live--; }
     }
     this.byFile.delete(uri);
+  }
+}
+
+/**
+ * One number per symbol, written and read by one query: the next query takes
+ * values above every one written so far instead of clearing the array.
+ */
+class Marks {
+  private array = new Int32Array(0);
+  private next = 0;
+
+  /** Room for `size` symbols, and `levels` values no symbol holds yet: base + 1 … base + levels. */
+  begin(size: number, levels: number): { marks: Int32Array; base: number } {
+    if (this.array.length < size || this.next + levels >= 2 ** 30) { this.array = new Int32Array(size + 1024); this.next = 0; }
+    const base = this.next;
+    this.next += levels;
+    return { marks: this.array, base };
   }
 }
 
