@@ -124,8 +124,12 @@ export const ExportErrors = { Untrusted: -32001, TargetExists: -32002, BadReques
 
 // ---- the claims panel and the status bar's counts (SPEC §5) ----------------
 
-/** Client → server: the panel's groups and their counts, for a grouping and a filter. */
-export interface ClaimsOverviewParams { grouping: ClaimGrouping; filter: ClaimsFilter }
+/**
+ * Client → server: the panel's groups and their counts, for a grouping and a
+ * filter, `limit` groups from `offset` (every group without `limit`), on to
+ * the group `through` when it comes later; `groupCount` says how many there are.
+ */
+export interface ClaimsOverviewParams { grouping: ClaimGrouping; filter: ClaimsFilter; offset?: number; limit?: number; through?: string }
 export const ClaimsOverviewRequest = new RequestType<ClaimsOverviewParams, ClaimsOverview, void>('claimlens/claimsOverview');
 
 /** Client → server: a page of the claims of one group, asked for when the panel expands it (all of them without `limit`). */

@@ -9,7 +9,7 @@ import {
   type ClaimGrouping, type ClaimsFilter, type ClaimsOverview, ClaimsTreeLocateRequest, type ExportParams,
   SetStatusRequest,
 } from '../../shared/protocol';
-import { ClaimNode, ClaimsTreeProvider, GROUPINGS, GroupNode, MoreNode, type Node } from './claimsTree';
+import { ClaimNode, ClaimsTreeProvider, GROUPINGS, GroupNode, type MoreGroupsNode, type MoreNode, type Node } from './claimsTree';
 import { exportClaims } from './exportCommand';
 
 export const VIEW_ID = 'claimlens.claims';
@@ -44,7 +44,7 @@ export class ClaimsPanel implements vscode.Disposable {
       command('claimlens.claims.clearFilter', () => this.setFilter({})),
       command('claimlens.claims.followCursor', () => this.setFollowing(true)),
       command('claimlens.claims.unfollowCursor', () => this.setFollowing(false)),
-      command('claimlens.claims.showMore', (node: MoreNode) => this.provider.more(node)),
+      command('claimlens.claims.showMore', (node: MoreNode | MoreGroupsNode) => this.provider.more(node)),
       command('claimlens.claims.reveal', (node?: ClaimNode) => this.reveal(this.target(node))),
       command('claimlens.claims.goToSource', (node?: ClaimNode) => this.goToSource(this.target(node))),
       command('claimlens.claims.copyReference', (node?: ClaimNode) => this.copyReference(this.target(node))),

@@ -1,6 +1,7 @@
 // The claims panel's tree: every claim in the workspace grouped by note, by
 // entity or by status, filtered by text and status. The server answers the
-// groups with their counts, and a group's claims a page at a time when it is
+// groups with their counts a page at a time (a workspace names tens of
+// thousands of entities), and a group's claims a page at a time when it is
 // expanded (shared/protocol.ts); this side keeps the nodes, so a change
 // refreshes only the groups it touched and the tree keeps what is expanded.
 import * as vscode from 'vscode';
@@ -11,7 +12,7 @@ import {
 } from '../../shared/protocol';
 import { statusColorName } from './statusColors';
 
-/** Claims asked for at a time when a group is expanded; "Show more" asks for the next page. */
+/** Claims asked for at a time when a group is expanded, and groups at a time at the root; "Show more" asks for the next page. */
 export const PAGE = 200;
 
 export class GroupNode {
@@ -28,9 +29,15 @@ export class MoreNode {
   readonly kind = 'more';
   constructor(readonly parent: GroupNode, readonly count: number) {}
 }
-export type Node = GroupNode | ClaimNode | MoreNode;
+/** The root's last row when the grouping has more groups than are shown. */
+export class MoreGroupsNode {
+  readonly kind = 'moreGroups';
+  constructor(readonly grouping: ClaimGrouping, readonly count: number) {}
+}
+export type Node = GroupNode | ClaimNode | MoreNode | MoreGroupsNode;
 
 export const GROUPINGS: Record<ClaimGrouping, string> = { note: 'Note', entity: 'Entity', status: 'Status' };
+const GROUP_NAMES: Record<ClaimGrouping, string> = { note: 'notes', entity: 'entities', status: 'statuses' };
 
 /** A status's colour in the panel: its place on the rating scale (statusColors.ts), as a theme colour. */
 export function statusColor(rating: number | undefined, scale: { best: number; worst: number }): vscode.ThemeColor {
@@ -42,6 +49,14 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
   private client: LanguageClient | undefined;
   private groups: GroupNode[] = [];
+  /** Whether `groups` holds the root's answer; false: the root is asked again when drawn. */
+  private loaded = false;
+  /** Groups to ask for when the root is asked again: an edit that adds a group keeps the pages already shown. */
+  private keep = PAGE;
+  /** Counts the refreshes: an answer asked for before the last one is dropped. */
+  private generation = 0;
+  /** The root's question on its way: the tree and follow cursor may both ask at once. */
+  private loading: Promise<void> | undefined;
   overview: ClaimsOverview | undefined;
   /** Fires when the overview (counts, statuses) is new: the view's description and context keys follow it. */
   readonly onDidLoad = new vscode.EventEmitter<ClaimsOverview>();
@@ -53,29 +68,37 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {
     this.refresh();
   }
 
-  /** Everything asked again: a new grouping or filter, or a restarted server. */
-  refresh(): void {
+  /** Everything asked again: a new grouping or filter, or a restarted server; `keep` groups, else the first page. */
+  refresh(keep = PAGE): void {
+    this.generation++;
     this.groups = [];
+    this.loaded = false;
+    this.loading = undefined;
+    this.keep = Math.max(PAGE, keep);
     this.overview = undefined;
     this.changed.fire(undefined);
   }
 
   /**
-   * After an edit: asks the counts again and refreshes only the groups whose
-   * count changed or that hold a changed file's claims; a group that came or
-   * went redraws the root.
+   * After an edit: asks the counts of the groups shown again and refreshes
+   * only the groups whose count changed or that hold a changed file's
+   * claims; a group that came or went redraws the root.
    */
   async update(uris: ReadonlySet<string>): Promise<void> {
     const client = this.client;
-    if (!client || !this.overview) return this.refresh();
-    const fresh = await client.sendRequest(ClaimsOverviewRequest, { grouping: this.grouping, filter: this.filter });
-    const same = fresh.groups.length === this.groups.length && fresh.groups.every((g, i) => g.key === this.groups[i]!.group.key);
+    if (!client || !this.overview || !this.loaded) return this.refresh(this.groups.length);
+    const shown = this.groups.length;
+    const generation = this.generation;
+    const fresh = await client.sendRequest(ClaimsOverviewRequest, { grouping: this.grouping, filter: this.filter, limit: Math.max(PAGE, shown) });
+    if (generation !== this.generation) return;
+    const same = fresh.groupCount === this.overview.groupCount && fresh.groups.length >= shown
+      && this.groups.every((node, i) => fresh.groups[i]!.key === node.group.key);
     this.setOverview(fresh);
     // A group came or went: the root is asked again (the tree keeps what was expanded, by id).
-    if (!same) return this.refresh();
+    if (!same) return this.refresh(shown);
     const dirty: GroupNode[] = [];
-    fresh.groups.forEach((g, i) => {
-      const node = this.groups[i]!;
+    this.groups.forEach((node, i) => {
+      const g = fresh.groups[i]!;
       const touched = node.group.count !== g.count || (this.grouping === 'note' ? uris.has(g.key) : node.claims?.some((c) => uris.has(c.claim.uri)));
       node.group = g;
       if (touched) { node.claims = undefined; dirty.push(node); }
@@ -88,14 +111,47 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {
     this.onDidLoad.fire(o);
   }
 
+  /** The root's rows: the groups shown, and a row that shows more when there are. */
+  private roots(): Node[] {
+    const more = (this.overview?.groupCount ?? 0) - this.groups.length;
+    return more > 0 ? [...this.groups, new MoreGroupsNode(this.grouping, more)] : this.groups;
+  }
+
+  /** The root's first groups, asked once however many ask at once. */
+  private loadRoot(client: LanguageClient): Promise<void> {
+    const generation = this.generation;
+    this.loading ??= (async () => {
+      try {
+        const o = await client.sendRequest(ClaimsOverviewRequest, { grouping: this.grouping, filter: this.filter, limit: this.keep });
+        if (generation !== this.generation) return;
+        this.setOverview(o);
+        this.groups = o.groups.map((g) => new GroupNode(this.grouping, g));
+        this.loaded = true;
+      } finally {
+        if (generation === this.generation) this.loading = undefined;
+      }
+    })();
+    return this.loading;
+  }
+
+  /** The next groups, from the last one shown (and on to `through`, a group's key); false when the server has none. */
+  private async nextGroups(client: LanguageClient, through?: string): Promise<boolean> {
+    const generation = this.generation;
+    const o = await client.sendRequest(ClaimsOverviewRequest, {
+      grouping: this.grouping, filter: this.filter, offset: this.groups.length, limit: PAGE, ...(through !== undefined ? { through } : {}),
+    });
+    if (generation !== this.generation) return false;
+    this.setOverview(o);
+    this.groups.push(...o.groups.map((g) => new GroupNode(this.grouping, g)));
+    return o.groups.length > 0;
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
     const client = this.client;
     if (!client) return [];
     if (!node) {
-      const o = await client.sendRequest(ClaimsOverviewRequest, { grouping: this.grouping, filter: this.filter });
-      this.setOverview(o);
-      this.groups = o.groups.map((g) => new GroupNode(this.grouping, g));
-      return this.groups;
+      if (!this.loaded) await this.loadRoot(client);
+      return this.roots();
     }
     if (node instanceof GroupNode) {
       if (!node.claims) {
@@ -108,10 +164,15 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {
     return [];
   }
 
-  /** The next page of a group ("Show more"). */
-  async more(node: MoreNode): Promise<void> {
-    const group = node.parent;
+  /** The next page of a group, or of the groups ("Show more"). */
+  async more(node: MoreNode | MoreGroupsNode): Promise<void> {
     const client = this.client;
+    if (node instanceof MoreGroupsNode) {
+      if (!client || !this.loaded || node.grouping !== this.grouping) return;
+      if (await this.nextGroups(client)) this.changed.fire(undefined);
+      return;
+    }
+    const group = node.parent;
     if (!client || !group.claims) return;
     const page = await client.sendRequest(ClaimsInGroupRequest, {
       grouping: this.grouping, key: group.group.key, filter: this.filter, offset: group.claims.length, limit: PAGE,
@@ -122,13 +183,18 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getParent(node: Node): Node | undefined {
-    return node instanceof GroupNode ? undefined : node.parent;
+    return node instanceof GroupNode || node instanceof MoreGroupsNode ? undefined : node.parent;
   }
 
-  /** The group node with this key, and its first page of claims loaded: for follow cursor. */
+  /** The group node with this key, and its first page of claims loaded: for follow cursor. A group not shown yet is shown, with those before it. */
   async groupWithClaims(key: string): Promise<GroupNode | undefined> {
-    if (!this.overview) await this.getChildren();
-    const group = this.groups.find((g) => g.group.key === key);
+    if (!this.loaded && this.client) await this.loadRoot(this.client);
+    let group = this.groups.find((g) => g.group.key === key);
+    const client = this.client;
+    if (!group && client && this.loaded && this.groups.length < (this.overview?.groupCount ?? 0) && await this.nextGroups(client, key)) {
+      group = this.groups.find((g) => g.group.key === key);
+      this.changed.fire(undefined);
+    }
     if (group) await this.getChildren(group);
     return group;
   }
@@ -137,6 +203,11 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<Node> {
     if (node instanceof GroupNode) return this.groupItem(node);
     if (node instanceof MoreNode) {
       const item = new vscode.TreeItem(`Show ${Math.min(PAGE, node.count)} more of ${node.count}…`);
+      item.command = { command: 'claimlens.claims.showMore', title: 'Show more', arguments: [node] };
+      return item;
+    }
+    if (node instanceof MoreGroupsNode) {
+      const item = new vscode.TreeItem(`Show ${Math.min(PAGE, node.count)} more of ${node.count} ${GROUP_NAMES[node.grouping]}…`);
       item.command = { command: 'claimlens.claims.showMore', title: 'Show more', arguments: [node] };
       return item;
     }

@@ -2,15 +2,15 @@
 // the built server as its own process: cold index until complete, hover /
 // definition / completion latency, resident memory. In process: the re-index
 // of one 100 KB note after an edit, and the 100k-claim anchored workspace.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createProtocolConnection, InitializeRequest, InitializedNotification, StreamMessageReader, StreamMessageWriter,
-  DidOpenTextDocumentNotification, ShutdownRequest, ExitNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, ShutdownRequest, ExitNotification,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { ClaimMapRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { ClaimMapRequest, ClaimsInGroupRequest, ClaimsOverviewRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { fileUri } from '../../server/src/core/workspace/workspace';
 import { FsWorkspace } from '../../server/src/node/fsWorkspace';
@@ -35,12 +35,12 @@ function rssOf(pid: number): number {
   return processMemory(pid).rss;
 }
 
-/** Cold start of the built server on `dir`, then request latencies at that scale. */
-export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
-  const rows: Row[] = [];
-  const started = performance.now();
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+type Connection = ReturnType<typeof createProtocolConnection>;
+
+/** The built server (or another build of it, to compare) started on `dir`; resolves when its index is complete. */
+export async function startServer(dir: string, server = SERVER): Promise<{ conn: Connection; proc: ChildProcess; status: StatusParams }> {
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let ready: (p: StatusParams) => void = () => undefined;
   const readyP = new Promise<StatusParams>((r) => { ready = r; });
   conn.onNotification(StatusNotification, (p: StatusParams) => { if (p.state === 'ready') ready(p); });
@@ -50,14 +50,31 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
     processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: fileUri(dir), name: 'corpus' }],
   });
   await conn.sendNotification(InitializedNotification.type, {});
-  const status = await readyP;
+  return { conn, proc, status: await readyP };
+}
+
+/** Cold start of the built server on `dir`, then request latencies at that scale. */
+export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
+  const rows: Row[] = [];
+  const started = performance.now();
+  const { conn, proc, status } = await startServer(dir);
   const cold = performance.now() - started;
   rows.push({ what: `cold index, ${status.notes} notes / ${status.claims} claims / ${status.links} links in claims / ${status.entities} entities (process start → index complete)`, figure: `${cold.toFixed(0)} ms (server's own count: ${status.ms} ms)`, budget: '≤ 1000 ms', ok: cold <= 1000 });
+  // The panel, open at start, asks as soon as the index is complete, while the counts are still being built behind it.
+  const t0 = performance.now();
+  const o = await conn.sendRequest(ClaimsOverviewRequest, { grouping: 'note', filter: {}, limit: PANEL_PAGE });
+  await conn.sendRequest(ClaimsInGroupRequest, { grouping: 'note', key: o.groups[0]!.key, filter: {}, limit: PANEL_PAGE });
+  const firstOpen = performance.now() - t0;
   const rssNow = rssOf(proc.pid!);
   // V8's memory reducer returns the cold start's garbage to the system once the server is idle.
   await new Promise((r) => setTimeout(r, 5000));
   const rssIdle = rssOf(proc.pid!);
   rows.push({ what: 'server memory (resident) right after the cold index, and after 5 s idle', figure: `${rssNow.toFixed(0)} MB, then ${rssIdle.toFixed(0)} MB`, budget: '≤ 300 MB', ok: rssIdle <= 300 });
+  rows.push({
+    what: 'claims panel opened by note the moment the cold index is complete (its counts still being built behind it: this question finishes them)',
+    figure: `${firstOpen.toFixed(0)} ms`, budget: 'no budget: printed (the opens below are the budget\'s)', ok: true,
+  });
+  rows.push(...await panelRows(conn, dir));
 
   // Requests at positions taken from the notes themselves: every request type on real mentions.
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
@@ -97,8 +114,69 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
   return rows;
 }
 
+/** The page the claims panel asks for (client/src/claimsTree.ts): groups at the root, claims in a group. */
+const PANEL_PAGE = 200;
+
+/**
+ * Opening the claims panel, as it asks: the first page of groups, then the
+ * first group's first page of claims, for each grouping in turn (a switch of
+ * grouping is an open), and again after an edit of a note, which moves
+ * counts and so the order of the entity groups.
+ */
+export async function panelRows(conn: Connection, dir: string, opens = 15): Promise<Row[]> {
+  const groupings = ['note', 'status', 'entity'] as const;
+  const times = new Map<string, number[]>(groupings.map((g) => [g, []]));
+  const afterEdit: number[] = [];
+  const bytes = new Map<string, number>();
+  const open = async (grouping: typeof groupings[number]) => {
+    const t0 = performance.now();
+    const o = await conn.sendRequest(ClaimsOverviewRequest, { grouping, filter: {}, limit: PANEL_PAGE });
+    const page = await conn.sendRequest(ClaimsInGroupRequest, { grouping, key: o.groups[0]!.key, filter: {}, limit: PANEL_PAGE });
+    const ms = performance.now() - t0;
+    bytes.set(grouping, JSON.stringify(o).length + JSON.stringify(page).length);
+    return { ms, groups: o.groups.length, groupCount: o.groupCount ?? o.groups.length };
+  };
+  const counts = new Map<string, string>();
+  for (let round = 0; round < opens; round++) {
+    for (const g of groupings) {
+      const r = await open(g);
+      times.get(g)!.push(r.ms);
+      counts.set(g, `${r.groups} of ${r.groupCount} groups`);
+    }
+  }
+  // An edit: a claim naming the most discussed entity is added to a note, then each grouping opened.
+  const file = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()[0]!;
+  const uri = URI.file(path.join(dir, file)).toString();
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  const top = (await conn.sendRequest(ClaimsOverviewRequest, { grouping: 'entity', filter: {}, limit: 1 })).groups[0]!;
+  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  for (let round = 0; round < opens; round++) {
+    const added = Array.from({ length: round + 1 }, (_, i) => `- #claim [[${top.label}]] said it again ^panel-edit-${i}\n`).join('');
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: round + 2 }, contentChanges: [{ text: text + '\n' + added }] });
+    const t0 = performance.now();
+    await open(groupings[round % groupings.length]!);
+    afterEdit.push(performance.now() - t0);
+  }
+  const rows: Row[] = groupings.map((g) => {
+    const sorted = times.get(g)!.sort((a, b) => a - b);
+    const p99 = percentile(sorted, 99);
+    return {
+      what: `claims panel opened by ${g} at 10k notes: the first page of groups (${counts.get(g)}), then the first group's first ${PANEL_PAGE} claims; ${sorted.length} opens (round trip over stdio, ~${((bytes.get(g) ?? 0) / 1024).toFixed(0)} KB of JSON)`,
+      figure: `p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 100 ms', ok: p99 <= 100,
+    };
+  });
+  afterEdit.sort((a, b) => a - b);
+  const p99 = percentile(afterEdit, 99);
+  rows.push({
+    what: `claims panel opened right after an edit of a note that adds claims naming the most discussed entity (every grouping in turn): ${afterEdit.length} opens`,
+    figure: `p50 ${percentile(afterEdit, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 100 ms', ok: p99 <= 100,
+  });
+  await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  return rows;
+}
+
 /** Workspace symbol search: specific queries (claim ids, entity names, words of a claim) and any query (one or two letters). */
-async function symbolRows(conn: ReturnType<typeof createProtocolConnection>, lines: string[]): Promise<Row[]> {
+export async function symbolRows(conn: Connection, lines: string[]): Promise<Row[]> {
   const specific: string[] = [];
   for (const l of lines) {
     const id = /\^([A-Za-z0-9-]+)\s*$/.exec(l)?.[1];
@@ -126,7 +204,7 @@ async function symbolRows(conn: ReturnType<typeof createProtocolConnection>, lin
 }
 
 /** The claim map request at the cursor (a mention in a claim), 2 hops, as the map's panel asks it: the round trip, JSON included. */
-async function mapRequestRows(conn: ReturnType<typeof createProtocolConnection>, targets: Array<{ uri: string; line: number; character: number }>): Promise<Row[]> {
+async function mapRequestRows(conn: Connection, targets: Array<{ uri: string; line: number; character: number }>): Promise<Row[]> {
   const ask = (t: { uri: string; line: number; character: number }) =>
     conn.sendRequest(ClaimMapRequest, { focus: { uri: t.uri, position: { line: t.line, character: t.character } }, hops: 2 });
   let t0 = performance.now();

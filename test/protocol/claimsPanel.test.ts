@@ -34,6 +34,15 @@ test('the samples: 21 claims, grouped by note, by status and by entity with thei
   assert.equal(byEntity.groups.at(-1)?.label, 'No entity');
 });
 
+test('the groups come a page at a time, saying how many there are; a page reaches the group follow cursor asks for', async () => {
+  const first = await send().sendRequest(ClaimsOverviewRequest, { grouping: 'entity', filter: {}, limit: 2 });
+  const all = await send().sendRequest(ClaimsOverviewRequest, { grouping: 'entity', filter: {} });
+  assert.deepEqual(first.groups, all.groups.slice(0, 2));
+  assert.equal(first.groupCount, all.groups.length);
+  const next = await send().sendRequest(ClaimsOverviewRequest, { grouping: 'entity', filter: {}, offset: 2, limit: 2, through: '' });
+  assert.deepEqual(next.groups.map((g) => g.key), all.groups.slice(2).map((g) => g.key), 'on to the last group, "No entity"');
+});
+
 test('a filter by text and status narrows the groups and says how many of how many', async () => {
   const o = await send().sendRequest(ClaimsOverviewRequest, { grouping: 'status', filter: { text: 'deepseek', status: ['refuted', 'supported'] } });
   assert.deepEqual(rows(o.groups), ['Supported 3', 'Refuted 1']);
@@ -82,20 +91,23 @@ test('on the 10k-note workspace the panel answers each grouping\'s first page, a
   const client = await TestClient.start(corpus);
   try {
     const times: Record<string, number[]> = {};
-    // The panel opens grouped by note; each grouping is measured as the panel asks: groups, then the first group's first page.
-    // Three rounds: the machine is shared, so the budget is held by the best round and every round is printed.
+    // The panel opens grouped by note; each grouping is measured as the panel asks: its first page of groups, then the first group's first page of claims.
+    // Three rounds: the machine is shared, so every round is printed (the budget is the benchmark's). The first comes right
+    // after the cold index, while the counts are still being built behind it: that question finishes the build.
     for (let round = 0; round < 3; round++) {
       for (const grouping of ['note', 'status', 'entity'] as const) {
         const started = performance.now();
-        const o = await client.connection.sendRequest(ClaimsOverviewRequest, { grouping, filter: {} });
+        const o = await client.connection.sendRequest(ClaimsOverviewRequest, { grouping, filter: {}, limit: PAGE });
         const first = o.groups[0]!;
         const page = await client.connection.sendRequest(ClaimsInGroupRequest, { grouping, key: first.key, filter: {}, limit: PAGE });
         (times[grouping] ??= []).push(Math.round(performance.now() - started));
         assert.equal(page.claims.length + page.more, first.count);
+        assert.equal(o.groups.length, Math.min(PAGE, o.groupCount));
         assert.ok(o.total > 80_000, `${o.total} claims`);
+        assert.ok(o.groupCount > (grouping === 'entity' ? 20_000 : grouping === 'note' ? 9_000 : 5), `${o.groupCount} ${grouping} groups`);
       }
     }
-    console.log(`claims panel, first page on 10k notes (groups + the first group's first ${PAGE} claims), ms per round: ${JSON.stringify(times)}`);
+    console.log(`claims panel, first page on 10k notes (the first ${PAGE} groups + the first group's first ${PAGE} claims), ms per round: ${JSON.stringify(times)}`);
   } finally {
     await client.stop();
   }

@@ -59,3 +59,21 @@ test('the index finds what a scan of every symbol finds (every query word a pref
       assert.deepEqual(found, scanned);
     }), { numRuns: 300 });
 });
+
+test('a query word far commoner than the candidates is checked on their words, with the same answer', async () => {
+  const common = Array.from({ length: 80 }, (_, i) => `- #claim Common ground number ${i}. ^c${i}\n`).join('');
+  const { index } = await indexOf({ 'a.md': `${common}- #claim A rare common sight. ^rare\n` });
+  const names = (q: string) => new SymbolIndex(index).search(q, 50).map((e) => e.name);
+  assert.deepEqual(names('rare com'), ['A rare common sight.']);
+  assert.deepEqual(names('com rare'), ['A rare common sight.']);
+  assert.deepEqual(names('rare zzz'), []);
+  assert.equal(names('common ground').length, 50);
+});
+
+test('a long claim that starts with the query comes first, however its text folds', async () => {
+  // A full-width letter: the text is folded (NFKC), not only lower-cased.
+  const long = '\uff3aeta alpha'.padEnd(300, ' and more words');
+  const { index } = await indexOf({ 'a.md': `- #claim Alpha before zeta alpha. ^other\n- #claim ${long} ^long\n` });
+  const names = (q: string) => new SymbolIndex(index).search(q, 50).map((e) => e.name.slice(0, 14));
+  assert.deepEqual(names('zeta alpha'), ['\uff3aeta alpha and', 'Alpha before z']);
+});

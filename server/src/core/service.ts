@@ -17,10 +17,11 @@ import { exportClaims, type ExportFormat, type ExportOutput } from './export/for
 import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from './features/anchorViews';
 import { claimCard } from './features/cards';
 import { ClaimGraph } from './features/claimGraph';
+import { ClaimGroups } from './features/claimGroups';
 import { claimMap } from './features/claimMap';
 import { type ClaimMapParams, type ClaimMapResult } from './features/claimMapTypes';
 import {
-  type ClaimGrouping, type ClaimsFilter, type ClaimsOverview, type ClaimsPage, claimCounts, claimsInGroup, claimsOverview, claimsTreeLocate,
+  type ClaimGrouping, type ClaimsFilter, type ClaimsOverview, type ClaimsPage, claimCounts, type GroupsPage, claimsInGroup, claimsOverview, claimsTreeLocate,
 } from './features/claimsTree';
 import { codeActions, statusEdit } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -100,6 +101,8 @@ export class ClaimlensService {
   private readonly symbols: SymbolIndex;
   /** The claim map's adjacency index; built by the first map or graph export, then kept up to date from the change stream. */
   private readonly graph: ClaimGraph;
+  /** The claims panel's counts by note, status and entity; built after the cold index, then kept up to date from the change stream. */
+  private readonly groups: ClaimGroups;
   /** Resolves when the cold index is complete, and never rejects: a failed build is logged, and requests go on with what was read. */
   readonly ready: Promise<void>;
   private readonly documents = new Map<string, OpenDocument>();
@@ -134,6 +137,8 @@ export class ClaimlensService {
     this.onDidChange(({ uris }) => this.symbols.changed(uris));
     this.graph = new ClaimGraph(this.index);
     this.onDidChange(({ uris }) => this.graph.changed(uris));
+    this.groups = new ClaimGroups(this.index);
+    this.onDidChange(({ uris }) => this.groups.changed(uris));
     this.quoteLocation = (note, field) => quoteDefinition(this.anchoring.peek(note), field);
     this.ready = new Promise<void>((resolve) => { this.startBuild = resolve; }).then(() => this.build());
     this.disk = this.ready;
@@ -157,7 +162,19 @@ export class ClaimlensService {
     // The symbol search index is built by the first workspace-symbol query, not before: it takes tens of
     // megabytes at 10k notes, which a session that never searches should not pay for.
     this.symbols.reset();
+    void this.countGroups();
     void this.nearDuplicates();
+  }
+
+  /**
+   * The claims panel's counts, built right after the cold index in short
+   * slices, notes first: the panel, open at start, asks by note as soon as
+   * the index is done, and should find them ready. A question meanwhile
+   * finishes what it needs of the build itself.
+   */
+  private async countGroups(): Promise<void> {
+    const slice = new TimeSlice(4);
+    for (const _ of this.groups.prepare(() => slice.due())) await slice.yield();
   }
 
   /** Resolves when the near-duplicate index holds every note; builds it the first time. */
@@ -503,11 +520,12 @@ export class ClaimlensService {
 
   // ---- the claims panel and the status bar's counts ---------------------------
 
-  /** The panel's groups with their counts (no claims yet: a group's claims come when it is expanded). */
-  async claimsOverview(grouping: ClaimGrouping, filter: ClaimsFilter, token: CancellationToken = neverCancelled): Promise<ClaimsOverview> {
+  /** The panel's groups with their counts, a page of groups at a time (no claims yet: a group's claims come when it is expanded). */
+  async claimsOverview(grouping: ClaimGrouping, filter: ClaimsFilter, page: GroupsPage = {},
+    token: CancellationToken = neverCancelled): Promise<ClaimsOverview> {
     await this.upToDate();
     throwIfCancelled(token, 'claims overview');
-    return claimsOverview(this.index, grouping, filter);
+    return claimsOverview(this.currentGroups(grouping), grouping, filter, page);
   }
 
   /** The claims of one group of the panel. */
@@ -515,13 +533,20 @@ export class ClaimlensService {
     token: CancellationToken = neverCancelled): Promise<ClaimsPage> {
     await this.upToDate();
     throwIfCancelled(token, 'claims in group');
-    return claimsInGroup(this.index, grouping, key, filter, page.offset, page.limit);
+    return claimsInGroup(this.currentGroups(grouping), grouping, key, filter, page.offset, page.limit);
+  }
+
+  /** The panel's counts as the index is now (the cold index announces its notes only when it is done); by entity, with every note's entities resolved. */
+  private currentGroups(grouping: ClaimGrouping): ClaimGroups {
+    if (this.indexing) this.groups.catchUp();
+    this.groups.sync(undefined, grouping === 'entity' ? 'entities' : 'notes');
+    return this.groups;
   }
 
   /** The claim on a line of a note and its groups: what the panel selects when it follows the cursor. */
   async claimsTreeLocate(grouping: ClaimGrouping, uri: string, line: number) {
     await this.upToDate();
-    return claimsTreeLocate(this.index, grouping, uri, line);
+    return claimsTreeLocate(this.currentGroups(grouping), grouping, uri, line);
   }
 
   /** The hover card of the claim on a line of a note (the panel's tooltip), its quotes anchored. */

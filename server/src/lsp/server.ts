@@ -240,7 +240,7 @@ class Session {
         void c.sendNotification(ClaimsChangedNotification, { uris });
       }, 150);
     });
-    c.onRequest(ClaimsOverviewRequest, (p, token) => cancellable(() => service.claimsOverview(p.grouping, p.filter, token)));
+    c.onRequest(ClaimsOverviewRequest, (p, token) => cancellable(() => service.claimsOverview(p.grouping, p.filter, { offset: p.offset, limit: p.limit, through: p.through }, token)));
     c.onRequest(ClaimsInGroupRequest, (p, token) => cancellable(() => service.claimsInGroup(p.grouping, p.key, p.filter, { offset: p.offset, limit: p.limit }, token)));
     c.onRequest(ClaimsTreeLocateRequest, async (p) => await service.claimsTreeLocate(p.grouping, uriOf(p.textDocument.uri), p.line) ?? null);
     c.onRequest(ClaimCardRequest, (p, token) => cancellable(async () => await service.claimCardAt(uriOf(p.textDocument.uri), p.line, token) ?? null));

@@ -13,6 +13,7 @@
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { ARGUMENT_RELATIONS, type MapRelation } from './claimMapTypes';
+import { PendingNotes } from './pendingNotes';
 
 export interface GraphEdge {
   readonly source: ClaimNode;
@@ -81,9 +82,8 @@ function claimIndex(note: NoteModel, claim: Claim): number {
 }
 
 export class ClaimGraph {
-  private built = false;
   /** Files the change stream named since the last sync. */
-  private readonly pending = new Set<string>();
+  private readonly pending = new PendingNotes();
   /** Note URI → the model its claim nodes were made from, and those nodes, parallel to its claims. */
   private readonly notes = new Map<string, NoteEntry>();
   private readonly entityNodes = new Map<EntityDef, EntityNode>();
@@ -102,7 +102,7 @@ export class ClaimGraph {
 
   /** The change stream names these files: they are looked at again before the next question. */
   changed(uris: readonly string[]): void {
-    if (this.built) for (const u of uris) this.pending.add(u);
+    this.pending.changed(uris);
   }
 
   /**
@@ -111,19 +111,17 @@ export class ClaimGraph {
    * made from is looked at again.
    */
   catchUp(): void {
-    if (!this.built) return;
-    for (const [uri, note] of this.index.notes) if (this.notes.get(uri)?.model !== note) this.pending.add(uri);
-    for (const uri of this.notes.keys()) if (!this.index.notes.has(uri)) this.pending.add(uri);
+    this.pending.catchUp(this.index, this.notes);
   }
 
   /** Brings the graph up to date with the index: built the first time, then only what changed. */
   sync(): void {
-    if (!this.built) { this.build(); return; }
+    if (!this.pending.following) { this.build(); return; }
     const dirty = new Set<string>();
     if (!this.syncEntities(dirty)) { this.rebuild(); return; }
-    for (const uri of this.pending) this.syncNote(uri, dirty);
-    const changed = this.pending.size > 0 || dirty.size > 0;
-    this.pending.clear();
+    const uris = this.pending.take();
+    for (const uri of uris) this.syncNote(uri, dirty);
+    const changed = uris.length > 0 || dirty.size > 0;
     for (const uri of dirty) this.resolve(uri);
     if (changed) { this.version++; this.sortedNotes = undefined; }
   }
@@ -133,8 +131,8 @@ export class ClaimGraph {
     for (const e of this.entityList) this.addEntity(e);
     for (const note of this.index.notes.values()) this.addNote(note);
     for (const uri of this.notes.keys()) this.resolve(uri);
-    this.built = true;
-    this.pending.clear();
+    this.pending.following = true;
+    this.pending.take();
     this.version++;
     this.sortedNotes = undefined;
   }

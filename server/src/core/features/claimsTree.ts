@@ -1,12 +1,16 @@
 // The claims panel's data: every claim in the workspace, grouped by note, by
 // entity or by status, filtered by text and status. The panel asks for the
-// groups and their counts first and for a group's claims only when it is
-// expanded, so opening it on a large workspace costs one pass over the claims
-// and no claim list is sent that nobody looks at. Plain data: the client
-// decides icons and colours, the service adds the hover card on demand.
+// groups a page at a time, with their counts, and for a group's claims only
+// when it is expanded, so opening it on a large workspace reads counts kept
+// up to date as notes change (claimGroups.ts) and sends only the groups and
+// claims the tree shows. Plain data: the client decides icons and colours,
+// the service adds the hover card on demand.
 import { textMatcher } from '../export/filter';
-import { type Claim, type EntityDef, type NoteModel, type Range, type StatusDef } from '../notes/model';
+import { type Claim, type NoteModel, type Range, type StatusDef } from '../notes/model';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { type ClaimGroups, NO_ENTITY, type NoteGroups, noteLabel } from './claimGroups';
+
+export { NO_ENTITY };
 
 export type ClaimGrouping = 'note' | 'entity' | 'status';
 
@@ -27,9 +31,20 @@ export interface ClaimsGroup {
   detail?: string;
 }
 
+/** Which groups to answer, in the panel's order: `limit` from `offset`, and on to the group `through` when it comes later. */
+export interface GroupsPage {
+  offset?: number;
+  limit?: number;
+  /** A group's key: the page reaches it (follow cursor reveals a claim in a group not shown yet). */
+  through?: string;
+}
+
 export interface ClaimsOverview {
   grouping: ClaimGrouping;
+  /** The groups asked for (every group when no limit is given), in the order the panel shows them. */
   groups: ClaimsGroup[];
+  /** Groups of the grouping in all, those asked for or not. */
+  groupCount: number;
   /** Claims in the workspace. */
   total: number;
   /** Claims that pass the filter (each once, even when it sits in several entity groups). */
@@ -50,8 +65,9 @@ export interface ClaimEntry {
   status: string;
 }
 
-/** Claims that name no entity, in the entity grouping. */
-export const NO_ENTITY = '';
+function isUnfiltered(filter: ClaimsFilter): boolean {
+  return !filter.text?.trim() && !filter.status?.length;
+}
 
 function matcher(index: WorkspaceIndex, filter: ClaimsFilter): (claim: Claim) => boolean {
   const text = textMatcher(filter.text);
@@ -59,41 +75,18 @@ function matcher(index: WorkspaceIndex, filter: ClaimsFilter): (claim: Claim) =>
   return (claim) => (!statuses || statuses.has(index.statusOf(claim))) && text(claim);
 }
 
-// What each claim of a note names depends only on the note's model (a new one
-// on every re-parse) and the entities (a new list whenever one is added or
-// removed): kept under both, so grouping by entity does not resolve every link
-// of the workspace on every refresh. Weak: a replaced note's entry goes with it.
-const namedByNote = new WeakMap<NoteModel, { entities: readonly EntityDef[]; ids: string[][] }>();
-
-/** For each claim of a note, the ids of the entities it names, once each (an ambiguous name names none): one pass over the links. */
-function entitiesByClaim(index: WorkspaceIndex, note: NoteModel, byKey: Map<string, string | undefined>): string[][] {
-  const entities = index.entities();
-  const known = namedByNote.get(note);
-  if (known?.entities === entities) return known.ids;
-  const out: string[][] = note.claims.map(() => []);
-  for (const link of note.links) {
-    const ids = out[link.claim];
-    if (!ids) continue;
-    // Links with one folded key resolve alike: each key is resolved once per question, not once per link.
-    let id = byKey.get(link.key);
-    if (!byKey.has(link.key)) {
-      const found = index.resolveEntity(link.target);
-      id = found.length === 1 ? found[0]!.id : undefined;
-      byKey.set(link.key, id);
-    }
-    if (id !== undefined && !ids.includes(id)) ids.push(id);
-  }
-  namedByNote.set(note, { entities, ids: out });
-  return out;
+/** Whether the i-th claim of a note sits in a group: one test per grouping, no list built per claim. */
+function inGroup(index: WorkspaceIndex, grouping: ClaimGrouping, entry: NoteGroups, key: string): (claim: Claim, i: number) => boolean {
+  if (grouping === 'note') return () => entry.model.uri === key;
+  if (grouping === 'status') return (claim) => index.statusOf(claim) === key;
+  return (_claim, i) => entry.inEntityGroup(i, key);
 }
 
-// Each grouping says which groups each claim of a note belongs to; one pass fills them.
-function groupKeys(index: WorkspaceIndex, grouping: ClaimGrouping, note: NoteModel,
-  byKey = new Map<string, string | undefined>()): (claim: Claim, i: number) => string[] {
-  if (grouping === 'note') return () => [note.uri];
-  if (grouping === 'status') return (claim) => [index.statusOf(claim)];
-  const entities = entitiesByClaim(index, note, byKey);
-  return (_claim, i) => (entities[i]?.length ? entities[i]! : [NO_ENTITY]);
+function groupsOf(index: WorkspaceIndex, grouping: ClaimGrouping, entry: NoteGroups, claim: Claim, i: number): readonly string[] {
+  if (grouping === 'note') return [entry.model.uri];
+  if (grouping === 'status') return [index.statusOf(claim)];
+  const ids = entry.entities(i);
+  return ids.length ? ids : [NO_ENTITY];
 }
 
 function folderOf(name: string): string | undefined {
@@ -101,52 +94,74 @@ function folderOf(name: string): string | undefined {
   return slash > 0 ? name.slice(0, slash) : undefined;
 }
 
-/** The groups of the grouping, each with its count, in the order the panel shows them. */
-export function claimsOverview(index: WorkspaceIndex, grouping: ClaimGrouping, filter: ClaimsFilter = {}): ClaimsOverview {
-  const passes = matcher(index, filter);
-  const unfiltered = !filter.text?.trim() && !filter.status?.length;
-  const counts = new Map<string, number>();
-  const byKey = new Map<string, string | undefined>();
-  let total = 0, shown = 0;
-  for (const note of index.notes.values()) {
-    total += note.claims.length;
-    if (note.claims.length === 0) continue;
-    // The panel opens unfiltered, by note: every claim counts, none needs looking at.
-    if (unfiltered && grouping === 'note') { counts.set(note.uri, note.claims.length); shown += note.claims.length; continue; }
-    const keysOf = groupKeys(index, grouping, note, byKey);
-    note.claims.forEach((claim, i) => {
-      if (!passes(claim)) return;
-      shown++;
-      for (const key of keysOf(claim, i)) counts.set(key, (counts.get(key) ?? 0) + 1);
-    });
-  }
-  const statuses = index.config.statuses;
-  // One lookup of entities by id, not one search per group: a large workspace has tens of thousands.
-  const entities = grouping === 'entity' ? new Map(index.entities().map((e) => [e.id, e])) : undefined;
-  const groups: ClaimsGroup[] = [...counts].map(([key, count]) => describe(index, grouping, key, count, entities));
-  if (grouping === 'status') {
-    // The workspace's order; a status it does not define comes last.
-    const order = (k: string) => { const i = statuses.findIndex((s) => s.id === k); return i < 0 ? statuses.length : i; };
-    groups.sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key));
-  } else if (grouping === 'entity') {
-    // Most discussed first; claims naming no entity last.
-    groups.sort((a, b) => Number(a.key === NO_ENTITY) - Number(b.key === NO_ENTITY) || b.count - a.count || a.label.localeCompare(b.label));
+/**
+ * The groups of the grouping, each with its count, in the order the panel
+ * shows them, a page at a time. Unfiltered (the panel opens so) the counts
+ * are the ones kept as notes change; a filter is a pass over the claims.
+ * `groups` must be in step with the index (ClaimGroups.sync).
+ */
+export function claimsOverview(groups: ClaimGroups, grouping: ClaimGrouping, filter: ClaimsFilter = {}, page: GroupsPage = {}): ClaimsOverview {
+  const index = groups.index;
+  const unfiltered = isUnfiltered(filter);
+  const filtered = unfiltered ? undefined : filteredCounts(groups, grouping, filter);
+  let counts: { get(key: string): number | undefined };
+  let order: readonly string[];
+  if (grouping === 'note') {
+    counts = filtered?.counts ?? { get: (uri) => groups.note(uri)?.model.claims.length };
+    order = filtered ? groups.notesWithClaims().filter((uri) => filtered.counts.has(uri)) : groups.notesWithClaims();
+  } else if (grouping === 'status') {
+    const byStatus = filtered?.counts ?? groups.byStatus();
+    counts = byStatus;
+    order = statusOrder(index, byStatus);
   } else {
-    groups.sort((a, b) => a.label.localeCompare(b.label));
+    const byEntity = filtered?.counts ?? groups.byEntity();
+    counts = byEntity;
+    order = groups.entityOrder(byEntity);
   }
-  return { grouping, groups, total, shown, statuses, rating: index.config.rating };
+  const shown = filtered?.shown ?? groups.total;
+  const offset = Math.max(0, page.offset ?? 0);
+  let end = page.limit === undefined ? order.length : offset + Math.max(0, page.limit);
+  if (page.through !== undefined) {
+    const at = order.indexOf(page.through, offset);
+    if (at >= end) end = at + 1;
+  }
+  const shownGroups = order.slice(offset, end).map((key) => describe(groups, grouping, key, counts.get(key) ?? 0));
+  return { grouping, groups: shownGroups, groupCount: order.length, total: groups.total, shown, statuses: index.config.statuses, rating: index.config.rating };
 }
 
-function describe(index: WorkspaceIndex, grouping: ClaimGrouping, key: string, count: number,
-  entities?: ReadonlyMap<string, EntityDef>): ClaimsGroup {
-  if (grouping === 'note') {
-    const name = index.notes.get(key)?.name ?? key;
-    const folder = folderOf(name);
-    return { key, label: name.slice(name.lastIndexOf('/') + 1), count, ...(folder ? { detail: folder } : {}) };
+/** One pass over the claims that pass a filter, counting each in its groups. */
+function filteredCounts(groups: ClaimGroups, grouping: ClaimGrouping, filter: ClaimsFilter): { counts: Map<string, number>; shown: number } {
+  const index = groups.index;
+  const passes = matcher(index, filter);
+  const counts = new Map<string, number>();
+  let shown = 0;
+  for (const uri of groups.notesByName()) {
+    const entry = groups.note(uri)!;
+    entry.model.claims.forEach((claim, i) => {
+      if (!passes(claim)) return;
+      shown++;
+      for (const key of groupsOf(index, grouping, entry, claim, i)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    });
   }
-  if (grouping === 'status') return { key, label: index.config.statuses.find((s) => s.id === key)?.label ?? key, count };
+  return { counts, shown };
+}
+
+/** The workspace's order of statuses; a status it does not define comes last. */
+function statusOrder(index: WorkspaceIndex, counts: ReadonlyMap<string, number>): string[] {
+  const statuses = index.config.statuses;
+  const order = (k: string) => { const i = statuses.findIndex((s) => s.id === k); return i < 0 ? statuses.length : i; };
+  return [...counts.keys()].filter((k) => counts.get(k)! > 0).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+}
+
+function describe(groups: ClaimGroups, grouping: ClaimGrouping, key: string, count: number): ClaimsGroup {
+  if (grouping === 'note') {
+    const name = groups.note(key)?.model.name ?? key;
+    const folder = folderOf(name);
+    return { key, label: noteLabel(name), count, ...(folder ? { detail: folder } : {}) };
+  }
+  if (grouping === 'status') return { key, label: groups.index.config.statuses.find((s) => s.id === key)?.label ?? key, count };
   if (key === NO_ENTITY) return { key, label: 'No entity', count };
-  const entity = entities?.get(key);
+  const entity = groups.entity(key);
   return { key, label: entity?.name ?? key, count, ...(entity?.type ? { detail: entity.type } : {}) };
 }
 
@@ -164,40 +179,51 @@ export interface ClaimsPage {
   more: number;
 }
 
-/** The claims of one group that pass the filter, in note order then line order, `limit` of them from `offset`. */
-export function claimsInGroup(index: WorkspaceIndex, grouping: ClaimGrouping, key: string, filter: ClaimsFilter = {},
+/**
+ * The claims of one group that pass the filter, in note order then line
+ * order, `limit` of them from `offset`. Unfiltered, the group's size is
+ * known, so the walk stops once the page is full.
+ */
+export function claimsInGroup(groups: ClaimGroups, grouping: ClaimGrouping, key: string, filter: ClaimsFilter = {},
   offset = 0, limit = Infinity): ClaimsPage {
+  const index = groups.index;
   const passes = matcher(index, filter);
+  const size = isUnfiltered(filter) ? groupSize(groups, grouping, key) : undefined;
   const claims: ClaimEntry[] = [];
   let seen = 0;
-  const byKey = new Map<string, string | undefined>();
-  const visit = (note: NoteModel) => {
-    const keysOf = groupKeys(index, grouping, note, byKey);
-    note.claims.forEach((claim, i) => {
-      if (!passes(claim) || !keysOf(claim, i).includes(key)) return;
-      // Only the page's claims are built; the rest are only counted.
-      if (seen >= offset && claims.length < limit) claims.push(entry(index, note, claim));
+  const uris = grouping === 'note' ? [key] : groups.notesByName();
+  for (const uri of uris) {
+    const note = groups.note(uri);
+    if (!note) continue;
+    const holds = inGroup(index, grouping, note, key);
+    const list = note.model.claims;
+    for (let i = 0; i < list.length; i++) {
+      const claim = list[i]!;
+      if (!holds(claim, i) || !passes(claim)) continue;
+      // Only the page's claims are built; the rest are only counted, or not even that when the group's size is known.
+      if (seen >= offset && claims.length < limit) claims.push(entry(index, note.model, claim));
       seen++;
-    });
-  };
-  if (grouping === 'note') {
-    const note = index.notes.get(key);
-    if (note) visit(note);
-  } else {
-    for (const note of [...index.notes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) visit(note);
+      if (size !== undefined && claims.length >= limit) return { claims, more: Math.max(0, size - offset - claims.length) };
+    }
   }
   return { claims, more: Math.max(0, seen - offset - claims.length) };
 }
 
+/** Claims in a group, unfiltered, from the kept counts. */
+function groupSize(groups: ClaimGroups, grouping: ClaimGrouping, key: string): number {
+  if (grouping === 'note') return groups.note(key)?.model.claims.length ?? 0;
+  return (grouping === 'status' ? groups.byStatus() : groups.byEntity()).get(key) ?? 0;
+}
+
 /** The claim whose lines hold `line` in a note, and the groups it sits in: what "follow cursor" reveals. */
-export function claimsTreeLocate(index: WorkspaceIndex, grouping: ClaimGrouping, uri: string, line: number):
+export function claimsTreeLocate(groups: ClaimGroups, grouping: ClaimGrouping, uri: string, line: number):
   { claim: ClaimEntry; groups: string[] } | undefined {
-  const note = index.notes.get(uri);
+  const note = groups.note(uri);
   if (!note) return undefined;
-  const i = note.claims.findIndex((c) => c.range.start.line <= line && line <= c.range.end.line);
-  const claim = note.claims[i];
+  const i = note.model.claims.findIndex((c) => c.range.start.line <= line && line <= c.range.end.line);
+  const claim = note.model.claims[i];
   if (!claim) return undefined;
-  return { claim: entry(index, note, claim), groups: groupKeys(index, grouping, note)(claim, i) };
+  return { claim: entry(groups.index, note.model, claim), groups: [...groupsOf(groups.index, grouping, note, claim, i)] };
 }
 
 /** The status bar's counts: a note's claims by status, or the whole workspace's. */

@@ -3,6 +3,7 @@
 import { type SymbolIndex } from '../workspace/symbolIndex';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type NoteModel } from '../notes/model';
+import { foldName } from '../text/names';
 import { statusBadge } from './cards';
 import { type DocumentSymbol, type WorkspaceSymbol } from './types';
 
@@ -46,8 +47,19 @@ function claimSymbol(index: WorkspaceIndex, claim: Claim): DocumentSymbol {
   };
 }
 
+/**
+ * Symbols answered for a query, best first. A claim's name is its text, often
+ * a paragraph: five hundred of them made a third of a megabyte of JSON on
+ * every keystroke, more time than finding them. Two hundred is more than the
+ * list shows at once, and the editor asks again at the next keystroke.
+ */
+const LIMIT = 200;
+/** For a query of at most two characters, which names a good part of the workspace: a list to start from. */
+const SHORT_LIMIT = 100;
+
 /** Claims and entities matching `query`, best first (see SymbolIndex): what workspace symbol search shows. */
-export function workspaceSymbols(symbols: SymbolIndex, query: string, limit = 500): WorkspaceSymbol[] {
+export function workspaceSymbols(symbols: SymbolIndex, query: string, limit = LIMIT): WorkspaceSymbol[] {
+  if (foldName(query).replace(/\s+/g, '').length <= 2) limit = Math.min(limit, SHORT_LIMIT);
   return symbols.search(query, limit).map((e) => e.kind === 'entity'
     ? { name: e.entity.name, kind: 'entity', containerName: e.entity.type, location: { uri: e.entity.uri, range: e.entity.nameRange } }
     : {

@@ -2,9 +2,11 @@
 // and every claim (id, words of its text) by the words they contain, so a
 // query looks up the words it names instead of scanning 80,000 claims. A
 // query word matches a word of the symbol that starts with it ("commod"
-// finds "commoditise"); every query word must match. Best matches come first:
-// a symbol whose name, alias or id is the whole query, then one whose name
-// starts with it, then the rest.
+// finds "commoditise"); every query word must match: the word listing the
+// fewest symbols picks the candidates and the others' postings are marked,
+// so a query of common words costs their postings, not a read of each
+// candidate's text. Best matches come first: a symbol whose name, alias or id
+// is the whole query, then one whose name starts with it, then the rest.
 //
 // Built on the first query (nothing else needs it, and it is not small) and
 // then kept up to date file by file: the caller passes the URIs the change
@@ -44,6 +46,28 @@ function wordsOfEntry(e: SymbolEntry): string[] {
   return [...words];
 }
 
+/** A word with more postings than this many times the candidates is checked on the candidates' own words. */
+const MARK_RATIO = 64;
+
+/**
+ * Whether a name, alias or id of the symbol starts with the whole query: the
+ * best matches after the exact ones. A claim's text is folded only as far as
+ * the query reaches (with room for what folding removes), not whole.
+ */
+function startsWith(e: SymbolEntry, whole: string): boolean {
+  if (e.kind === 'entity') return keysOf(e).some((k) => k.startsWith(whole));
+  if (e.claim.id?.toLowerCase().startsWith(whole)) return true;
+  const text = e.claim.text;
+  const reach = 2 * whole.length + 16;
+  if (text.length > reach) {
+    const head = foldName(text.slice(0, reach));
+    // Folding may shorten the text (spaces run together) and change its last few characters (a cut accent, a final sigma):
+    // only a head that still covers the query with room to spare decides.
+    if (head.length >= whole.length + 8) return head.startsWith(whole);
+  }
+  return foldName(text).startsWith(whole);
+}
+
 /** The folded words of a text. */
 function wordsOf(text: string): string[] {
   return foldName(text).split(SPLIT).filter((w) => w.length > 0);
@@ -63,6 +87,9 @@ export class SymbolIndex {
   private readonly byFile = new Map<string, number[]>();
   /** Files changed since the last query; undefined until the first query builds everything. */
   private dirty: Set<string> | undefined;
+  /** Per symbol, the last query word that marked it (see requireAll), and whether this query has looked at it. */
+  private readonly marks = new Marks();
+  private readonly seen = new Marks();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -78,30 +105,71 @@ export class SymbolIndex {
     if (words.length === 0) return this.all(limit);
     const whole = foldName(query);
     const out: SymbolEntry[] = [];
-    const seen = new Set<number>();
+    // A symbol listed under several words of a prefix is looked at once: marked, not kept in a set.
+    const { marks: seen, base: SEEN } = this.seen.begin(this.entries.length, 1);
     for (const id of each(this.exact.get(whole))) {
       const e = this.entries[id];
-      if (e && !seen.has(id) && out.length < limit) { seen.add(id); out.push(e); }
+      if (e && seen[id] !== SEEN + 1 && out.length < limit) { seen[id] = SEEN + 1; out.push(e); }
     }
-    // The most selective word picks the candidates; the others filter them.
+    // The word listing the fewest symbols picks the candidates; the others filter them. Each word's
+    // symbols are counted only as far as the fewest so far: one letter starts tens of thousands of words.
     const ranges = words.map((w) => ({ w, range: this.range(w) })).sort((a, b) => (a.range[1] - a.range[0]) - (b.range[1] - b.range[0]));
-    const [first, ...rest] = ranges;
+    let pick = 0;
+    let fewest = ranges.length > 1 ? this.postingsIn(ranges[0]!.range, Infinity) : 0;
+    for (let k = 1; k < ranges.length; k++) {
+      const n = this.postingsIn(ranges[k]!.range, fewest);
+      if (n < fewest) { fewest = n; pick = k; }
+    }
+    const [first] = ranges.splice(pick, 1);
+    const rest = ranges;
+    const hasRest = rest.length ? this.requireAll(rest, fewest) : () => true;
     const starts: SymbolEntry[] = [];
     const others: SymbolEntry[] = [];
     // A query that matches more than `limit` symbols ranks those found first: the scan stops there.
     for (let i = first!.range[0]; i < first!.range[1] && starts.length + out.length < limit && others.length < limit; i++) {
       for (const id of each(this.postings.get(this.sorted[i]!))) {
         if (others.length >= limit) break;
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (seen[id] === SEEN + 1) continue;
+        seen[id] = SEEN + 1;
         const e = this.entries[id];
-        if (!e) continue;
-        if (rest.length) { const ws = wordsOfEntry(e); if (!rest.every(({ w }) => ws.some((x) => x.startsWith(w)))) continue; }
-        (keysOf(e).some((k) => k.startsWith(whole)) ? starts : others).push(e);
+        if (!e || !hasRest(id, e)) continue;
+        (startsWith(e, whole) ? starts : others).push(e);
       }
     }
     for (const list of [starts, others]) for (const e of list) { if (out.length >= limit) return out; out.push(e); }
     return out;
+  }
+
+  /**
+   * A test that a symbol holds every word of `rest`. Each word's symbols are
+   * marked in one array, word after word, so a symbol is kept only if every
+   * word marked it: the cost is the words' postings, not the candidates'
+   * text (folding and splitting thousands of claims took hundreds of
+   * milliseconds). A word with far more postings than there are candidates
+   * is checked on the candidates' words instead.
+   */
+  private requireAll(rest: ReadonlyArray<{ w: string; range: [number, number] }>, candidates: number):
+    (id: number, e: SymbolEntry) => boolean {
+    const cap = MARK_RATIO * candidates;
+    const byMarks = new Set(rest.filter((r) => this.postingsIn(r.range, cap) <= cap));
+    const marked = [...byMarks];
+    const read = rest.filter((r) => !byMarks.has(r)).map((r) => r.w);
+    const { marks, base } = this.marks.begin(this.entries.length, marked.length);
+    marked.forEach(({ range }, k) => {
+      for (let i = range[0]; i < range[1]; i++) {
+        for (const id of each(this.postings.get(this.sorted[i]!))) if (k === 0 || marks[id] === base + k) marks[id] = base + k + 1;
+      }
+    });
+    const want = base + marked.length;
+    return (id, e) => (marked.length === 0 || marks[id] === want)
+      && (read.length === 0 || read.every((w) => wordsOfEntry(e).some((x) => x.startsWith(w))));
+  }
+
+  /** How many symbol numbers the words of a range list (holes included), counted until past `cap`. */
+  private postingsIn([from, to]: [number, number], cap: number): number {
+    let n = 0;
+    for (let i = from; i < to && n <= cap; i++) { const ids = this.postings.get(this.sorted[i]!); n += ids === undefined ? 0 : typeof ids === 'number' ? 1 : ids.length; }
+    return n;
   }
 
   private all(limit: number): SymbolEntry[] {
@@ -110,12 +178,14 @@ export class SymbolIndex {
     return out;
   }
 
-  /** [from, to) in the sorted words: those that start with `prefix`. */
+  /**
+   * [from, to) in the sorted words: those that start with `prefix`. Both ends
+   * by binary search: one letter starts tens of thousands of words (claim
+   * ids are c1…c84178), too many to walk. A word holds letters and digits
+   * only, so none has U+FFFF after the prefix.
+   */
   private range(prefix: string): [number, number] {
-    const from = lowerBound(this.sorted, prefix);
-    let to = from;
-    while (to < this.sorted.length && this.sorted[to]!.startsWith(prefix)) to++;
-    return [from, to];
+    return [lowerBound(this.sorted, prefix), lowerBound(this.sorted, prefix + '\uffff')];
   }
 
   /** Forgets everything: the next query builds afresh (after the cold index, when every file was announced at once). */
@@ -183,6 +253,23 @@ export class SymbolIndex {
       if (this.entries[id]) { this.entries[id] = undefined; this.live--; }
     }
     this.byFile.delete(uri);
+  }
+}
+
+/**
+ * One number per symbol, written and read by one query: the next query takes
+ * values above every one written so far instead of clearing the array.
+ */
+class Marks {
+  private array = new Int32Array(0);
+  private next = 0;
+
+  /** Room for `size` symbols, and `levels` values no symbol holds yet: base + 1 … base + levels. */
+  begin(size: number, levels: number): { marks: Int32Array; base: number } {
+    if (this.array.length < size || this.next + levels >= 2 ** 30) { this.array = new Int32Array(size + 1024); this.next = 0; }
+    const base = this.next;
+    this.next += levels;
+    return { marks: this.array, base };
   }
 }
 
