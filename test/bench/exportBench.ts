@@ -15,6 +15,7 @@ import { filteredGraph } from '../../server/src/core/features/claimMap';
 import { graphExport } from '../../server/src/core/export/mapExport';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 import { buildExportModel } from '../../server/src/core/export/exportModel';
+import { joined } from '../../server/src/core/export/sink';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 
@@ -103,7 +104,7 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
     const g = graphExport(index, filteredGraph(index, graph, {}));
     const graphMs = performance.now() - t;
     t = performance.now();
-    const { text } = GRAPH_FORMATS[format].write(g);
+    const text = joined(GRAPH_FORMATS[format].text(g));
     const ms = performance.now() - t;
     rows.push({ format, ms, totalMs: graphMs + ms, bytes: Buffer.byteLength(text) });
   }

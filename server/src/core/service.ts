@@ -13,7 +13,7 @@ import { type Codec } from './base/codec';
 import { type Position, type Range } from './base/position';
 import { Anchoring } from './anchoring/noteAnchoring';
 import { type ClaimFilter } from './export/filter';
-import { exportClaims, type ExportFormat, type ExportOutput } from './export/formats';
+import { exportClaims, type ExportFormat, type ExportOutput, type ExportSink } from './export/formats';
 import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from './features/anchorViews';
 import { claimCard } from './features/cards';
 import { ClaimGraph } from './features/claimGraph';
@@ -82,6 +82,10 @@ export interface ExportRequest {
   /** CSV: write formula-like cells as they are (by default they get a leading `'`). */
   csvKeepFormulas?: boolean;
   progress?: (done: number, total: number) => void;
+  /** Called when the model is built and the file starts being written. */
+  writing?: () => void;
+  /** Where the file goes, a chunk at a time; without one, the export is returned whole as `data`. */
+  sink?: ExportSink;
 }
 
 /** Characters of a workspace-symbol query that count; the rest is ignored. */

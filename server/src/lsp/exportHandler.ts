@@ -1,15 +1,15 @@
 // The export request (claimlens/export): the client names a format and a
 // file, the server builds the export from its own index, reports progress,
-// and writes the file atomically. Refused in an untrusted workspace — the
-// server checks on its own, whatever the client did — and when the file
-// exists and the client did not confirm replacing it.
+// and writes the file atomically, as a stream. Refused in an untrusted
+// workspace — the server checks on its own, whatever the client did — and
+// when the file exists and the client did not confirm replacing it.
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { type ClaimlensSettings, ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../../shared/protocol';
-import { CancelledError, throwIfCancelled } from '../core/base/cancellation';
+import { CancelledError } from '../core/base/cancellation';
 import { ExportError, isExportFormat } from '../core/export/formats';
 import { type ClaimlensService } from '../core/service';
 import { dirname, uriToPath } from '../core/workspace/workspace';
-import { TargetExistsError, TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
+import { TargetExistsError, TargetNotAFileError, writeAtomically } from '../node/atomicWrite';
 import { readExportFilter } from './requestParams';
 
 export function registerExport(connection: Connection, service: ClaimlensService, settings: ClaimlensSettings): void {
@@ -37,7 +37,7 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
       throw new ResponseError(ExportErrors.TargetRefused,
         `${target} is ${conflict}: an export never writes over a file the workspace reads. Choose another file.`);
     }
-    const result = await service.exportClaims({
+    const { result, bytes } = await writeAtomically(target, params.overwrite === true, (file) => service.exportClaims({
       format: params.format,
       filter: filter.value,
       base: dirname(params.target),
@@ -47,10 +47,9 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
         const pct = Math.floor((done / Math.max(total, 1)) * 90);
         if (pct !== reported) progress.report(reported = pct, `${done} of ${total} notes`);
       },
-    }, token);
-    throwIfCancelled(token, 'the export');
-    progress.report(95, 'writing the file');
-    const { bytes } = await writeFileAtomic(target, result.data, params.overwrite === true);
+      writing: () => progress.report(95, 'writing the file'),
+      sink: file,
+    }, token));
     return {
       target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes, warnings: result.warnings,
       ...(result.entities !== undefined ? { entities: result.entities } : {}), ...(result.relations !== undefined ? { relations: result.relations } : {}),
