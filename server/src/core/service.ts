@@ -120,7 +120,7 @@ export class ClaimlensService {
   private disk: Promise<void>;
   private startBuild!: () => void;
 
-  constructor(private readonly world: ClaimlensWorld, options: ClaimlensOptions = {}) {
+  constructor(private readonly world: ClaimlensWorld, readonly options: ClaimlensOptions = {}) {
     this.logger = world.logger ?? silentLogger;
     this.index = new WorkspaceIndex(world.workspace, {
       include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize, logger: this.logger,
@@ -212,6 +212,20 @@ export class ClaimlensService {
   openDocument(uri: string): { version: number; getText(): string } | undefined {
     const doc = this.documents.get(uri);
     return doc && { version: doc.version, getText: () => doc.text };
+  }
+
+  /**
+   * The editor's documents as held now: with the workspace folders and the
+   * options, what another service needs to see the workspace as this one
+   * does (an export runs in a service of its own, off the editor's thread).
+   */
+  openDocuments(): Array<{ uri: string; version: number; text: string }> {
+    return [...this.documents].map(([uri, doc]) => ({ uri, version: doc.version, text: doc.text }));
+  }
+
+  /** The workspace folders' URIs. */
+  get folders(): readonly string[] {
+    return this.world.workspace.folders;
   }
 
   /** The version of an open document, or null: what proposed edits are computed on. */
