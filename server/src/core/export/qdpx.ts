@@ -75,11 +75,17 @@ async function streamEntry(zip: Zip, codec: Codec, name: string, chunks: Iterabl
   const entry = new StreamedEntry(name);
   zip.add(entry);
   const deflate = codec.deflateRawStream();
+  // The next chunk is made while the codec compresses the one before: one chunk in the compressor, one here.
+  let compressing: Promise<Array<Uint8Array<ArrayBuffer>>> | undefined;
   for (const chunk of chunks) {
     entry.push(chunk, false);
-    for (const c of await deflate.push(chunk)) entry.ondata(null, c, false);
+    const next = deflate.push(chunk);
+    next.catch(() => undefined);
+    if (compressing) for (const c of await compressing) entry.ondata(null, c, false);
+    compressing = next;
     if (out.full) await out.flush();
   }
+  if (compressing) for (const c of await compressing) entry.ondata(null, c, false);
   entry.push(new Uint8Array(0), true);
   const rest = await deflate.end();
   for (let i = 0; i < rest.length - 1; i++) entry.ondata(null, rest[i]!, false);

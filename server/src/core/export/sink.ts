@@ -1,8 +1,8 @@
 // Writing an export as a stream. Each format produces its file piece by piece
 // (a claim, a row, a line); ExportWriter gathers the pieces and hands them to
-// an injected ExportSink in chunks of about 64 KB, waiting for each before it
-// takes more. So an export holds its model plus one chunk, however large the
-// file. The sink is the caller's: on Node a temporary file that takes the
+// an injected ExportSink in chunks of about 64 KB, one being written while the
+// next is made. So an export holds its model plus two chunks, however large
+// the file. The sink is the caller's: on Node a temporary file that takes the
 // target's name once complete (node/atomicWrite.ts); memory in the tests.
 import { type CancellationToken, neverCancelled, throwIfCancelled } from '../base/cancellation';
 
@@ -25,6 +25,8 @@ export class ExportWriter {
   private textLength = 0;
   private binary: Uint8Array[] = [];
   private binaryLength = 0;
+  /** The chunk the sink is writing, if any. */
+  private inFlight: Promise<void> | undefined;
   /** Bytes handed to the sink so far. */
   written = 0;
   /** Text written so far, in UTF-16 units (what a reader that limits a file's length counts). */
@@ -71,11 +73,18 @@ export class ExportWriter {
       this.binaryLength = 0;
       await this.send(concat(parts));
     }
+    if (final) await this.inFlight;
   }
 
+  // One chunk goes to the sink while the next is being made: the writing
+  // overlaps the serialising, and at most two chunks are held. A failed
+  // write is thrown at the next chunk or at the final flush.
   private async send(bytes: Uint8Array): Promise<void> {
+    await this.inFlight;
     this.written += bytes.length;
-    await this.sink.write(bytes);
+    const writing = this.sink.write(bytes);
+    writing.catch(() => undefined);
+    this.inFlight = writing;
   }
 }
 
