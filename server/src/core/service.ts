@@ -69,6 +69,12 @@ export interface ClaimlensOptions {
   maxFileSize?: number;
   /** Read sources outside the workspace folders (the setting, and only in a trusted workspace). */
   allowOutsideWorkspace?: boolean;
+  /**
+   * Build the near-duplicate index as soon as the cold index is done (the
+   * default: the editor's diagnostics need it). A service that only exports
+   * passes false; asking for a file's problems still builds it.
+   */
+  eagerNearDuplicates?: boolean;
 }
 
 /** The service's picture of these files changed: notes, registries, config, sources, open documents. */
@@ -161,7 +167,7 @@ export class ClaimlensService {
     // The symbol search index is built by the first workspace-symbol query, not before: it takes tens of
     // megabytes at 10k notes, which a session that never searches should not pay for.
     this.symbols.reset();
-    void this.nearDuplicates();
+    if (this.options.eagerNearDuplicates !== false) void this.nearDuplicates();
   }
 
   /** Resolves when the near-duplicate index holds every note; builds it the first time. */

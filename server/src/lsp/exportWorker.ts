@@ -1,7 +1,8 @@
 // The worker thread an editor's export runs in (started by exportJob.ts): a
 // service of its own over the same folders, options and open documents as
 // the server's, whose cold index and anchoring cost this thread, not the one
-// answering hover. It writes the file as a stream to the temporary name it was
+// answering hover. It skips what only the editor's diagnostics need (the
+// near-duplicate index), which would compete with the export for the thread. It writes the file as a stream to the temporary name it was
 // given and renames it; a cancel message stops it between two steps, and the
 // temporary file is removed.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -23,7 +24,7 @@ port.on('message', (m: { cancel?: boolean }) => { if (m?.cancel) stop = true; })
 async function run(): Promise<void> {
   const service = createClaimlens({
     workspace: new FsWorkspace(job.folders), codec: nodeCodec, logger: { log: (message) => post({ log: message }) },
-  }, job.options);
+  }, { ...job.options, eagerNearDuplicates: false });
   for (const d of job.documents) service.setDocument(d.uri, d.version, d.text);
   await service.start();
   throwIfCancelled(token, 'the export');
