@@ -29,7 +29,7 @@ export { EXPORT_FORMATS, type ExportFormat, type GraphFormat, type ModelFormat, 
 
 export { ExportError, type ClaimFilter } from './filter';
 export { type ExportModel } from './exportModel';
-export { type ExportSink, MemorySink } from './sink';
+export { type ExportSink } from './sink';
 
 export interface WriteOptions {
   /** Folder URI the file is written to: the Markdown report's links are relative to it. */

@@ -7,7 +7,7 @@
 import { type CancellationToken, neverCancelled, throwIfCancelled } from '../base/cancellation';
 
 export interface ExportSink {
-  /** Takes the next bytes of the file; the export waits for it before it writes more. */
+  /** Takes the next bytes of the file; the chunk after them waits until this write is done. */
   write(bytes: Uint8Array): Promise<void>;
 }
 
@@ -102,17 +102,6 @@ export function joined(pieces: Iterable<string>): string {
   const all: string[] = [];
   for (const p of pieces) all.push(p);
   return all.join('');
-}
-
-/** Keeps every byte written to it: the sink of the tests and of an export returned as data. */
-export class MemorySink implements ExportSink {
-  private readonly parts: Uint8Array[] = [];
-  async write(bytes: Uint8Array): Promise<void> {
-    this.parts.push(bytes);
-  }
-  bytes(): Uint8Array {
-    return concat(this.parts);
-  }
 }
 
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
