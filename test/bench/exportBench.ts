@@ -8,11 +8,13 @@
 // renamed into place. A format's figure is model + writing, what one export
 // costs.
 //
-// Memory: the model's size is the heap it holds (measured after a full
-// garbage collection, before and after it is built); the peak during writing
-// is the most heap in use at any chunk handed to the file, over what was in
-// use when writing began, garbage not yet collected included, and the growth
-// of the process's peak resident memory (VmHWM, reset before each format).
+// Memory, measured after the times (forcing a collection changes when V8
+// collects next) by writing each format again: the model's size is the heap
+// it holds (after a full collection, with it and once it is dropped; the same
+// for the claim map's graph); the peak during writing is the most heap in use
+// at any chunk handed to the file, over what was in use when writing began,
+// garbage not yet collected included, and the growth of the process's peak
+// resident memory (VmHWM, reset before each).
 //
 //   node --import tsx test/bench/exportBench.ts
 import * as fs from 'node:fs';
@@ -22,7 +24,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { nodeCodec } from '../../server/src/node/codec';
 import { performance } from 'node:perf_hooks';
-import { FORMATS, type ExportFormat, GRAPH_FORMATS, type GraphFormat, type ModelFormat } from '../../server/src/core/export/formats';
+import { type ExportModel, FORMATS, type ExportFormat, GRAPH_FORMATS, type GraphFormat, isGraphFormat, type ModelFormat } from '../../server/src/core/export/formats';
 import { ClaimGraph } from '../../server/src/core/features/claimGraph';
 import { filteredGraph } from '../../server/src/core/features/claimMap';
 import { graphExport } from '../../server/src/core/export/mapExport';
@@ -109,15 +111,22 @@ function procStatus(field: 'VmHWM' | 'VmRSS'): number {
   }
 }
 
-/** Writes through `write` to a temporary file renamed into place, and says what it cost: time, bytes, heap and resident peaks. */
+/** Writes through `write` to a temporary file renamed into place: how long it took, and how many bytes. */
+async function timeWriting(file: string, write: (out: ExportWriter) => Promise<void>) {
+  const t = performance.now();
+  const { bytes } = await writeAtomically(file, true, (target) => write(new ExportWriter(target)));
+  fs.rmSync(file);
+  return { ms: performance.now() - t, bytes };
+}
+
+/** Writes through `write` again, and says what the writing took on top of what was live before: heap and resident peaks. */
 async function measureWriting(file: string, write: (out: ExportWriter) => Promise<void>) {
   const baseHeap = liveHeap();
   // Writing 5 to clear_refs resets the peak resident size (VmHWM) to the current one (Linux).
   try { fs.writeFileSync('/proc/self/clear_refs', '5'); } catch { /* not Linux: the RSS figure is then the process's whole peak */ }
   const baseRss = procStatus('VmRSS');
   let peakHeap = 0;
-  const t = performance.now();
-  const { bytes } = await writeAtomically(file, true, async (target) => {
+  await writeAtomically(file, true, async (target) => {
     const sink: ExportSink = {
       write: (chunk) => {
         peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
@@ -126,8 +135,8 @@ async function measureWriting(file: string, write: (out: ExportWriter) => Promis
     };
     await write(new ExportWriter(sink));
   });
-  const ms = performance.now() - t;
-  return { ms, bytes, peakHeapBytes: Math.max(0, peakHeap - baseHeap), peakRssBytes: Math.max(0, procStatus('VmHWM') - baseRss) };
+  fs.rmSync(file);
+  return { peakHeapBytes: Math.max(0, peakHeap - baseHeap), peakRssBytes: Math.max(0, procStatus('VmHWM') - baseRss) };
 }
 
 const mb = (bytes: number | undefined) => (bytes === undefined || Number.isNaN(bytes) ? '   ?' : (bytes / 1048576).toFixed(0).padStart(4));
@@ -142,34 +151,48 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
   const stats = index.stats();
   log(`export bench: ${stats.notes} notes, ${stats.claims} claims, ${stats.entities} entities (indexed in ${Math.round(performance.now() - t)} ms, not counted)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-export-bench-'));
+  const file = (format: ExportFormat) => path.join(dir, `claims.${format}`);
   try {
-    let heap = liveHeap();
+    // Times first, with no collection forced in between (a forced one changes when V8 collects next); memory after, writing again.
     t = performance.now();
-    const model = await buildExportModel(index, new Anchoring(index));
+    let model: ExportModel | undefined = await buildExportModel(index, new Anchoring(index));
     const modelMs = performance.now() - t;
-    const modelBytes = liveHeap() - heap;
+    const claims = model.claims.length;
     const quotes = model.claims.reduce((n, c) => n + c.quotes.length, 0);
     const anchored = model.claims.reduce((n, c) => n + c.quotes.filter((q) => q.match).length, 0);
-    const rows: ExportBenchRow[] = [{ format: 'model', ms: modelMs, totalMs: modelMs, bytes: 0, modelBytes }];
-    log(`  model: ${model.claims.length} claims, ${quotes} quotes (${anchored} anchored) in ${Math.round(modelMs)} ms, ${mb(modelBytes).trim()} MB of heap`);
+    const rows: ExportBenchRow[] = [{ format: 'model', ms: modelMs, totalMs: modelMs, bytes: 0 }];
+    const writeModel = (format: ModelFormat, m: ExportModel) => (out: ExportWriter) => FORMATS[format].stream(m, { base: ROOT, codec: nodeCodec }, out);
     for (const format of Object.keys(FORMATS) as ModelFormat[]) {
-      const m = await measureWriting(path.join(dir, `claims.${format}`), (out) => FORMATS[format].stream(model, { base: ROOT, codec: nodeCodec }, out));
-      rows.push({ format, ms: m.ms, totalMs: modelMs + m.ms, bytes: m.bytes, modelBytes, peakHeapBytes: m.peakHeapBytes, peakRssBytes: m.peakRssBytes });
-      fs.rmSync(path.join(dir, `claims.${format}`));
+      const w = await timeWriting(file(format), writeModel(format, model));
+      rows.push({ format, ms: w.ms, totalMs: modelMs + w.ms, bytes: w.bytes });
     }
     // The claim map's formats need no anchoring: their "model" is the graph, built afresh here as an export without the editor builds it.
-    for (const format of Object.keys(GRAPH_FORMATS) as GraphFormat[]) {
-      heap = liveHeap();
-      t = performance.now();
+    const graphOf = () => {
       const graph = new ClaimGraph(index);
       graph.sync();
-      const g = graphExport(index, filteredGraph(index, graph, {}));
+      return graphExport(index, filteredGraph(index, graph, {}));
+    };
+    for (const format of Object.keys(GRAPH_FORMATS) as GraphFormat[]) {
+      t = performance.now();
+      const g = graphOf();
       const graphMs = performance.now() - t;
-      const graphBytes = liveHeap() - heap;
-      const m = await measureWriting(path.join(dir, `claims.${format}`), (out) => pump(GRAPH_FORMATS[format].text(g), out));
-      rows.push({ format, ms: m.ms, totalMs: graphMs + m.ms, bytes: m.bytes, modelBytes: graphBytes, peakHeapBytes: m.peakHeapBytes, peakRssBytes: m.peakRssBytes });
-      fs.rmSync(path.join(dir, `claims.${format}`));
+      const w = await timeWriting(file(format), (out) => pump(GRAPH_FORMATS[format].text(g), out));
+      rows.push({ format, ms: w.ms, totalMs: graphMs + w.ms, bytes: w.bytes });
     }
+
+    const withModel = liveHeap();
+    for (const format of Object.keys(FORMATS) as ModelFormat[]) Object.assign(rows.find((r) => r.format === format)!, await measureWriting(file(format), writeModel(format, model)));
+    for (const format of Object.keys(GRAPH_FORMATS) as GraphFormat[]) {
+      let g: ReturnType<typeof graphOf> | undefined = graphOf();
+      const withGraph = liveHeap();
+      Object.assign(rows.find((r) => r.format === format)!, await measureWriting(file(format), (out) => pump(GRAPH_FORMATS[format].text(g!), out)));
+      g = undefined;
+      rows.find((r) => r.format === format)!.modelBytes = withGraph - liveHeap();
+    }
+    model = undefined;
+    const modelBytes = withModel - liveHeap();
+    for (const r of rows) if (r.format === 'model' || !isGraphFormat(r.format)) r.modelBytes = modelBytes;
+    log(`  model: ${claims} claims, ${quotes} quotes (${anchored} anchored) in ${Math.round(modelMs)} ms, ${mb(modelBytes).trim()} MB of heap`);
     for (const r of rows.slice(1)) {
       const verdict = r.totalMs <= EXPORT_BUDGET_MS ? 'within' : 'OVER';
       log(`  ${r.format.padEnd(11)} write ${String(Math.round(r.ms)).padStart(5)} ms  total ${String(Math.round(r.totalMs)).padStart(5)} ms  ` +
