@@ -12,6 +12,8 @@ const options = {
   entryPoints: {
     client: 'client/src/extension.ts',
     server: 'server/src/lsp/main.ts',
+    // The editor's exports run in a worker thread: its script is a bundle of its own, beside the server's.
+    exportWorker: 'server/src/lsp/exportWorker.ts',
     cli: 'server/src/cli/main.ts',
   },
   outdir: 'dist',

@@ -1,6 +1,7 @@
 // Protocol tests of claimlens/export: the built server writes the file with
-// work-done progress, refuses to replace an existing file unless asked, and
-// refuses to export at all in an untrusted workspace.
+// work-done progress (in a worker thread, with the bytes the command line
+// writes), refuses to replace an existing file unless asked, and refuses to
+// export at all in an untrusted workspace.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -8,6 +9,8 @@ import * as path from 'node:path';
 import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../shared/protocol';
+import { exportCommand } from '../../server/src/cli/export';
+import { EXPORT_FORMATS, type ExportFormat } from '../../server/src/core/export/formats';
 import { TestClient, copySamples, responseError } from './lspClient';
 
 let client: TestClient;
@@ -110,4 +113,19 @@ test('an export cancelled half-way stops and leaves no file behind', async () =>
   } finally {
     await c.stop();
   }
+});
+
+test('the editor\'s export, run in a worker, writes the bytes the command line writes in its own process, in every format', async () => {
+  const out = path.join(root, 'same');
+  fs.mkdirSync(out);
+  for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
+    const fromEditor = path.join(out, `editor.${format}`);
+    const fromCli = path.join(out, `cli.${format}`);
+    const result = await exportTo(client, { format, target: URI.file(fromEditor).toString(), overwrite: false });
+    const code = await exportCommand([root, '--format', format, '-o', fromCli], { out: () => undefined, err: () => undefined });
+    assert.equal(code, 0, format);
+    assert.deepEqual(fs.readFileSync(fromEditor), fs.readFileSync(fromCli), format);
+    assert.equal(result.bytes, fs.statSync(fromEditor).size, format);
+  }
+  assert.equal(fs.readdirSync(out).filter((f) => f.endsWith('.tmp')).length, 0, 'no temporary file is left behind');
 });

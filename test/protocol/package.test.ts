@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
 const ALLOWED = [
   /^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/, /^extension\/readme\.md$/, /^extension\/changelog\.md$/, /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(client|server)\.js$/, /^extension\/dist\/webview\/(boot\.js|map\.js|map-style\.css|elk\.js)$/, /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
+  /^extension\/dist\/(client|server|exportWorker)\.js$/, /^extension\/dist\/webview\/(boot\.js|map\.js|map-style\.css|elk\.js)$/, /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/images\/icon\.png$/, /^extension\/media\/[\w/.-]+\.(svg|md)$/,
 ];
 
@@ -27,7 +27,7 @@ test('the .vsix holds only what the editor needs, under 2 MB', { timeout: 120_00
     console.log(`claimlens.vsix: ${(bytes.length / 1024).toFixed(0)} KB, ${names.length} files:\n  ${names.join('\n  ')}`);
     assert.ok(bytes.length < 2 * 1024 * 1024, `${bytes.length} bytes`);
     assert.deepEqual(names.filter((n) => !ALLOWED.some((re) => re.test(n))), []);
-    for (const must of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/images/icon.png', 'extension/readme.md',
+    for (const must of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/exportWorker.js', 'extension/images/icon.png', 'extension/readme.md',
       'extension/changelog.md', 'extension/syntaxes/claimlens.injection.tmLanguage.json',
       'extension/dist/webview/boot.js', 'extension/dist/webview/map.js', 'extension/dist/webview/map-style.css', 'extension/dist/webview/elk.js']) {
       assert.ok(names.includes(must), `${must} is missing`);

@@ -7,7 +7,7 @@ import { ExportError } from '../../server/src/core/export/formats';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 import { buildExportModel } from '../../server/src/core/export/exportModel';
 import { ENTITIES, indexOf } from './helpers';
-import { ARTICLE, samplesModel } from './exportHelpers';
+import { ARTICLE, samplesIndex, samplesModel } from './exportHelpers';
 
 test('the samples: 4 notes, 2 sources, 12 entities, 21 claims, 24 quotes all anchored exactly', async () => {
   const m = await samplesModel();
@@ -127,4 +127,20 @@ test('a source used again after 32 others is prepared again from its text, with 
   const last = m.claims[m.claims.length - 1]!;
   assert.deepEqual([last.note.path, last.quotes[0]!.anchor, last.quotes[0]!.match!.start, last.source?.key], ['zz.md', 'exact', 10, 's00.txt']);
   assert.equal(m.claims.filter((c) => c.quotes[0]!.anchor === 'exact').length, 35);
+});
+
+test('the export reuses what the anchoring holds and keeps nothing new in it', async () => {
+  const { index } = await samplesIndex();
+  const anchoring = new Anchoring(index);
+  const note = [...index.notes.values()].find((n) => n.name === 'notes/openai-consumer-shift')!;
+  const other = [...index.notes.values()].find((n) => n.name === 'notes/deepseek-notes')!;
+  const first = await buildExportModel(index, anchoring);
+  assert.equal(anchoring.peek(note), undefined, 'a note no one asked about is not kept');
+  const held = await anchoring.anchorNote(note);
+  const second = await buildExportModel(index, anchoring);
+  assert.equal(anchoring.peek(note), held, 'what the editor asked for stays');
+  assert.equal(anchoring.peek(other), undefined);
+  const quote = (m: typeof first) => m.claims.find((c) => c.note.uri === note.uri && c.quotes.some((q) => q.match))!.quotes.find((q) => q.match)!;
+  assert.equal(quote(second).match, held.quotes.find((q) => q.quote === quote(second).text)!.result, 'the held result is reused as it is');
+  assert.deepEqual(quote(second).match, quote(first).match, 'and it is what the export computes itself');
 });

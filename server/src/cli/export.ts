@@ -1,15 +1,16 @@
 // `claimlens export [DIR] --format F [-o FILE] [--force] [--status S] [--entity E] [--note GLOB] [--kind K] [--relation R]`:
 // the notes of a folder in one of the export formats (the claims' records, or
 // the claim map as GraphML or Mermaid), to standard output or to a file
-// written atomically that is never replaced without --force.
+// written atomically that is never replaced without --force. Either way the
+// export is written as a stream, a chunk at a time, in this process.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClaimlens } from '../core/service';
-import { EXPORT_FORMATS, ExportError, isExportFormat, isGraphFormat } from '../core/export/formats';
+import { EXPORT_FORMATS, ExportError, type ExportOutput, isExportFormat, isGraphFormat } from '../core/export/formats';
 import { MAP_RELATIONS } from '../core/features/claimMapTypes';
 import { fileUri } from '../core/workspace/workspace';
-import { TargetExistsError, TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
+import { TargetExistsError, TargetNotAFileError, writeAtomically } from '../node/atomicWrite';
 import { nodeCodec } from '../node/codec';
 import { FsWorkspace } from '../node/fsWorkspace';
 
@@ -77,7 +78,7 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
   }
   const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   try {
-    const result = await service.exportClaims({
+    const request = {
       format,
       filter: {
         status: list(values.status), entity: values.entity, note: values.note, text: values.text,
@@ -85,18 +86,21 @@ export async function exportCommand(argv: string[], io: ExportIo): Promise<numbe
       },
       csvKeepFormulas: values['keep-formulas'] === true,
       base: fileUri(target ? path.dirname(target) : root),
-    });
-    for (const w of result.warnings) io.err(`claimlens: ${w}`);
-    const summary = isGraphFormat(format)
+    };
+    const summary = (result: ExportOutput) => isGraphFormat(format)
       ? `${count(result.claims, 'claim')}, ${count(result.entities ?? 0, 'entity', 'entities')} and ${count(result.relations ?? 0, 'relation')}`
       : `${count(result.claims, 'claim')}, ${count(result.quotes, 'quote')} (${result.anchored} anchored)`;
     if (!target) {
-      io.out(result.data as string);
-      io.err(`exported ${summary}`);
+      // Standard output takes the text as it is written; the chunks never cut a character in two.
+      const decoder = new TextDecoder();
+      const result = await service.exportClaims({ ...request, sink: { write: async (bytes) => io.out(decoder.decode(bytes, { stream: true })) } });
+      for (const w of result.warnings) io.err(`claimlens: ${w}`);
+      io.err(`exported ${summary(result)}`);
       return 0;
     }
-    const { bytes } = await writeFileAtomic(target, result.data, values.force === true);
-    io.err(`exported ${summary} to ${values.output} (${bytes} bytes)`);
+    const { result, bytes } = await writeAtomically(target, values.force === true, (file) => service.exportClaims({ ...request, sink: file }));
+    for (const w of result.warnings) io.err(`claimlens: ${w}`);
+    io.err(`exported ${summary(result)} to ${values.output} (${bytes} bytes)`);
     return 0;
   } catch (e) {
     if (e instanceof ExportError) { io.err(`claimlens export: ${e.message}`); return 2; }

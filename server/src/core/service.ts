@@ -13,7 +13,7 @@ import { type Codec } from './base/codec';
 import { type Position, type Range } from './base/position';
 import { Anchoring } from './anchoring/noteAnchoring';
 import { type ClaimFilter } from './export/filter';
-import { exportClaims, type ExportFormat, type ExportOutput } from './export/formats';
+import { exportClaims, type ExportFormat, type ExportOutput, type ExportSink } from './export/formats';
 import { anchoringProblems, quoteDetail, quoteSummary, sourceDetail } from './features/anchorViews';
 import { claimCard } from './features/cards';
 import { ClaimGraph } from './features/claimGraph';
@@ -70,6 +70,13 @@ export interface ClaimlensOptions {
   maxFileSize?: number;
   /** Read sources outside the workspace folders (the setting, and only in a trusted workspace). */
   allowOutsideWorkspace?: boolean;
+  /**
+   * Build what the editor's views need as soon as the cold index is done
+   * (the default): the near-duplicate index (diagnostics) and the claims
+   * panel's counts. A service that only exports passes false; asking for a
+   * file's problems or the panel's groups still builds them.
+   */
+  eagerViews?: boolean;
 }
 
 /** The service's picture of these files changed: notes, registries, config, sources, open documents. */
@@ -83,6 +90,10 @@ export interface ExportRequest {
   /** CSV: write formula-like cells as they are (by default they get a leading `'`). */
   csvKeepFormulas?: boolean;
   progress?: (done: number, total: number) => void;
+  /** Called when the model is built and the file starts being written. */
+  writing?: () => void;
+  /** Where the file goes, a chunk at a time; without one, the export is returned whole as `data`. */
+  sink?: ExportSink;
 }
 
 /** Characters of a workspace-symbol query that count; the rest is ignored. */
@@ -119,7 +130,7 @@ export class ClaimlensService {
   private disk: Promise<void>;
   private startBuild!: () => void;
 
-  constructor(private readonly world: ClaimlensWorld, options: ClaimlensOptions = {}) {
+  constructor(private readonly world: ClaimlensWorld, readonly options: ClaimlensOptions = {}) {
     this.logger = world.logger ?? silentLogger;
     this.index = new WorkspaceIndex(world.workspace, {
       include: options.include, exclude: options.exclude, maxFileSize: options.maxFileSize, logger: this.logger,
@@ -162,8 +173,10 @@ export class ClaimlensService {
     // The symbol search index is built by the first workspace-symbol query, not before: it takes tens of
     // megabytes at 10k notes, which a session that never searches should not pay for.
     this.symbols.reset();
-    void this.countGroups();
-    void this.nearDuplicates();
+    if (this.options.eagerViews !== false) {
+      void this.countGroups();
+      void this.nearDuplicates();
+    }
   }
 
   /**
@@ -225,6 +238,20 @@ export class ClaimlensService {
   openDocument(uri: string): { version: number; getText(): string } | undefined {
     const doc = this.documents.get(uri);
     return doc && { version: doc.version, getText: () => doc.text };
+  }
+
+  /**
+   * The editor's documents as held now: with the workspace folders and the
+   * options, what another service needs to see the workspace as this one
+   * does (an export runs in a service of its own, off the editor's thread).
+   */
+  openDocuments(): Array<{ uri: string; version: number; text: string }> {
+    return [...this.documents].map(([uri, doc]) => ({ uri, version: doc.version, text: doc.text }));
+  }
+
+  /** The workspace folders' URIs. */
+  get folders(): readonly string[] {
+    return this.world.workspace.folders;
   }
 
   /** The version of an open document, or null: what proposed edits are computed on. */

@@ -1,15 +1,17 @@
 // The export request (claimlens/export): the client names a format and a
-// file, the server builds the export from its own index, reports progress,
-// and writes the file atomically. Refused in an untrusted workspace — the
-// server checks on its own, whatever the client did — and when the file
-// exists and the client did not confirm replacing it.
+// file; a worker thread builds the export from the same workspace and writes
+// the file as a stream, atomically (exportJob.ts), while this thread goes on
+// answering the editor and reports the worker's progress. Refused in an
+// untrusted workspace — the server checks on its own, whatever the client
+// did — and when the file exists and the client did not confirm replacing it.
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { type ClaimlensSettings, ExportErrors, type ExportParams, ExportRequest, type ExportResult } from '../../../shared/protocol';
-import { CancelledError, throwIfCancelled } from '../core/base/cancellation';
+import { CancelledError } from '../core/base/cancellation';
 import { ExportError, isExportFormat } from '../core/export/formats';
 import { type ClaimlensService } from '../core/service';
 import { dirname, uriToPath } from '../core/workspace/workspace';
-import { TargetExistsError, TargetNotAFileError, writeFileAtomic } from '../node/atomicWrite';
+import { TargetExistsError, TargetNotAFileError, temporaryName } from '../node/atomicWrite';
+import { runExportJob } from './exportJob';
 import { readExportFilter } from './requestParams';
 
 export function registerExport(connection: Connection, service: ClaimlensService, settings: ClaimlensSettings): void {
@@ -37,22 +39,24 @@ async function runExport(connection: Connection, service: ClaimlensService, sett
       throw new ResponseError(ExportErrors.TargetRefused,
         `${target} is ${conflict}: an export never writes over a file the workspace reads. Choose another file.`);
     }
-    const result = await service.exportClaims({
-      format: params.format,
-      filter: filter.value,
-      base: dirname(params.target),
-      csvKeepFormulas: params.csvKeepFormulas === true,
+    const result = await runExportJob({
+      folders: [...service.folders],
+      options: service.options,
+      // The editor's text as it is now: the export anchors what hover anchors at the moment it was asked for.
+      documents: service.openDocuments(),
+      request: { format: params.format, filter: filter.value, base: dirname(params.target), csvKeepFormulas: params.csvKeepFormulas === true },
+      target, temporary: temporaryName(target), overwrite: params.overwrite === true,
+    }, {
       progress: (done, total) => {
         // One report per percent, not one per note: a large workspace has thousands.
         const pct = Math.floor((done / Math.max(total, 1)) * 90);
         if (pct !== reported) progress.report(reported = pct, `${done} of ${total} notes`);
       },
+      writing: () => progress.report(95, 'writing the file'),
+      log: (m) => connection.console.log(m),
     }, token);
-    throwIfCancelled(token, 'the export');
-    progress.report(95, 'writing the file');
-    const { bytes } = await writeFileAtomic(target, result.data, params.overwrite === true);
     return {
-      target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes, warnings: result.warnings,
+      target: params.target, claims: result.claims, quotes: result.quotes, anchored: result.anchored, bytes: result.bytes, warnings: result.warnings,
       ...(result.entities !== undefined ? { entities: result.entities } : {}), ...(result.relations !== undefined ? { relations: result.relations } : {}),
     };
   } catch (e) {

@@ -63,15 +63,17 @@ export class AnchorCache {
 
   /**
    * The anchoring of `quote` in `uri` at `version`, computed at most once per
-   * version; with a record's `hint`, once per version and hint.
+   * version; with a record's `hint`, once per version and hint. With `keep`
+   * false a result not held yet is computed and not kept.
    */
   anchor(uri: string, version: SourceVersion, quote: string, load: () => PreparedSource,
-    token?: CancellationToken, hint?: AnchorHint): AnchorResult {
+    token?: CancellationToken, hint?: AnchorHint, keep = true): AnchorResult {
     const key = hint ? `${quote}\u0000${hint.start}\u0000${hint.prefix}\u0000${hint.suffix}\u0000${hint.occurrence ?? ''}` : quote;
     const known = this.peek(uri, version, key);
     if (known) return known;
     const result = anchorQuote(this.source(uri, version, load), quote, token, hint);
-    this.entry(uri, version).results.set(key, result);
+    // A one-off question (an export) reuses results but adds none: 100,000 of them would stay for nothing.
+    if (keep) this.entry(uri, version).results.set(key, result);
     return result;
   }
 

@@ -151,8 +151,14 @@ export class Anchoring {
     return (await this.records.read(recordUri(folder))).record;
   }
 
-  /** Anchors every quote of the note, reusing what its sources' versions and its folder's anchors record allow. */
-  async anchorNote(note: NoteModel, token: CancellationToken = neverCancelled): Promise<NoteAnchoring> {
+  /**
+   * Anchors every quote of the note, reusing what its sources' versions and
+   * its folder's anchors record allow. With `keep: false` (an export, which
+   * asks once for every note) what is already held is reused but nothing new
+   * is kept: a workspace's worth of results held through the export only
+   * made each garbage collection longer.
+   */
+  async anchorNote(note: NoteModel, token: CancellationToken = neverCancelled, options: { keep?: boolean } = {}): Promise<NoteAnchoring> {
     const checks = await Promise.all(note.sources.map(async (ref): Promise<SourceCheck> => {
       const uri = sourceUri(note, ref);
       return uri ? { ref, uri, state: await this.files.state(uri) } : { ref };
@@ -164,6 +170,11 @@ export class Anchoring {
     if (known && known.result.note === note && known.key === key) return known.result;
     const run = this.running.get(note.uri);
     if (run && run.note === note && run.key === key) return run.promise;
+    if (options.keep === false) {
+      const result = await this.compute(note, checks, folder, record.record, false);
+      throwIfCancelled(token, 'anchoring');
+      return result;
+    }
     // Shared by every request that asks meanwhile, so it runs to its end; a cancelled caller stops waiting.
     const promise = this.compute(note, checks, folder, record.record).finally(() => {
       if (this.running.get(note.uri)?.promise === promise) this.running.delete(note.uri);
@@ -254,7 +265,8 @@ export class Anchoring {
     return { text, sha256: textDigest(this.options.hash, text) };
   }
 
-  private async compute(note: NoteModel, initial: SourceCheck[], folder: string | undefined, record: AnchorRecord): Promise<NoteAnchoring> {
+  private async compute(note: NoteModel, initial: SourceCheck[], folder: string | undefined, record: AnchorRecord,
+    keep = true): Promise<NoteAnchoring> {
     const checks = [...initial];
     const texts = new Map<string, string>();
     // Reads a source's text unless the cache already holds it prepared; marks it unreadable if that fails.
@@ -324,7 +336,7 @@ export class Anchoring {
         const recorded = keys && folder !== undefined ? entryFor(claim, index, quote, sourcePath(folder, state.uri)) : undefined;
         const entry = recorded?.entry;
         const result = this.cache.anchor(state.uri, state.version, quote, () => prepareSource(texts.get(state.uri) ?? '', state.kind),
-          undefined, entry && hintOf(entry));
+          undefined, entry && hintOf(entry), keep);
         if (!recorded) { quotes.push({ claim, field, index, quote, source, uri: state.uri, method: result.method, result }); continue; }
         let standing: QuoteRecord | undefined;
         if (entry) {

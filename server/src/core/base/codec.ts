@@ -7,4 +7,17 @@ export interface Codec {
   digest(algorithm: 'sha1' | 'sha256', bytes: Uint8Array): string;
   /** Raw DEFLATE (no zlib header or checksum), for zip entries; speed before size. */
   deflateRaw(bytes: Uint8Array): Uint8Array<ArrayBuffer>;
+  /**
+   * The same compression a piece at a time, for a zip entry written as a
+   * stream: fed the same bytes, in pieces of any size, it gives exactly the
+   * bytes `deflateRaw` gives for the whole.
+   */
+  deflateRawStream(): DeflateStream;
+}
+
+export interface DeflateStream {
+  /** Compresses the next bytes; resolves to the compressed bytes ready so far (possibly none). */
+  push(bytes: Uint8Array): Promise<Array<Uint8Array<ArrayBuffer>>>;
+  /** Ends the stream; resolves to the rest of the compressed bytes. */
+  end(): Promise<Array<Uint8Array<ArrayBuffer>>>;
 }

@@ -10,14 +10,24 @@
 // `@id` and `sameAs` naming theirs, so a reader can merge the reviews.
 import { type Codec } from '../base/codec';
 import { Guids } from './guid';
+import { arrayAt, jsonPieces } from './jsonStream';
+import { joined } from './sink';
 import { type ExportClaim, type ExportEntity, type ExportModel, type ExportSource, plainLinks } from './exportModel';
 
 export function toClaimReviews(model: ExportModel, guids: Guids): object {
-  const reviews: object[] = [];
+  return { '@context': 'https://schema.org', '@graph': [...reviews(model, guids)] };
+}
+
+/** The document's text in pieces, one review each. */
+export function claimReviewText(model: ExportModel, options: { codec: Codec }): Iterable<string> {
+  return jsonPieces({ '@context': 'https://schema.org', '@graph': arrayAt(0) }, [reviews(model, new Guids(options.codec))]);
+}
+
+function* reviews(model: ExportModel, guids: Guids): Generator<object> {
   for (const c of model.claims) {
     const status = model.statuses.find((s) => s.id === c.status);
     if (status?.rating === undefined) continue;
-    reviews.push({
+    yield {
       '@type': 'ClaimReview',
       '@id': `urn:uuid:${guids.guid('claimreview', c.id)}`,
       identifier: c.id,
@@ -31,13 +41,12 @@ export function toClaimReviews(model: ExportModel, guids: Guids): object {
         alternateName: status.label,
       },
       ...(c.fields.note?.length ? { reviewBody: c.fields.note.map(plainLinks).join('\n\n') } : {}),
-    });
+    };
   }
-  return { '@context': 'https://schema.org', '@graph': reviews };
 }
 
 export function writeClaimReview(model: ExportModel, options: { codec: Codec }): string {
-  return JSON.stringify(toClaimReviews(model, new Guids(options.codec)), null, 2) + '\n';
+  return joined(claimReviewText(model, options));
 }
 
 function claimItem(c: ExportClaim, guids: Guids): object {

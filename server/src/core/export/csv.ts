@@ -13,6 +13,7 @@
 // copied from a hostile page) is neutralised by a leading `'` unless the
 // caller asks to keep formulas (WriteOptions.csvKeepFormulas).
 import type { ExportClaim, ExportModel } from './exportModel';
+import { joined } from './sink';
 
 export const CSV_COLUMNS = [
   'id', 'note', 'text', 'status', 'kind', 'by', 'entities', 'quote', 'anchor', 'source_title', 'source_url',
@@ -27,11 +28,15 @@ export interface CsvOptions {
   csvKeepFormulas?: boolean;
 }
 
-export function writeCsv(model: ExportModel, options: CsvOptions = {}): string {
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+/** The file a row at a time, each with its CRLF. */
+export function* csvText(model: ExportModel, options: CsvOptions = {}): Generator<string> {
   const cell = options.csvKeepFormulas === true ? field : (v: string) => field(neutralizeFormula(v));
-  for (const c of model.claims) rows.push(row(c).map(cell).join(','));
-  return rows.join('\r\n') + '\r\n';
+  yield CSV_COLUMNS.join(',') + '\r\n';
+  for (const c of model.claims) yield row(c).map(cell).join(',') + '\r\n';
+}
+
+export function writeCsv(model: ExportModel, options: CsvOptions = {}): string {
+  return joined(csvText(model, options));
 }
 
 function row(c: ExportClaim): string[] {

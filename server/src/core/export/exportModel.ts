@@ -2,8 +2,8 @@
 // the entities and the claims with status, speaker, entities, quotes (each
 // anchored in its source), relations, tags and the remaining fields. Built
 // once from a WorkspaceIndex and the editor's Anchoring (the same sources,
-// size limits, open documents' unsaved text and cache); the format modules
-// only serialise it. Paths are workspace-relative with `/`; offsets are UTF-16
+// size limits, open documents' unsaved text, and what its cache holds, which
+// the export reuses but does not fill); the format modules only serialise it. Paths are workspace-relative with `/`; offsets are UTF-16
 // code units of the source text as read (BOM dropped; for HTML its visible
 // text); lines and characters are 0-based.
 import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from '../base/cancellation';
@@ -191,7 +191,7 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
       const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? [], refsOf.get(c) ?? [], entityOf);
       if (!keep.claim(ec)) continue;
       if (ec.quotes.length) {
-        anchored ??= await anchoring.anchorNote(note, token);
+        anchored ??= await anchoring.anchorNote(note, token, { keep: false });
         await anchorQuotes(ec, claim, anchored, anchoring, model);
       }
       model.claims.push(ec);
@@ -245,9 +245,10 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
     const target = index.resolveRef(note, ref);
     relations[ref.field]!.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
   }
-  // The symmetric links hold on both sides, wherever they were written.
+  // The symmetric links hold on both sides, wherever they were written. The references to the claim are looked up once for both.
+  const incoming = claim.id ? index.referencesTo(note, claim.id) : [];
   for (const field of SYMMETRIC) {
-    for (const from of claim.id ? index.referencesTo(note, claim.id) : []) {
+    for (const from of incoming) {
       const other = from.ref.field === field ? index.notes.get(from.uri)?.claims[from.ref.claim] : undefined;
       const id = other && globalId(index.notes.get(from.uri)!, other);
       if (id && other !== claim && !relations[field]!.includes(id)) relations[field]!.push(id);

@@ -5,6 +5,7 @@
 // only the attributes it has. Text is XML-escaped; characters XML cannot hold
 // are left out.
 import { type GraphExport, type GraphExportNode } from './mapExport';
+import { joined } from './sink';
 import { xmlAttr, xmlText } from './xml';
 
 /** Node attributes, in the order they are declared and written. */
@@ -14,6 +15,11 @@ const NODE_KEYS: ReadonlyArray<[keyof GraphExportNode, 'string' | 'double']> = [
 ];
 
 export function writeGraphml(graph: GraphExport): string {
+  return joined(graphmlText(graph));
+}
+
+/** The file in pieces: a node or an edge each. */
+export function* graphmlText(graph: GraphExport): Generator<string> {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
@@ -22,6 +28,7 @@ export function writeGraphml(graph: GraphExport): string {
   for (const [name, type] of NODE_KEYS) out.push(`  <key id="${name}" for="node" attr.name="${name}" attr.type="${type}"/>`);
   out.push('  <key id="relation" for="edge" attr.name="relation" attr.type="string"/>');
   out.push('  <graph id="claims" edgedefault="directed">');
+  yield lines(out.splice(0));
   for (const n of graph.nodes) {
     out.push(`    <node id="${xmlAttr(n.key)}">`);
     for (const [name] of NODE_KEYS) {
@@ -29,13 +36,18 @@ export function writeGraphml(graph: GraphExport): string {
       if (v !== undefined) out.push(`      <data key="${name}">${xmlText(String(v))}</data>`);
     }
     out.push('    </node>');
+    yield lines(out.splice(0));
   }
   for (const e of graph.edges) {
     const id = xmlAttr(`${e.source}|${e.relation}|${e.target}`);
     out.push(`    <edge id="${id}" source="${xmlAttr(e.source)}" target="${xmlAttr(e.target)}">`);
     out.push(`      <data key="relation">${e.relation}</data>`);
     out.push('    </edge>');
+    yield lines(out.splice(0));
   }
-  out.push('  </graph>', '</graphml>');
+  yield lines(['  </graph>', '</graphml>']);
+}
+
+function lines(out: string[]): string {
   return out.join('\n') + '\n';
 }

@@ -1,23 +1,22 @@
 // The JSON export: `{ format: "claimlens", version: 1, notes, entities, claims }`,
 // described by schemas/claimlens-export.schema.json. Cross-references are by
 // key: a claim names its note by path, its entities by id, its quotes' source
-// by the source's key in the note's `sources`.
+// by the source's key in the note's `sources`. Written a note, an entity and
+// a claim at a time (jsonStream.ts).
+import { arrayAt, jsonPieces, mapped } from './jsonStream';
+import { joined } from './sink';
 import type { ExportClaim, ExportEntity, ExportModel, ExportNote, ExportQuote, ExportSource } from './exportModel';
 
 export const JSON_FORMAT_VERSION = 1;
 
-export function toJsonDocument(model: ExportModel): object {
-  return {
-    format: 'claimlens',
-    version: JSON_FORMAT_VERSION,
-    notes: model.notes.map(note),
-    entities: model.entities.map(entity),
-    claims: model.claims.map(claim),
-  };
+/** The document's text in pieces, as JSON.stringify(toJsonDocument(model), null, 2) + '\n' writes it. */
+export function jsonText(model: ExportModel): Iterable<string> {
+  return jsonPieces({ format: 'claimlens', version: JSON_FORMAT_VERSION, notes: arrayAt(0), entities: arrayAt(1), claims: arrayAt(2) },
+    [mapped(model.notes, note), mapped(model.entities, entity), mapped(model.claims, claim)]);
 }
 
 export function writeJson(model: ExportModel): string {
-  return JSON.stringify(toJsonDocument(model), null, 2) + '\n';
+  return joined(jsonText(model));
 }
 
 function note(n: ExportNote): object {

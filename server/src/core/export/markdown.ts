@@ -6,6 +6,7 @@
 // section lists what the checks across claims found, linking both claims. Links are relative to the
 // folder the report is written to, so they work in any Markdown viewer there.
 import { type ExportClaim, type ExportModel, type ExportQuote, plainLinks } from './exportModel';
+import { joined } from './sink';
 
 export interface MarkdownOptions {
   /** Folder URI the report is written to (default: the first note's workspace folder, given by the caller). */
@@ -15,34 +16,55 @@ export interface MarkdownOptions {
 const NO_ENTITY = 'No entity';
 
 export function writeMarkdown(model: ExportModel, options: MarkdownOptions = {}): string {
-  const out: string[] = ['# Claims', ''];
+  return joined(markdownText(model, options));
+}
+
+/** The report in pieces: its lines, each with its line end, and no empty line at the end. */
+export function* markdownText(model: ExportModel, options: MarkdownOptions = {}): Generator<string> {
+  // Empty lines wait for the next line that is not: the report ends on its last line of text.
+  let empty = 0;
+  for (const line of reportLines(model, options)) {
+    if (line === '') { empty++; continue; }
+    yield '\n'.repeat(empty) + line + '\n';
+    empty = 0;
+  }
+}
+
+function* reportLines(model: ExportModel, options: MarkdownOptions): Generator<string> {
+  yield '# Claims';
+  yield '';
   const notes = new Set(model.claims.map((c) => c.note.path)).size;
-  out.push(`${count(model.claims.length, 'claim')} from ${count(notes, 'note')}.`, '');
+  yield `${count(model.claims.length, 'claim')} from ${count(notes, 'note')}.`;
+  yield '';
   const byStatus = groupBy(model.claims, (c) => c.status);
   const byId = new Map(model.claims.map((c) => [c.id, c]));
   const link = linker(options.base);
   const order = [...model.statuses.map((s) => s.id), ...[...byStatus.keys()].filter((s) => !model.statuses.some((d) => d.id === s)).sort()];
   const label = (id: string) => model.statuses.find((s) => s.id === id)?.label ?? id;
   if (model.claims.length) {
-    out.push('| Status | Claims |', '| --- | ---: |');
-    for (const s of order) if (byStatus.has(s)) out.push(`| ${escape(label(s))} | ${byStatus.get(s)!.length} |`);
-    out.push('');
+    yield '| Status | Claims |';
+    yield '| --- | ---: |';
+    for (const s of order) if (byStatus.has(s)) yield `| ${escape(label(s))} | ${byStatus.get(s)!.length} |`;
+    yield '';
   }
   for (const s of order) {
     const claims = byStatus.get(s);
     if (!claims) continue;
-    out.push(`## ${escape(label(s))} (${claims.length})`, '');
+    yield `## ${escape(label(s))} (${claims.length})`;
+    yield '';
     const byEntity = groupBy(claims, mainEntity);
     const names = [...byEntity.keys()].sort((a, b) => Number(a === NO_ENTITY) - Number(b === NO_ENTITY) || a.localeCompare(b, 'en'));
     for (const name of names) {
       const group = byEntity.get(name)!;
-      out.push(`### ${escape(name)} (${group.length})`, '');
-      for (const c of group) out.push(...claimLines(c, byId, link), '');
+      yield `### ${escape(name)} (${group.length})`;
+      yield '';
+      for (const c of group) {
+        yield* claimLines(c, byId, link);
+        yield '';
+      }
     }
   }
-  if (model.findings.length) out.push(...consistencyLines(model, byId, link));
-  while (out.length && out[out.length - 1] === '') out.pop();
-  return out.join('\n') + '\n';
+  if (model.findings.length) yield* consistencyLines(model, byId, link);
 }
 
 function consistencyLines(model: ExportModel, byId: Map<string, ExportClaim>, link: Link): string[] {

@@ -10,6 +10,7 @@
 // the rating scale, as the editor colours it) its verdict; an edge's line says
 // its relation.
 import { type MapRelation } from '../features/claimMapTypes';
+import { joined } from './sink';
 import { type GraphExport, type GraphExportNode } from './mapExport';
 
 /** Mermaid's own limits, as its defaults set them (and GitHub keeps): past them it draws an error instead. */
@@ -58,14 +59,20 @@ export function mermaidLabel(text: string): string {
 }
 
 export function writeMermaid(graph: GraphExport): { text: string; warnings: string[] } {
+  const text = joined(mermaidText(graph));
+  return { text, warnings: mermaidWarnings(graph, text.length) };
+}
+
+/** The flowchart in pieces: a line each, with its line end. */
+export function* mermaidText(graph: GraphExport): Generator<string> {
   const ids = new Map<string, string>();
   const counts = { c: 0, e: 0 };
-  const lines = ['flowchart TB'];
+  yield 'flowchart TB\n';
   const node = (n: GraphExportNode, prefix: 'c' | 'e', indent: string) => {
     const id = `${prefix}${++counts[prefix]}`;
     ids.set(n.key, id);
     const [open, close] = n.type === 'entity' ? ENTITY_SHAPE : SHAPES[n.kind ?? ''] ?? CLAIM_SHAPE;
-    lines.push(`${indent}${id}${open}"${mermaidLabel(n.label)}"${close}`);
+    return `${indent}${id}${open}"${mermaidLabel(n.label)}"${close}\n`;
   };
   // Each note's claims in a subgraph, notes in the order the graph lists them.
   const byNote = new Map<string, GraphExportNode[]>();
@@ -76,19 +83,20 @@ export function writeMermaid(graph: GraphExport): { text: string; warnings: stri
   }
   let notes = 0;
   for (const [note, claims] of byNote) {
-    lines.push(`  subgraph n${++notes}["${mermaidLabel(note)}"]`);
-    for (const c of claims) node(c, 'c', '    ');
-    lines.push('  end');
+    yield `  subgraph n${++notes}["${mermaidLabel(note)}"]\n`;
+    for (const c of claims) yield node(c, 'c', '    ');
+    yield '  end\n';
   }
-  for (const n of graph.nodes) if (n.type === 'entity') node(n, 'e', '  ');
+  for (const n of graph.nodes) if (n.type === 'entity') yield node(n, 'e', '  ');
   const styled = new Map<MapRelation, number[]>();
-  graph.edges.forEach((e, i) => {
+  for (let i = 0; i < graph.edges.length; i++) {
+    const e = graph.edges[i]!;
     const kind = EDGES[e.relation];
-    lines.push(`  ${ids.get(e.source)} ${kind.arrow}${kind.label ? `|${kind.label}|` : ''} ${ids.get(e.target)}`);
+    yield `  ${ids.get(e.source)} ${kind.arrow}${kind.label ? `|${kind.label}|` : ''} ${ids.get(e.target)}\n`;
     const at = styled.get(e.relation);
     if (at) at.push(i); else styled.set(e.relation, [i]);
-  });
-  for (const [relation, at] of styled) lines.push(`  linkStyle ${at.join(',')} ${EDGES[relation].style}`);
+  }
+  for (const [relation, at] of styled) yield `  linkStyle ${at.join(',')} ${EDGES[relation].style}\n`;
   // A class per status in use, named by the status when its id is a plain word.
   const classes = new Map<string, { name: string; members: string[] }>();
   const entities: string[] = [];
@@ -102,17 +110,20 @@ export function writeMermaid(graph: GraphExport): { text: string; warnings: stri
   }
   for (const [status, c] of classes) {
     const def = graph.statuses.find((s) => s.id === status);
-    lines.push(`  classDef ${c.name} ${statusColours(def?.rating, graph.rating)},color:#212121`);
-    lines.push(`  class ${c.members.join(',')} ${c.name}`);
+    yield `  classDef ${c.name} ${statusColours(def?.rating, graph.rating)},color:#212121\n`;
+    yield `  class ${c.members.join(',')} ${c.name}\n`;
   }
-  if (entities.length) lines.push('  classDef entity fill:#ede7f6,stroke:#5e35b1,color:#212121', `  class ${entities.join(',')} entity`);
-  const text = lines.join('\n') + '\n';
+  if (entities.length) yield `  classDef entity fill:#ede7f6,stroke:#5e35b1,color:#212121\n  class ${entities.join(',')} entity\n`;
+}
+
+/** What a reader of a flowchart of `chars` UTF-16 units should know: where Mermaid, as GitHub runs it, gives up. */
+export function mermaidWarnings(graph: GraphExport, chars: number): string[] {
   const warnings: string[] = [];
   if (graph.edges.length > MERMAID_MAX_EDGES) {
     warnings.push(`the flowchart has ${graph.edges.length} edges; Mermaid draws at most ${MERMAID_MAX_EDGES} unless its maxEdges setting is raised (GitHub does not): narrow the filter`);
   }
-  if (text.length > MERMAID_MAX_TEXT) {
-    warnings.push(`the flowchart is ${text.length} characters long; Mermaid reads at most ${MERMAID_MAX_TEXT} unless its maxTextSize setting is raised (GitHub does not): narrow the filter`);
+  if (chars > MERMAID_MAX_TEXT) {
+    warnings.push(`the flowchart is ${chars} characters long; Mermaid reads at most ${MERMAID_MAX_TEXT} unless its maxTextSize setting is raised (GitHub does not): narrow the filter`);
   }
-  return { text, warnings };
+  return warnings;
 }

@@ -11,11 +11,14 @@
 // BOM dropped; for HTML its visible text), so they slice it exactly.
 //
 // GUIDs are name-based (guid.ts) and the zip's timestamps fixed, so the same
-// notes give the same bytes.
+// notes give the same bytes. Streamed (streamQdpx), the project and each
+// source go into the zip a chunk at a time, compressed by the codec's stream,
+// which gives the same bytes as compressing each whole.
 import { strToU8, Zip, ZipPassThrough } from 'fflate';
 import { type Codec } from '../base/codec';
 import { derivedGuid, Guids } from './guid';
 import type { ExportClaim, ExportModel, ExportQuote, ExportSource } from './exportModel';
+import { concat, type ExportWriter, joined, utf8Chunks } from './sink';
 import { xmlAttr as attr, xmlText as text } from './xml';
 
 export const QDA_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -42,6 +45,55 @@ export function writeQdpx(model: ExportModel, options: { codec: Codec }): Uint8A
   return concat(chunks);
 }
 
+/** The same archive as writeQdpx, written through `out` a chunk at a time. */
+export async function streamQdpx(model: ExportModel, options: { codec: Codec }, out: ExportWriter): Promise<void> {
+  const sources: Array<[string, string]> = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    out.bytes(chunk);
+  });
+  await streamEntry(zip, options.codec, 'project.qde', utf8Chunks(projectText(model, new Guids(options.codec), sources)), out);
+  // The project's text has named every source it selects in by now.
+  for (const [name, text] of sources) await streamEntry(zip, options.codec, name, utf8Chunks([text]), out);
+  zip.end();
+  await out.flush(true);
+}
+
+/** An entry whose bytes the caller compresses (through the codec's stream): fflate only counts them and frames them. */
+class StreamedEntry extends ZipPassThrough {
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+    this.mtime = ZIP_TIME;
+  }
+  protected override process(): void {
+    // push() has counted the bytes and their CRC; streamEntry hands on the compressed ones.
+  }
+}
+
+async function streamEntry(zip: Zip, codec: Codec, name: string, chunks: Iterable<Uint8Array<ArrayBuffer>>, out: ExportWriter): Promise<void> {
+  const entry = new StreamedEntry(name);
+  zip.add(entry);
+  const deflate = codec.deflateRawStream();
+  // The next chunk is made while the codec compresses the one before: one chunk in the compressor, one here.
+  let compressing: Promise<Array<Uint8Array<ArrayBuffer>>> | undefined;
+  for (const chunk of chunks) {
+    entry.push(chunk, false);
+    const next = deflate.push(chunk);
+    next.catch(() => undefined);
+    if (compressing) for (const c of await compressing) entry.ondata(null, c, false);
+    compressing = next;
+    if (out.full) await out.flush();
+  }
+  if (compressing) for (const c of await compressing) entry.ondata(null, c, false);
+  entry.push(new Uint8Array(0), true);
+  const rest = await deflate.end();
+  for (let i = 0; i < rest.length - 1; i++) entry.ondata(null, rest[i]!, false);
+  // The last call carries `final`: fflate writes the entry's sizes and CRC after it.
+  entry.ondata(null, rest[rest.length - 1] ?? new Uint8Array(0), true);
+  if (out.full) await out.flush();
+}
+
 /**
  * A zip entry deflated by the injected codec: fflate writes the archive
  * (headers, CRC, central directory) and the codec compresses (Node's native
@@ -65,14 +117,18 @@ function add(zip: Zip, codec: Codec, name: string, text: string): void {
   f.push(strToU8(text), true);
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
-  return out;
+export function qdpxParts(model: ExportModel, guids: Guids): QdpxParts {
+  const sources: Array<[string, string]> = [];
+  const project = joined(projectText(model, guids, sources));
+  return { project, sources: new Map(sources) };
 }
 
-export function qdpxParts(model: ExportModel, guids: Guids): QdpxParts {
+/**
+ * project.qde in pieces (the code book, then a source or a selection each);
+ * each source it selects in is added to `sources` (its file name and text)
+ * as its turn comes.
+ */
+function* projectText(model: ExportModel, guids: Guids, sources: Array<[string, string]>): Generator<string> {
   const user = guids.guid('user', 'claimlens');
   const statusCode = new Map(model.statuses.map((s) => [s.id, guids.guid('code', `status/${s.id}`)]));
   const entityCode = new Map(model.entities.map((e) => [e, guids.guid('code', `entity/${e.definedIn}#${e.id}`)]));
@@ -94,6 +150,7 @@ export function qdpxParts(model: ExportModel, guids: Guids): QdpxParts {
     x.push(`<Code guid="${entityCode.get(e)}" name="${attr(e.name)}" isCodable="true"><Description>${text(about)}</Description></Code>`);
   }
   x.push('</Code>', '</Codes></CodeBook>');
+  yield lines(x.splice(0));
 
   const selections = new Map<ExportSource, Array<{ claim: ExportClaim; quote: ExportQuote; index: number }>>();
   for (const claim of model.claims) {
@@ -104,14 +161,13 @@ export function qdpxParts(model: ExportModel, guids: Guids): QdpxParts {
       if (list) list.push({ claim, quote, index }); else selections.set(s, [{ claim, quote, index }]);
     });
   }
-  const sources = new Map<string, string>();
   if (selections.size) {
     x.push('<Sources>');
     for (const s of model.sources) {
       const list = selections.get(s);
       if (!list) continue;
       const id = guids.guid('source', s.key);
-      sources.set(`sources/${id}.txt`, s.text!);
+      sources.push([`sources/${id}.txt`, s.text!]);
       const about = [s.title, s.url, s.path].filter(Boolean).join('\n');
       x.push(`<TextSource guid="${id}" name="${attr(s.title ?? s.key)}" plainTextPath="internal://${id}.txt" creatingUser="${user}">`);
       x.push(`<Description>${text(about)}</Description>`);
@@ -127,11 +183,16 @@ export function qdpxParts(model: ExportModel, guids: Guids): QdpxParts {
           if (code) xml += `\n<Coding guid="${derivedGuid(sel, ++k)}"><CodeRef targetGUID="${code}"/></Coding>`;
         }
         x.push(xml + '\n</PlainTextSelection>');
+        yield lines(x.splice(0));
       }
       x.push('</TextSource>');
     }
     x.push('</Sources>');
   }
   x.push('</Project>');
-  return { project: x.join('\n') + '\n', sources };
+  yield lines(x);
+}
+
+function lines(x: string[]): string {
+  return x.join('\n') + '\n';
 }

@@ -15,24 +15,52 @@
 // selectors are the anchors record's, the text as it was quoted.
 import { type Codec } from '../base/codec';
 import { Guids } from './guid';
+import { arrayAt, jsonPieces } from './jsonStream';
+import { joined } from './sink';
 import type { ExportClaim, ExportModel, ExportQuote } from './exportModel';
 
 export function toAnnotationCollection(model: ExportModel, guids: Guids): object {
-  const items: object[] = [];
-  const notes = new Map(model.notes.map((n) => [n.name, n.uri]));
-  for (const c of model.claims) c.quotes.forEach((q, i) => { if ((q.match || earlier(q)) && q.source) items.push(annotation(guids, c, q, i, notes)); });
+  return collection(model, guids, [...annotations(model, guids)]);
+}
+
+function collection(model: ExportModel, guids: Guids, items: unknown, total = annotated(model)): object {
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: `urn:uuid:${guids.guid('collection', model.notes.map((n) => n.path).join('\n'))}`,
     type: 'AnnotationCollection',
     label: 'Claims exported by Claimlens',
-    total: items.length,
+    total,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
 }
 
+/** Whether a quote is annotated: it anchored, or the analyst kept it as an earlier version; and it has a source. */
+function annotates(q: ExportQuote): boolean {
+  return !!(q.match || earlier(q)) && !!q.source;
+}
+
+/** How many annotations the collection holds: its `total`, written before them. */
+function annotated(model: ExportModel): number {
+  let n = 0;
+  for (const c of model.claims) for (const q of c.quotes) if (annotates(q)) n++;
+  return n;
+}
+
+function* annotations(model: ExportModel, guids: Guids): Generator<object> {
+  const notes = new Map(model.notes.map((n) => [n.name, n.uri]));
+  for (const c of model.claims) {
+    for (let i = 0; i < c.quotes.length; i++) if (annotates(c.quotes[i]!)) yield annotation(guids, c, c.quotes[i]!, i, notes);
+  }
+}
+
+/** The collection's text in pieces, one annotation each. */
+export function w3cText(model: ExportModel, options: { codec: Codec }): Iterable<string> {
+  const guids = new Guids(options.codec);
+  return jsonPieces(collection(model, guids, arrayAt(0)), [annotations(model, guids)]);
+}
+
 export function writeW3c(model: ExportModel, options: { codec: Codec }): string {
-  return JSON.stringify(toAnnotationCollection(model, new Guids(options.codec)), null, 2) + '\n';
+  return joined(w3cText(model, options));
 }
 
 /** The note file of a global id `<note name>#^<id>`, with the block id as its fragment. */
