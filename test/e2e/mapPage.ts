@@ -135,6 +135,8 @@ export async function openMapPage(theme: ThemeName = 'light', options: PageOptio
   };
   await page.goto(`http://127.0.0.1:${port}/map.html`);
   await mapPage.setTheme(theme);
+  // The map's script comes after the page has loaded (boot.ts): a page whose script is not held back is ready once it has said so.
+  if (!options.scriptDelayMs) await until(page, `window.__sent.some((m) => m.type === 'ready')`);
   return mapPage;
 }
 

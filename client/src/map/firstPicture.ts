@@ -11,8 +11,8 @@ import { statusColorName, themeColorVariable } from '../statusColors';
 import { type Box, centreOf, extentOf, LARGE, MAX_FIT_ZOOM, MIN_READABLE_ZOOM, nodeBox, type Point, ringPositions, rowPositions } from './mapLayout';
 import type { MapViewState } from './mapMessages';
 
-/** Around the focus, how far (in the map's units) a large map's picture reaches: more than a wide panel shows. */
-const REACH = 1400;
+/** Around the focus, how far (in the map's units) a large map's picture reaches: what a panel 1,600 pixels across shows. */
+const REACH = 1000;
 /** A usual map panel, in pixels: a small map's picture is not drawn larger than the map would draw it there. */
 const SMALLEST = { w: 1000, h: 700 };
 /** A claim's label is drawn in lines of about this many characters, as the map wraps it. */
@@ -93,7 +93,7 @@ export function firstPicture(result: ClaimMapResult, view: MapViewState): string
   for (const e of result.edges) {
     const a = positions.get(e.source);
     const b = positions.get(e.target);
-    if (!a || !b || (!near(a) && !near(b))) continue;
+    if (!a || !b || !near(a) || !near(b)) continue;
     const arg = e.relation !== 'by' && e.relation !== 'mentions';
     lines.push(`<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" class="${arg ? `arg ${e.relation}` : e.relation}"/>`);
   }

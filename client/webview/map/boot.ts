@@ -3,8 +3,8 @@
 // graph's first picture) as soon as it can. The editor keeps a webview's
 // page hidden until it has loaded, and loading waits for every script and
 // style sheet the page names; the map's script is half a megabyte. Once the
-// page is shown this brings the style sheet and then the map's script, under
-// this script's nonce.
+// page has been painted this brings the style sheet and then the map's
+// script, under this script's nonce.
 const boot = document.currentScript as HTMLScriptElement;
 const root = document.getElementById('app')!;
 
@@ -24,5 +24,15 @@ function start(): void {
   document.head.append(sheet);
 }
 
-if (document.readyState === 'complete') start();
-else window.addEventListener('load', start, { once: true });
+// Once the page is on screen: the map's script, once loaded, keeps the page busy for a while (a large map's
+// graph arrives with it), and the picture should be shown before that. The browser says when it first
+// painted the page; the editor shows the page when it has loaded (or a moment after), so that is the sign.
+// Should it never come, the map does not wait long.
+let started = false;
+const once = () => { if (!started) { started = true; start(); } };
+try {
+  new PerformanceObserver((list) => { if (list.getEntriesByName('first-contentful-paint').length) once(); }).observe({ type: 'paint', buffered: true });
+} catch {
+  window.addEventListener('load', once, { once: true });
+}
+setTimeout(once, 400);
