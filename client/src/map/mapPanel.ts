@@ -24,9 +24,10 @@ const REFRESH_DELAY_MS = 400;
  * How long a new page waits for the server's answer to carry its first
  * picture; after that it loads without one (and shows that the map is being
  * drawn). The page could not draw before the answer anyway, so waiting costs
- * only what the page's own loading would have overlapped.
+ * only what the page's own loading would have overlapped. Long enough for the
+ * first map at 10,000 notes, whose request builds the graph's index (~0.3 s).
  */
-const PICTURE_WAIT_MS = 300;
+const PICTURE_WAIT_MS = 500;
 
 /** What a claims-panel row passes to "Show on Map". */
 interface ClaimRow { claim?: { uri: string; line: number } }
