@@ -171,6 +171,7 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
   };
   const sources = new Map<string, ExportSource>();
   const notes = [...index.notes.values()].filter((n) => keep.note(n)).sort((a, b) => cmp(a.name, b.name));
+  const symmetric = symmetricReferences(index);
   const slice = new TimeSlice();
   for (let i = 0; i < notes.length; i++) {
     throwIfCancelled(token, 'the export');
@@ -188,7 +189,8 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
     let anchored: NoteAnchoring | undefined;
     for (let c = 0; c < note.claims.length; c++) {
       const claim = note.claims[c]!;
-      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? [], refsOf.get(c) ?? [], entityOf);
+      const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? [] : [];
+      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? [], refsOf.get(c) ?? [], incoming, entityOf);
       if (!keep.claim(ec)) continue;
       if (ec.quotes.length) {
         anchored ??= await anchoring.anchorNote(note, token, { keep: false });
@@ -219,8 +221,36 @@ function findingsOf(index: WorkspaceIndex, notes: NoteModel[], exported: Set<str
   return out;
 }
 
+/** A claim named in a symmetric relation: by which claim, in which note, and how. */
+interface SymmetricRef { field: string; note: NoteModel; claim: Claim }
+
+/**
+ * Every same-as and distinct-from in the workspace, by the note and id they
+ * name: read once for the whole export, where asking the index for each
+ * claim's references cost a lookup and a list per claim. In the order the
+ * index lists a claim's references: by the naming note's URI, then as written.
+ */
+function symmetricReferences(index: WorkspaceIndex): Map<NoteModel, Map<string, SymmetricRef[]>> {
+  const out = new Map<NoteModel, Map<string, SymmetricRef[]>>();
+  for (const uri of [...index.notes.keys()].sort()) {
+    const from = index.notes.get(uri)!;
+    for (const ref of from.refs) {
+      if (ref.field !== 'same-as' && ref.field !== 'distinct-from') continue;
+      const target = index.resolveRef(from, ref);
+      const claim = from.claims[ref.claim];
+      if (!target || !claim) continue;
+      let byId = out.get(target.note);
+      if (!byId) out.set(target.note, byId = new Map());
+      const list = byId.get(ref.id);
+      const named = { field: ref.field, note: from, claim };
+      if (list) list.push(named); else byId.set(ref.id, [named]);
+    }
+  }
+  return out;
+}
+
 function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: Claim,
-  links: NoteModel['links'], refs: NoteModel['refs'], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
+  links: NoteModel['links'], refs: NoteModel['refs'], incoming: readonly SymmetricRef[], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
   const entities: ExportEntity[] = [];
   const by: ExportSpeaker[] = [];
   for (const link of links) {
@@ -245,13 +275,12 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
     const target = index.resolveRef(note, ref);
     relations[ref.field]!.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
   }
-  // The symmetric links hold on both sides, wherever they were written. The references to the claim are looked up once for both.
-  const incoming = claim.id ? index.referencesTo(note, claim.id) : [];
+  // The symmetric links hold on both sides, wherever they were written.
   for (const field of SYMMETRIC) {
     for (const from of incoming) {
-      const other = from.ref.field === field ? index.notes.get(from.uri)?.claims[from.ref.claim] : undefined;
-      const id = other && globalId(index.notes.get(from.uri)!, other);
-      if (id && other !== claim && !relations[field]!.includes(id)) relations[field]!.push(id);
+      if (from.field !== field || from.claim === claim) continue;
+      const id = globalId(from.note, from.claim);
+      if (!relations[field]!.includes(id)) relations[field]!.push(id);
     }
   }
   const source = sourceId !== undefined ? en.sources.find((s) => s.id === sourceId) : en.sources[0];
