@@ -16,34 +16,45 @@ import { CHROMIUM_ARGS } from './workbench';
 
 const BUNDLE = join(__dirname, '../../dist/webview');
 
-export const THEMES = {
-  light: {
-    class: 'vscode-light',
-    vars: {
-      foreground: '#616161', 'editor-background': '#ffffff', 'editor-foreground': '#000000', descriptionForeground: '#717171',
-      focusBorder: '#0090f1', 'charts-green': '#388a34', 'charts-blue': '#1a85ff', 'charts-yellow': '#bf8803', 'charts-orange': '#d18616',
-      'charts-red': '#e51400', 'charts-purple': '#652d90', disabledForeground: '#61616180', 'button-secondaryBackground': '#e5e5e5',
-      'button-secondaryForeground': '#000000', 'button-background': '#007acc', 'button-foreground': '#ffffff', 'input-background': '#ffffff',
-      'input-foreground': '#616161', 'input-border': '#cecece', 'editorHoverWidget-background': '#f3f3f3', 'editorHoverWidget-foreground': '#616161',
-      'editorHoverWidget-border': '#c8c8c8', 'panel-border': '#80808059', 'menu-background': '#ffffff', 'menu-foreground': '#616161',
-      'dropdown-background': '#ffffff', 'dropdown-foreground': '#616161', 'dropdown-border': '#cecece',
-      'inputValidation-warningBackground': '#f6f5d2', 'editorWarning-foreground': '#bf8803', 'textLink-foreground': '#006ab1',
-    },
-  },
-  dark: {
-    class: 'vscode-dark',
-    vars: {
-      foreground: '#cccccc', 'editor-background': '#1e1e1e', 'editor-foreground': '#d4d4d4', descriptionForeground: '#ccccccb3',
-      focusBorder: '#007fd4', 'charts-green': '#89d185', 'charts-blue': '#3794ff', 'charts-yellow': '#cca700', 'charts-orange': '#d18616',
-      'charts-red': '#f14c4c', 'charts-purple': '#b180d7', disabledForeground: '#cccccc80', 'button-secondaryBackground': '#3a3d41',
-      'button-secondaryForeground': '#ffffff', 'button-background': '#0e639c', 'button-foreground': '#ffffff', 'input-background': '#3c3c3c',
-      'input-foreground': '#cccccc', 'input-border': '#3c3c3c', 'editorHoverWidget-background': '#252526', 'editorHoverWidget-foreground': '#cccccc',
-      'editorHoverWidget-border': '#454545', 'panel-border': '#80808059', 'menu-background': '#303031', 'menu-foreground': '#cccccc',
-      'dropdown-background': '#3c3c3c', 'dropdown-foreground': '#f0f0f0', 'dropdown-border': '#3c3c3c',
-      'inputValidation-warningBackground': '#352a05', 'editorWarning-foreground': '#cca700', 'textLink-foreground': '#3794ff',
-    },
-  },
-} as const;
+/** VS Code's colour variables the map reads, as the Light+ and Dark+ themes set them: [light, dark]. */
+const COLOURS: Record<string, readonly [light: string, dark: string]> = {
+  foreground: ['#616161', '#cccccc'],
+  'editor-background': ['#ffffff', '#1e1e1e'],
+  'editor-foreground': ['#000000', '#d4d4d4'],
+  descriptionForeground: ['#717171', '#ccccccb3'],
+  focusBorder: ['#0090f1', '#007fd4'],
+  'charts-green': ['#388a34', '#89d185'],
+  'charts-blue': ['#1a85ff', '#3794ff'],
+  'charts-yellow': ['#bf8803', '#cca700'],
+  'charts-orange': ['#d18616', '#d18616'],
+  'charts-red': ['#e51400', '#f14c4c'],
+  'charts-purple': ['#652d90', '#b180d7'],
+  disabledForeground: ['#61616180', '#cccccc80'],
+  'button-secondaryBackground': ['#e5e5e5', '#3a3d41'],
+  'button-secondaryForeground': ['#000000', '#ffffff'],
+  'button-background': ['#007acc', '#0e639c'],
+  'button-foreground': ['#ffffff', '#ffffff'],
+  'input-background': ['#ffffff', '#3c3c3c'],
+  'input-foreground': ['#616161', '#cccccc'],
+  'input-border': ['#cecece', '#3c3c3c'],
+  'editorHoverWidget-background': ['#f3f3f3', '#252526'],
+  'editorHoverWidget-foreground': ['#616161', '#cccccc'],
+  'editorHoverWidget-border': ['#c8c8c8', '#454545'],
+  'panel-border': ['#80808059', '#80808059'],
+  'menu-background': ['#ffffff', '#303031'],
+  'menu-foreground': ['#616161', '#cccccc'],
+  'dropdown-background': ['#ffffff', '#3c3c3c'],
+  'dropdown-foreground': ['#616161', '#f0f0f0'],
+  'dropdown-border': ['#cecece', '#3c3c3c'],
+  'inputValidation-warningBackground': ['#f6f5d2', '#352a05'],
+  'editorWarning-foreground': ['#bf8803', '#cca700'],
+  'textLink-foreground': ['#006ab1', '#3794ff'],
+};
+
+const themeOf = (kind: 'vscode-light' | 'vscode-dark', column: 0 | 1) =>
+  ({ class: kind, vars: Object.fromEntries(Object.entries(COLOURS).map(([k, v]) => [k, v[column]])) });
+
+export const THEMES = { light: themeOf('vscode-light', 0), dark: themeOf('vscode-dark', 1) };
 
 export type ThemeName = keyof typeof THEMES;
 
