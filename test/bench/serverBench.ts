@@ -180,7 +180,7 @@ export async function panelRows(conn: Connection, dir: string, opens = 15): Prom
 }
 
 /** Hover, one request after another, for as long as an export of the whole workspace (JSON, to a file) runs on the same server. */
-async function hoverDuringExportRow(conn: ReturnType<typeof createProtocolConnection>,
+async function hoverDuringExportRow(conn: Connection,
   targets: Array<{ uri: string; line: number; character: number }>): Promise<Row> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-bench-export-'));
   try {

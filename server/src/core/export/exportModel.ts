@@ -235,7 +235,7 @@ function symmetricReferences(index: WorkspaceIndex): Map<NoteModel, Map<string, 
   for (const uri of [...index.notes.keys()].sort()) {
     const from = index.notes.get(uri)!;
     for (const ref of from.refs) {
-      if (ref.field !== 'same-as' && ref.field !== 'distinct-from') continue;
+      if (!ref.field || !(SYMMETRIC as readonly string[]).includes(ref.field)) continue;
       const target = index.resolveRef(from, ref);
       const claim = from.claims[ref.claim];
       if (!target || !claim) continue;
