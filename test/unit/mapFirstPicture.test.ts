@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstPicture } from '../../client/src/map/firstPicture';
-import { type Box, clampPan, nodeBox, ringPositions, rowPositions } from '../../client/src/map/mapLayout';
+import { type Box, clampPan, nodeBox, openingView, ringPositions, rowPositions } from '../../client/src/map/mapLayout';
 import { DEFAULT_VIEW_STATE } from '../../client/src/map/mapMessages';
 import type { ClaimMapResult, MapEdge, MapNode } from '../../shared/protocol';
 import { PIVOT, sampleGraph } from '../fixtures/map/sampleGraph';
@@ -72,6 +72,25 @@ test('a view of a map larger than the window shows no empty space beside it; a s
   assert.equal(pan.y, (700 - 300) / 2, 'a map shorter than the window is centred');
   // A pan already inside the map is kept.
   assert.equal(clampPan({ x: -200, y: 0 }, 1, box, 500, 700, 30).x, -200);
+});
+
+test('a map opens whole when it fits readably; else at the readable zoom around its focus, or its middle', () => {
+  const limits = { min: 0.02, max: 4 };
+  // 400 by 200 in an 860 by 660 window: whole, at 2× capped to 1.4, centred.
+  const small = openingView({ x1: 0, y1: 0, x2: 400, y2: 200 }, undefined, 860, 660, 30, limits)!;
+  assert.equal(small.zoom, 1.4);
+  assert.deepEqual(small.pan, { x: (860 - 1.4 * 400) / 2, y: (660 - 1.4 * 200) / 2 });
+  // 4,000 wide: at 0.8 around the focus at the top left, the map starting at the window's edge, not beyond it.
+  const wide = { x1: 0, y1: 0, x2: 4000, y2: 600 };
+  const atFocus = openingView(wide, { x: 100, y: 50 }, 500, 700, 30, limits)!;
+  assert.equal(atFocus.zoom, 0.8);
+  assert.equal(atFocus.pan.x, 30, 'no empty space left of the map');
+  // Around a focus in the middle of the map, the focus is in the middle of the window.
+  const middle = openingView(wide, { x: 2000, y: 300 }, 500, 700, 30, limits)!;
+  assert.equal(middle.pan.x, 250 - 0.8 * 2000);
+  // No focus: the map's middle.
+  assert.deepEqual(openingView(wide, undefined, 500, 700, 30, limits)!.pan, { x: 250 - 0.8 * 2000, y: 350 - 0.8 * 300 });
+  assert.equal(openingView({ x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }, undefined, 500, 700, 30, limits), undefined);
 });
 
 test('the first picture draws every claim and entity with its text, every link, the focus marked, and escapes labels', () => {

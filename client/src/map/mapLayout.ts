@@ -176,6 +176,24 @@ export function centreOf(boxes: Point[]): Point {
 }
 
 /**
+ * The view a map opens at, and returns to with "Fit": the whole map, not
+ * larger than MAX_FIT_ZOOM. Where that would make labels too small to read
+ * (or the map larger than that), the readable zoom (or MAX_FIT_ZOOM) around
+ * the focus, kept from showing empty space beside the map, or around the
+ * map's middle when there is no focus.
+ */
+export function openingView(extent: Extent, focus: Point | undefined, width: number, height: number, padding: number,
+  zoomLimits: { min: number; max: number }): { zoom: number; pan: Point } | undefined {
+  const middle = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+  const fit = fitted([{ ...middle, w: extent.x2 - extent.x1, h: extent.y2 - extent.y1 }], width, height, padding, zoomLimits);
+  if (!fit || (fit.zoom >= MIN_READABLE_ZOOM && fit.zoom <= MAX_FIT_ZOOM)) return fit;
+  const zoom = Math.min(MAX_FIT_ZOOM, Math.max(fit.zoom, MIN_READABLE_ZOOM));
+  const centre = focus ?? middle;
+  const pan = { x: width / 2 - zoom * centre.x, y: height / 2 - zoom * centre.y };
+  return { zoom, pan: focus ? clampPan(pan, zoom, extent, width, height, padding) : pan };
+}
+
+/**
  * A pan kept from showing empty space beside a map larger than its view:
  * along each axis the map (x1..x2, y1..y2) fills the view when it is larger,
  * and is centred when it is not. Centred on a focus at the top of a tall map,

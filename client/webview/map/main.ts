@@ -14,8 +14,7 @@ import {
 } from '../../../server/src/core/features/claimMapTypes';
 import { DEFAULT_VIEW_STATE, firstParams, type FromWebview, type MapViewState, type ToWebview } from '../../src/map/mapMessages';
 import {
-  type Box, centreOf, clampPan, type Extent, extentOf, fitted, LARGE, MAX_FIT_ZOOM, MIN_READABLE_ZOOM, nodeBox, type Point, ringPositions, rowPositions,
-  shorten,
+  type Box, centreOf, type Extent, extentOf, LARGE, nodeBox, openingView, ringPositions, rowPositions, shorten,
 } from '../../src/map/mapLayout';
 import { statusColorName, themeColorVariable } from '../../src/statusColors';
 
@@ -402,41 +401,13 @@ let moved = false;
 /** The whole map in view; when that would make labels too small to read, the focus at a readable size instead. */
 function fitView(animate = false): void {
   const focused = cy.nodes('.focus');
-  const minimum = MIN_READABLE_ZOOM;
-  const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-  if (largeMap) fitNodes(30);
-  else cy.fit(undefined, 30);
-  let zoom = Math.min(cy.zoom(), MAX_FIT_ZOOM);
-  // A copy: Cytoscape.js hands out its own pan object, which moves with the view (and so with the reset below).
-  let pan = { ...cy.pan() };
-  if (zoom < minimum || cy.zoom() > MAX_FIT_ZOOM) {
-    zoom = Math.max(zoom, minimum);
-    if (focused.nonempty()) {
-      cy.zoom(zoom);
-      cy.center(focused);
-      cy.pan(clampPan(cy.pan(), zoom, drawnBox(), cy.width(), cy.height(), 30));
-    } else {
-      // The middle of the fitted map stays in the middle (measured without Cytoscape's fit, as above).
-      cy.zoom({ level: zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    }
-    pan = { ...cy.pan() };
-  }
+  const focus = focused.nonempty() ? centreOf(focused.map((n) => n.position())) : undefined;
+  const view = openingView(drawnBox(), focus, cy.width(), cy.height(), 30, zoomLimits());
+  if (!view) return;
   if (animate) {
-    cy.viewport(before);
     cy.stop();
-    cy.animate({ zoom, pan }, { duration: 200 });
-  } else cy.viewport({ zoom, pan });
-}
-
-/**
- * Fits a large map from its nodes' positions and sizes alone. Cytoscape's
- * own fit measures every edge and label first, which on a map of a thousand
- * nodes took longer than drawing it; on a large map labels are inside their
- * nodes and edges run between them, so the nodes' boxes are the map's box.
- */
-function fitNodes(padding: number): void {
-  const viewport = fittedHere(nodeBoxes(), padding);
-  if (viewport) cy.viewport(viewport);
+    cy.animate(view, { duration: 200 });
+  } else cy.viewport(view);
 }
 
 /** What the map covers: on a large map, from its nodes alone (as fitNodes measures it). */
@@ -451,10 +422,7 @@ function nodeBoxes(): Box[] {
   return boxes;
 }
 
-/** The zoom and pan that show every box in this map's window. */
-function fittedHere(boxes: Box[], padding: number): { zoom: number; pan: Point } | undefined {
-  return fitted(boxes, cy.width(), cy.height(), padding, { min: cy.minZoom(), max: cy.maxZoom() });
-}
+const zoomLimits = () => ({ min: cy.minZoom(), max: cy.maxZoom() });
 
 /**
  * A large map, new: its rings are worked out from the graph's lists, the
@@ -466,14 +434,9 @@ function drawLargeInView(result: ClaimMapResult, visible: MapNode[]): void {
   const positions = ringPositions(visible.map((n) => n.id), result.edges, result.focus);
   const nodes = visible.map((n) => ({ ...nodeElement(n), position: positions.get(n.id) ?? { x: 0, y: 0 } }));
   const boxes = nodes.map((e) => ({ ...e.position, w: e.data.w as number, h: e.data.h as number }));
-  let viewport = fittedHere(boxes, 30) ?? { zoom: 1, pan: { x: 0, y: 0 } };
-  if (viewport.zoom < MIN_READABLE_ZOOM || viewport.zoom > MAX_FIT_ZOOM) {
-    const zoom = Math.min(MAX_FIT_ZOOM, Math.max(viewport.zoom, MIN_READABLE_ZOOM));
-    const focused = boxes.filter((_, i) => result.focus.includes(nodes[i].data.id!));
-    const centre = focused.length ? centreOf(focused)
-      : { x: (cy.width() / 2 - viewport.pan.x) / viewport.zoom, y: (cy.height() / 2 - viewport.pan.y) / viewport.zoom };
-    viewport = { zoom, pan: { x: cy.width() / 2 - zoom * centre.x, y: cy.height() / 2 - zoom * centre.y } };
-  }
+  const focused = boxes.filter((_, i) => result.focus.includes(nodes[i].data.id!));
+  const viewport = openingView(extentOf(boxes), focused.length ? centreOf(focused) : undefined, cy.width(), cy.height(), 30, zoomLimits())
+    ?? { zoom: 1, pan: { x: 0, y: 0 } };
   // What the view shows, and a margin around it.
   const x1 = -viewport.pan.x / viewport.zoom; const y1 = -viewport.pan.y / viewport.zoom;
   const w = cy.width() / viewport.zoom; const hgt = cy.height() / viewport.zoom;
