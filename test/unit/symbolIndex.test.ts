@@ -46,9 +46,12 @@ test('edits, new files and deleted files are reflected on the next query, one fi
 });
 
 test('the index finds what a scan of every symbol finds (every query word a prefix of one of its words)', async () => {
-  const word = fc.constantFrom('deep', 'deepseek', 'seek', 'model', 'models', 'cost', 'costs', 'altman', 'sam', 'train', 'x1', 'é');
+  // Besides plain words: a hyphen and an apostrophe inside a word, a letter outside the BMP, one that folds (NFKC) to
+  // ASCII, a combining accent, CJK, and a symbol that is no letter.
+  const word = fc.constantFrom('deep', 'deepseek', 'seek', 'model', 'models', 'cost', 'costs', 'altman', 'sam', 'train', 'x1', 'é',
+    'deep-seek', "sam's", '𐐷am', '\u{1D4B3}eep', 'mode\u0301l', '日本語', '€5');
   const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
-  await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom('de', 'deep', 'seek', 'mod', 'cost', 'sam', 'x', 'é', 'zz'), { minLength: 1, maxLength: 3 }),
+  await fc.assert(fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom('de', 'deep', 'seek', 'mod', 'cost', 'sam', 'x', 'é', 'zz', 's', '𐐷', '日本', 'modé', '5'), { minLength: 1, maxLength: 3 }),
     async (texts, queryWords) => {
       const { index } = await indexOf({ 'a.md': texts.map((t, i) => `- #claim ${t} ^c${i}\n`).join('') });
       const found = new SymbolIndex(index).search(queryWords.join(' '), 1000).map((e) => e.name).sort();
@@ -76,4 +79,21 @@ test('a long claim that starts with the query comes first, however its text fold
   const { index } = await indexOf({ 'a.md': `- #claim Alpha before zeta alpha. ^other\n- #claim ${long} ^long\n` });
   const names = (q: string) => new SymbolIndex(index).search(q, 50).map((e) => e.name.slice(0, 14));
   assert.deepEqual(names('zeta alpha'), ['\uff3aeta alpha and', 'Alpha before z']);
+});
+
+test('every word of the first forty is found in a long claim, wherever its text is cut to be folded', async () => {
+  // The text is folded a few hundred characters at a time, cut at a space: a word across the first cut stays whole.
+  const filler = Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ');
+  const words = ['Ａcrossing', 'the', 'boundary', 'nowhere-split'];
+  const claims = Array.from({ length: 40 }, (_, k) => `- #claim ${filler.slice(0, 280 + k)} ${words.join(' ')}. ^c${k}\n`).join('');
+  const { index } = await indexOf({ 'a.md': claims });
+  const symbols = new SymbolIndex(index);
+  for (const q of ['acrossing', 'boundary', 'nowhere split', 'nowhere-split']) {
+    assert.equal(symbols.search(q, 100).length, 40, q);
+  }
+  // The forty-first distinct word is not indexed: a paragraph-long claim is found by its opening.
+  const long = Array.from({ length: 45 }, (_, i) => `word${i}`).join(' ');
+  const { index: other } = await indexOf({ 'b.md': `- #claim ${long} ^longone\n` });
+  assert.equal(new SymbolIndex(other).search('word37', 5).length, 1);
+  assert.equal(new SymbolIndex(other).search('word44', 5).length, 0);
 });

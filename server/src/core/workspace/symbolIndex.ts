@@ -25,7 +25,40 @@ export type SymbolEntry =
   | { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string }
   | { readonly kind: 'claim'; readonly note: NoteModel; readonly claim: Claim; readonly name: string };
 
-const SPLIT = /[^\p{L}\p{N}]+/u;
+/** What a word is made of: letters and digits, in any script. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit below U+10000: 0 not asked yet, 1 a letter or digit, 2 not. ASCII filled at once. */
+const WORD_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) WORD_UNIT[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+
+/** Whether the code point at `i` of `text` (of `width` units) belongs to a word. */
+function isWordAt(text: string, i: number, c: number): boolean {
+  if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  }
+  let k = WORD_UNIT[c]!;
+  if (k === 0) WORD_UNIT[c] = k = WORD_CHAR.test(String.fromCharCode(c)) && !(c >= 0xd800 && c < 0xe000) ? 1 : 2;
+  return k === 1;
+}
+
+/**
+ * Calls `visit(text, start, end)` for each word of `text` (a run of letters
+ * and digits) until it says false; false then. Reads the text in place: the
+ * index looks each word up by its range and makes a string only of a word
+ * it has not seen, where splitting made one of every word.
+ */
+function scanWords(text: string, visit: (text: string, start: number, end: number) => boolean): boolean {
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const astral = c >= 0xd800 && c < 0xdc00 && text.codePointAt(i)! > 0xffff;
+    if (isWordAt(text, i, c)) { if (start < 0) start = i; }
+    else if (start >= 0) { if (!visit(text, start, i)) return false; start = -1; }
+    if (astral) i++;
+  }
+  return start < 0 || visit(text, start, text.length);
+}
 
 /**
  * What a symbol is found by, computed when it is asked for (a query's
@@ -38,11 +71,43 @@ function keysOf(e: SymbolEntry): string[] {
   return id ? [id, foldName(e.claim.text)] : [foldName(e.claim.text)];
 }
 
-function wordsOfEntry(e: SymbolEntry): string[] {
-  if (e.kind === 'entity') return [...new Set(keysOf(e).flatMap(wordsOf))];
+/** How much of a claim's text is folded at a time while its words are read: its first words are usually all it takes. */
+const FOLD_STEP = 320;
+
+/**
+ * Calls `add` with each word a symbol is found by, in order: an entity's
+ * folded name, id and aliases and their words; a claim's id, its words, then
+ * the words of its text until MAX_CLAIM_WORDS words were new (`add` says
+ * whether one was). The text is folded a few hundred characters at a time,
+ * cut at a space, so a long claim costs its first words, not its paragraph.
+ */
+function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number) => boolean): void {
+  if (e.kind === 'entity') {
+    for (const key of keysOf(e)) scanWords(key, (t, a, b) => { add(t, a, b); return true; });
+    return;
+  }
+  let taken = 0;
   const id = e.claim.id?.toLowerCase();
-  const words = new Set(id ? [id, ...wordsOf(id)] : []);
-  for (const w of wordsOf(e.claim.text.slice(0, 50 * MAX_CLAIM_WORDS))) { if (words.size >= MAX_CLAIM_WORDS) break; words.add(w); }
+  const take = (t: string, a: number, b: number) => !add(t, a, b) || ++taken < MAX_CLAIM_WORDS;
+  if (id) {
+    if (add(id, 0, id.length)) taken++;
+    scanWords(foldName(id), take);
+  }
+  const text = e.claim.text;
+  const end = Math.min(text.length, 50 * MAX_CLAIM_WORDS);
+  for (let from = 0; from < end && taken < MAX_CLAIM_WORDS;) {
+    let to = from + FOLD_STEP;
+    if (to >= end) to = end;
+    else { const space = text.indexOf(' ', to); to = space < 0 || space > end ? end : space; }
+    if (!scanWords(foldName(text.slice(from, to)), take)) return;
+    from = to;
+  }
+}
+
+/** The words a symbol is found by (see eachWord), each once. */
+function wordsOfEntry(e: SymbolEntry): string[] {
+  const words = new Set<string>();
+  eachWord(e, (t, a, b) => words.size < words.add(t.slice(a, b)).size);
   return [...words];
 }
 
@@ -70,7 +135,9 @@ function startsWith(e: SymbolEntry, whole: string): boolean {
 
 /** The folded words of a text. */
 function wordsOf(text: string): string[] {
-  return foldName(text).split(SPLIT).filter((w) => w.length > 0);
+  const words: string[] = [];
+  scanWords(foldName(text), (t, a, b) => { words.push(t.slice(a, b)); return true; });
+  return words;
 }
 
 
@@ -78,11 +145,10 @@ export class SymbolIndex {
   /** Every symbol by number; a removed one leaves a hole, reused by nobody, until the next compaction. */
   private entries: Array<SymbolEntry | undefined> = [];
   private live = 0;
-  /** Every word, sorted, for prefix ranges; and the numbers of the symbols that contain it (holes skipped). */
-  private sorted: string[] = [];
-  private postings = new Map<string, Ids>();
+  /** Every word, with the numbers of the symbols that hold it (holes included), in order for prefix ranges. */
+  private words = new WordPostings();
   /** Whole names, aliases and ids → symbol numbers: the exact matches. */
-  private exact = new Map<string, Ids>();
+  private exact = new WordPostings();
   /** File URI → the numbers of the symbols it defines. */
   private readonly byFile = new Map<string, number[]>();
   /** Files changed since the last query; undefined until the first query builds everything. */
@@ -107,10 +173,11 @@ export class SymbolIndex {
     const out: SymbolEntry[] = [];
     // A symbol listed under several words of a prefix is looked at once: marked, not kept in a set.
     const { marks: seen, base: SEEN } = this.seen.begin(this.entries.length, 1);
-    for (const id of each(this.exact.get(whole))) {
+    this.exact.forWord(whole, (id) => {
       const e = this.entries[id];
       if (e && seen[id] !== SEEN + 1 && out.length < limit) { seen[id] = SEEN + 1; out.push(e); }
-    }
+      return true;
+    });
     // The word listing the fewest symbols picks the candidates; the others filter them. Each word's
     // symbols are counted only as far as the fewest so far: one letter starts tens of thousands of words.
     const ranges = words.map((w) => ({ w, range: this.range(w) })).sort((a, b) => (a.range[1] - a.range[0]) - (b.range[1] - b.range[0]));
@@ -127,14 +194,14 @@ export class SymbolIndex {
     const others: SymbolEntry[] = [];
     // A query that matches more than `limit` symbols ranks those found first: the scan stops there.
     for (let i = first!.range[0]; i < first!.range[1] && starts.length + out.length < limit && others.length < limit; i++) {
-      for (const id of each(this.postings.get(this.sorted[i]!))) {
-        if (others.length >= limit) break;
-        if (seen[id] === SEEN + 1) continue;
+      this.words.each(i, (id) => {
+        if (others.length >= limit) return false;
+        if (seen[id] === SEEN + 1) return true;
         seen[id] = SEEN + 1;
         const e = this.entries[id];
-        if (!e || !hasRest(id, e)) continue;
-        (startsWith(e, whole) ? starts : others).push(e);
-      }
+        if (e && hasRest(id, e)) (startsWith(e, whole) ? starts : others).push(e);
+        return true;
+      });
     }
     for (const list of [starts, others]) for (const e of list) { if (out.length >= limit) return out; out.push(e); }
     return out;
@@ -157,7 +224,7 @@ export class SymbolIndex {
     const { marks, base } = this.marks.begin(this.entries.length, marked.length);
     marked.forEach(({ range }, k) => {
       for (let i = range[0]; i < range[1]; i++) {
-        for (const id of each(this.postings.get(this.sorted[i]!))) if (k === 0 || marks[id] === base + k) marks[id] = base + k + 1;
+        this.words.each(i, (id) => { if (k === 0 || marks[id] === base + k) marks[id] = base + k + 1; return true; });
       }
     });
     const want = base + marked.length;
@@ -168,7 +235,7 @@ export class SymbolIndex {
   /** How many symbol numbers the words of a range list (holes included), counted until past `cap`. */
   private postingsIn([from, to]: [number, number], cap: number): number {
     let n = 0;
-    for (let i = from; i < to && n <= cap; i++) { const ids = this.postings.get(this.sorted[i]!); n += ids === undefined ? 0 : typeof ids === 'number' ? 1 : ids.length; }
+    for (let i = from; i < to && n <= cap; i++) n += this.words.count(i);
     return n;
   }
 
@@ -178,14 +245,8 @@ export class SymbolIndex {
     return out;
   }
 
-  /**
-   * [from, to) in the sorted words: those that start with `prefix`. Both ends
-   * by binary search: one letter starts tens of thousands of words (claim
-   * ids are c1…c84178), too many to walk. A word holds letters and digits
-   * only, so none has U+FFFF after the prefix.
-   */
   private range(prefix: string): [number, number] {
-    return [lowerBound(this.sorted, prefix), lowerBound(this.sorted, prefix + '\uffff')];
+    return this.words.range(prefix);
   }
 
   /** Forgets everything: the next query builds afresh (after the cold index, when every file was announced at once). */
@@ -208,15 +269,13 @@ export class SymbolIndex {
     this.dirty = undefined;
     this.entries = [];
     this.live = 0;
-    this.postings = new Map();
-    this.exact = new Map();
+    this.words = new WordPostings();
+    this.exact = new WordPostings();
     this.byFile.clear();
     for (const uri of this.index.registries.keys()) this.add(uri);
     for (const uri of this.index.notes.keys()) this.add(uri);
-    this.sorted = [...this.postings.keys()].sort();
-    // Packed once built: a typed array of the exact length takes a quarter of a growing list's memory.
-    for (const [w, list] of this.postings) if (Array.isArray(list)) this.postings.set(w, Int32Array.from(list));
-    for (const [k, list] of this.exact) if (Array.isArray(list)) this.exact.set(k, Int32Array.from(list));
+    this.words.finish();
+    this.exact.finish();
     this.dirty = new Set();
   }
 
@@ -239,12 +298,8 @@ export class SymbolIndex {
     const id = this.entries.length;
     this.entries.push(e);
     this.live++;
-    for (const w of wordsOfEntry(e)) {
-      // While everything is built the list is sorted once at the end; afterwards a new word goes in place.
-      if (!this.postings.has(w) && this.dirty) this.sorted.splice(lowerBound(this.sorted, w), 0, w);
-      this.postings.set(w, withId(this.postings.get(w), id));
-    }
-    for (const k of exactKeys) this.exact.set(k, withId(this.exact.get(k), id));
+    eachWord(e, (t, a, b) => this.words.add(t, a, b, id));
+    for (const k of exactKeys) this.exact.add(k, 0, k.length, id);
     return id;
   }
 
@@ -273,29 +328,181 @@ class Marks {
   }
 }
 
+/** FNV-1a of `text[start, end)`'s UTF-16 units. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
 /**
- * The symbols under one word: most words of a workspace belong to one symbol,
- * so one number stands alone; a list grows as an array and is packed into a
- * typed array once the index is built.
+ * Every word once, by number, with the numbers of the symbols that hold it,
+ * in the order they were added. At 10k notes that is 2.8 million postings
+ * over 118,000 words (10,000 words of text, the rest claim ids): a growing
+ * list per word, written in turn, cost most of a second in scattered memory
+ * and collections. So while the whole index is built each posting is
+ * appended to one flat list as a (word, symbol) pair, and `finish` sorts
+ * them by word in two passes into one array, each word's symbols a range
+ * of it (`offsets`). A posting added after that (a file changed) goes to a
+ * short list of its word's own (`later`), read after the range. A symbol
+ * adds its words together, so the last symbol seen per word says whether
+ * the symbol already has it. Ranges of words are over the words in order
+ * (see range): that order is made once by `finish`; a new word afterwards
+ * is put in place.
  */
-type Ids = number | number[] | Int32Array;
+class WordPostings {
+  /** Open addressing: word number + 1 at the slot its hash leads to (0 = empty), and that hash beside it; at most half full. */
+  private table = new Int32Array(1 << 12);
+  private tableHash = new Int32Array(1 << 12);
+  private readonly words: string[] = [];
+  /** Per word, the last symbol added to it, plus one. */
+  private last = new Int32Array(1024);
+  /** While building: (word, symbol) pairs in the order added. */
+  private pairs: Int32Array | undefined = new Int32Array(1 << 16);
+  private pairCount = 0;
+  /** Once finished: word w's symbols are flat[offsets[w]] … flat[offsets[w + 1] - 1], then later[w]. */
+  private flat = new Int32Array(0);
+  private offsets = new Int32Array(1);
+  private readonly later = new Map<number, number[]>();
+  /** Word numbers in the words' order; undefined until finish. */
+  private order: number[] | undefined;
 
-function withId(ids: Ids | undefined, id: number): Ids {
-  if (ids === undefined) return id;
-  if (typeof ids === 'number') return [ids, id];
-  const list = Array.isArray(ids) ? ids : Array.from(ids);
-  list.push(id);
-  return list;
-}
-
-function each(ids: Ids | undefined): Iterable<number> {
-  return ids === undefined ? [] : typeof ids === 'number' ? [ids] : ids;
-}
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < key) lo = mid + 1; else hi = mid;
+  /** Adds `symbol` to the postings of the word `text[start, end)`; false when it is there already. */
+  add(text: string, start: number, end: number, symbol: number): boolean {
+    const w = this.number(text, start, end);
+    if (this.last[w] === symbol + 1) return false;
+    this.last[w] = symbol + 1;
+    if (this.pairs) {
+      if (2 * this.pairCount + 2 > this.pairs.length) {
+        const grown = new Int32Array(2 * this.pairs.length);
+        grown.set(this.pairs);
+        this.pairs = grown;
+      }
+      this.pairs[2 * this.pairCount] = w;
+      this.pairs[2 * this.pairCount + 1] = symbol;
+      this.pairCount++;
+    } else {
+      const list = this.later.get(w);
+      if (list) list.push(symbol); else this.later.set(w, [symbol]);
+    }
+    return true;
   }
-  return lo;
+
+  /** The word's number; a new word is given the next one. */
+  private number(text: string, start: number, end: number): number {
+    const h = hashOf(text, start, end);
+    const found = this.find(text, start, end, h);
+    if (found >= 0) return found;
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    const w = this.words.length;
+    const word = text.slice(start, end);
+    this.words.push(word);
+    this.table[slot] = w + 1;
+    this.tableHash[slot] = h;
+    if (2 * this.words.length > this.table.length) this.grow();
+    if (w >= this.last.length) {
+      const grown = new Int32Array(2 * this.last.length);
+      grown.set(this.last);
+      this.last = grown;
+    }
+    if (this.order) this.order.splice(this.lowerBound(word), 0, w);
+    return w;
+  }
+
+  /** The number of the word `text[start, end)` (of hash `h`), or -1. */
+  private find(text: string, start: number, end: number, h: number): number {
+    const mask = this.table.length - 1;
+    for (let slot = h & mask, k; (k = this.table[slot]!) !== 0; slot = (slot + 1) & mask) {
+      if (this.tableHash[slot] === h && sameWord(this.words[k - 1]!, text, start, end)) return k - 1;
+    }
+    return -1;
+  }
+
+  private grow(): void {
+    const table = new Int32Array(2 * this.table.length);
+    const hashes = new Int32Array(table.length);
+    const mask = table.length - 1;
+    for (let slot = 0; slot < this.table.length; slot++) {
+      const k = this.table[slot]!;
+      if (k === 0) continue;
+      const h = this.tableHash[slot]!;
+      let to = h & mask;
+      while (table[to] !== 0) to = (to + 1) & mask;
+      table[to] = k;
+      hashes[to] = h;
+    }
+    this.table = table;
+    this.tableHash = hashes;
+  }
+
+  /** Lays the postings out by word, and puts the words in order. */
+  finish(): void {
+    const pairs = this.pairs!;
+    const n = this.words.length;
+    const offsets = new Int32Array(n + 1);
+    for (let p = 0; p < this.pairCount; p++) offsets[pairs[2 * p]! + 1]!++;
+    for (let w = 0; w < n; w++) offsets[w + 1]! += offsets[w]!;
+    const flat = new Int32Array(this.pairCount);
+    const fill = offsets.slice(0, n);
+    for (let p = 0; p < this.pairCount; p++) flat[fill[pairs[2 * p]!]!++] = pairs[2 * p + 1]!;
+    this.flat = flat;
+    this.offsets = offsets;
+    this.pairs = undefined;
+    const words = this.words;
+    this.order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+  }
+
+  /**
+   * [from, to) in the words' order: those that start with `prefix`. Both
+   * ends by binary search: one letter starts tens of thousands of words
+   * (claim ids are c1…c84178), too many to walk. A word holds letters and
+   * digits only, so none has U+FFFF after the prefix.
+   */
+  range(prefix: string): [number, number] {
+    return [this.lowerBound(prefix), this.lowerBound(prefix + '\uffff')];
+  }
+
+  /** How many symbols the word at `i` in order lists. */
+  count(i: number): number {
+    const w = this.order![i]!;
+    return this.flatEnd(w) - this.flatStart(w) + (this.later.get(w)?.length ?? 0);
+  }
+
+  /** Visits the symbols of the word at `i` in order, until `visit` says false. */
+  each(i: number, visit: (symbol: number) => boolean): void {
+    this.eachOf(this.order![i]!, visit);
+  }
+
+  /** Visits the symbols of `word`, if it is one. */
+  forWord(word: string, visit: (symbol: number) => boolean): void {
+    const w = this.find(word, 0, word.length, hashOf(word, 0, word.length));
+    if (w >= 0) this.eachOf(w, visit);
+  }
+
+  private eachOf(w: number, visit: (symbol: number) => boolean): void {
+    for (let k = this.flatStart(w), end = this.flatEnd(w); k < end; k++) if (!visit(this.flat[k]!)) return;
+    for (const symbol of this.later.get(w) ?? []) if (!visit(symbol)) return;
+  }
+
+  // A word first met after finish has no range.
+  private flatStart(w: number): number { return w < this.offsets.length - 1 ? this.offsets[w]! : 0; }
+  private flatEnd(w: number): number { return w < this.offsets.length - 1 ? this.offsets[w + 1]! : 0; }
+
+  private lowerBound(key: string): number {
+    const order = this.order!;
+    let lo = 0, hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.words[order[mid]!]! < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
 }
