@@ -41,8 +41,13 @@ export class WorkspaceIndex {
   private readonly entityKeys = new Map<string, EntityDef[]>();
   /** folded note file name → note URIs. */
   private readonly notesByBase = new Map<string, string[]>();
-  /** folded link target → URIs of the files that link to it. */
-  private readonly linkers = new Map<string, string[]>();
+  /**
+   * folded link target → every link to it, with its note: a note's links in
+   * one run, in the note's order. A much-named entity's 10,000 mentions are
+   * read from here, not found among the 190,000 links of the notes that
+   * hold them.
+   */
+  private readonly linkers = new Map<string, LinkList>();
   /** `folded note name#id` → URIs of the files that reference that claim. */
   private readonly referrers = new Map<string, string[]>();
   private readonly listeners: Listener[] = [];
@@ -249,14 +254,31 @@ export class WorkspaceIndex {
 
   private linkNote(note: NoteModel): void {
     pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
-    for (const key of this.linkKeys(note)) { pushTo(this.linkers, key, note.uri); this.touch(key); }
+    for (const link of note.links) {
+      let list = this.linkers.get(link.key);
+      if (!list) this.linkers.set(link.key, list = { notes: [], links: [] });
+      list.notes.push(note);
+      list.links.push(link);
+    }
+    for (const key of this.linkKeys(note)) this.touch(key);
     for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
     if (note.entity) this.addEntity(note.entity);
   }
 
   private unlinkNote(note: NoteModel): void {
     pullFrom(this.notesByBase, this.noteKey(note.uri), note.uri);
-    for (const key of this.linkKeys(note)) { pullFrom(this.linkers, key, note.uri); this.touch(key); }
+    for (const key of this.linkKeys(note)) {
+      const list = this.linkers.get(key);
+      if (list) {
+        // The note's links are one run: the list is copied once past it.
+        const start = list.notes.indexOf(note);
+        let end = start;
+        while (end >= 0 && end < list.notes.length && list.notes[end] === note) end++;
+        if (start >= 0) { list.notes.splice(start, end - start); list.links.splice(start, end - start); }
+        if (list.notes.length === 0) this.linkers.delete(key);
+      }
+      this.touch(key);
+    }
     for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pullFrom(this.referrers, key, note.uri);
     if (note.entity) this.removeEntity(note.entity);
   }
@@ -407,21 +429,39 @@ export class WorkspaceIndex {
   /** Every link in the workspace that resolves to this entity, in file order. */
   mentionsOf(entity: EntityDef): Mention[] {
     const out: Mention[] = [];
-    this.forEachMention(entity, (note, link) => out.push({ uri: note.uri, link }));
-    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    this.forEachMention(entity, (note, link) => out.push({ uri: note.uri, link }), true);
+    return out;
   }
 
-  /** Visits the links that resolve to this entity, files in no particular order: the fast path for tallies. */
-  forEachMention(entity: EntityDef, visit: (note: NoteModel, link: WikiLink) => void): void {
+  /**
+   * Visits the links that resolve to this entity: by file URI when `ordered`
+   * (each file's links in its order), else in no particular order, the fast
+   * path for tallies.
+   */
+  forEachMention(entity: EntityDef, visit: (note: NoteModel, link: WikiLink) => void, ordered = false): void {
     // Only keys that resolve to this entity count (an ambiguous name resolves to several).
-    const mine = this.entityKeysOf(entity).filter((k) => (this.entityKeys.get(k) ?? []).includes(entity));
-    const files = new Set<string>();
-    for (const k of mine) this.linkers.get(k)?.forEach((u) => files.add(u));
-    for (const uri of files) {
-      const note = this.notes.get(uri);
-      if (!note) continue;
-      for (const link of note.links) if (mine.includes(link.key)) visit(note, link);
+    const lists: LinkList[] = [];
+    for (const k of this.entityKeysOf(entity)) {
+      const list = this.linkers.get(k);
+      if (list && (this.entityKeys.get(k) ?? []).includes(entity)) lists.push(list);
     }
+    if (!ordered) {
+      for (const { notes, links } of lists) for (let i = 0; i < notes.length; i++) visit(notes[i]!, links[i]!);
+      return;
+    }
+    if (lists.length === 1) {
+      // One name: its runs (one per note) sorted by URI, the links within each as they are.
+      const { notes, links } = lists[0]!;
+      const runs: number[] = [];
+      for (let i = 0; i < notes.length; i++) if (i === 0 || notes[i] !== notes[i - 1]) runs.push(i);
+      runs.sort((a, b) => (notes[a]!.uri < notes[b]!.uri ? -1 : 1));
+      for (const start of runs) for (let i = start; i < notes.length && notes[i] === notes[start]; i++) visit(notes[i]!, links[i]!);
+      return;
+    }
+    // Several names of one entity: each note's links are read in its order, across the names.
+    const keys = new Set(lists.map((l) => l.links[0]!.key));
+    const notes = [...new Set(lists.flatMap((l) => l.notes))].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    for (const note of notes) for (const link of note.links) if (keys.has(link.key)) visit(note, link);
   }
 
   /** Every reference in the workspace that points to this claim. */
@@ -477,6 +517,9 @@ export class WorkspaceIndex {
     return { notes: this.notes.size, claims, links, entities: this.entities().length, skipped: this.skipped.size };
   }
 }
+
+/** The links to one key and the note of each, index by index. */
+interface LinkList { readonly notes: NoteModel[]; readonly links: WikiLink[] }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
