@@ -452,7 +452,7 @@ export class ClaimlensService {
     return diagnose(this.index, uri, {
       allowOutsideWorkspace: this.anchoring.allowOutsideWorkspace,
       quoteProblems: async (note) => anchoringProblems(await this.anchoring.anchorNote(note, token)),
-      nearDuplicates: (note) => nearDuplicateProblems(this.index, this.duplicates, note),
+      nearDuplicates: (note) => nearDuplicateProblems(this.index, this.duplicates, note, token),
     }, token);
   }
 

@@ -14,7 +14,7 @@ export interface DiagnosticOptions {
   /** Problems found by anchoring the note's quotes in their sources (features/anchoring.ts). */
   quoteProblems?: (note: NoteModel) => Promise<Problem[]>;
   /** Claims in other notes that look like the note's claims (the service's near-duplicate index). */
-  nearDuplicates?: (note: NoteModel) => Problem[];
+  nearDuplicates?: (note: NoteModel) => Promise<Problem[]>;
 }
 
 export async function diagnose(index: WorkspaceIndex, uri: string, options: DiagnosticOptions = {},
@@ -24,7 +24,7 @@ export async function diagnose(index: WorkspaceIndex, uri: string, options: Diag
   if (note) {
     append(problems, noteProblems(index, note));
     append(problems, consistencyProblems(index, note));
-    if (options.nearDuplicates) append(problems, options.nearDuplicates(note));
+    if (options.nearDuplicates) append(problems, await options.nearDuplicates(note));
     if (note.entity) problems.push(...ambiguity(index, note.entity));
     if (!token.isCancellationRequested) problems.push(...await sourceProblems(index, note, options));
     if (options.quoteProblems && !token.isCancellationRequested) append(problems, await options.quoteProblems(note));

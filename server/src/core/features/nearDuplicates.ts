@@ -318,6 +318,8 @@ export class NearDuplicateIndex {
   private readonly claims: Array<Claim | undefined> = [];
   private readonly uris: Array<string | undefined> = [];
   private readonly freeIds: number[] = [];
+  /** Counts every setNote and removeNote: a paused matching() knows the index changed under it. */
+  private changes = 0;
   /** Band keys → entries: a claim's text is one entry, its quotes (when they say enough) another. */
   private readonly table = new BandTable(BANDS);
   /** Per claim, its text's entry and its quotes' entry (or NONE); per entry, its claim. */
@@ -331,6 +333,7 @@ export class NearDuplicateIndex {
   /** Puts a note's claims in place of what the index held for it. */
   setNote(note: NoteModel): void {
     this.removeNote(note.uri);
+    this.changes++;
     let ids: number[] | undefined;
     for (const claim of note.claims) {
       if (!claim.id || !self.of(claim)) continue;
@@ -352,6 +355,7 @@ export class NearDuplicateIndex {
   removeNote(uri: string): void {
     const ids = this.byNote.get(uri);
     if (!ids) return;
+    this.changes++;
     this.byNote.delete(uri);
     for (const id of ids) {
       if (this.entries[2 * id] !== NONE) this.table.release(this.entries[2 * id]!);
@@ -365,33 +369,54 @@ export class NearDuplicateIndex {
 
   /** The claims of other notes that look like this note's claims, best first for each claim. */
   matches(uri: string): DuplicateMatch[] {
+    const run = this.matching(uri);
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value!;
+    }
+  }
+
+  /**
+   * matches(), a claim at a time: it pauses after each claim, so that a
+   * caller can let other work in (a claim may have hundreds of candidates
+   * to verify, a note dozens of claims). Undefined when the index changed
+   * during a pause: ask again.
+   */
+  *matching(uri: string): Generator<void, DuplicateMatch[] | undefined> {
+    const changes = this.changes;
     const out: DuplicateMatch[] = [];
     for (const id of this.byNote.get(uri) ?? []) {
-      const question = this.nextQuestion();
-      this.seenBy[id] = question;
-      const claim = this.claims[id]!;
-      const r = this.readings;
-      r.hold(id, claim);
-      let found: DuplicateMatch[] | undefined;
-      const bands = bandKeys(r.words, 2 * MAX_WORDS * id, r.counts[2 * id]!, 0, keys, 0);
-      const all = bands + bandKeys(r.words, (2 * id + 1) * MAX_WORDS, r.counts[2 * id + 1]!, 1, keys, bands);
-      for (let k = 0; k < all; k++) {
-        const n = this.table.idsInto(keys[k]!, MAX_BUCKET, candidates);
-        for (let c = 0; c < n; c++) {
-          const other = this.claimOf[candidates[c]!]!;
-          const otherUri = this.uris[other];
-          if (otherUri === undefined || otherUri === uri || this.seenBy[other] === question) continue;
-          this.seenBy[other] = question;
-          // Verified only now, and only for the few claims that share a band: the exact overlap of the words.
-          const otherClaim = this.claims[other]!;
-          this.readings.hold(other, otherClaim);
-          const s = this.readings.similarity(id, other);
-          if (s >= THRESHOLD) (found ??= []).push({ claim, other: { id: other, uri: otherUri, claim: otherClaim }, similarity: s });
-        }
-      }
-      if (found) out.push(...found.sort((a, b) => b.similarity - a.similarity));
+      this.matchClaim(id, uri, out);
+      yield;
+      if (this.changes !== changes) return undefined;
     }
     return out;
+  }
+
+  private matchClaim(id: number, uri: string, out: DuplicateMatch[]): void {
+    const question = this.nextQuestion();
+    this.seenBy[id] = question;
+    const claim = this.claims[id]!;
+    const r = this.readings;
+    r.hold(id, claim);
+    let found: DuplicateMatch[] | undefined;
+    const bands = bandKeys(r.words, 2 * MAX_WORDS * id, r.counts[2 * id]!, 0, keys, 0);
+    const all = bands + bandKeys(r.words, (2 * id + 1) * MAX_WORDS, r.counts[2 * id + 1]!, 1, keys, bands);
+    for (let k = 0; k < all; k++) {
+      const n = this.table.idsInto(keys[k]!, MAX_BUCKET, candidates);
+      for (let c = 0; c < n; c++) {
+        const other = this.claimOf[candidates[c]!]!;
+        const otherUri = this.uris[other];
+        if (otherUri === undefined || otherUri === uri || this.seenBy[other] === question) continue;
+        this.seenBy[other] = question;
+        // Verified only now, and only for the few claims that share a band: the exact overlap of the words.
+        const otherClaim = this.claims[other]!;
+        this.readings.hold(other, otherClaim);
+        const s = this.readings.similarity(id, other);
+        if (s >= THRESHOLD) (found ??= []).push({ claim, other: { id: other, uri: otherUri, claim: otherClaim }, similarity: s });
+      }
+    }
+    if (found) out.push(...found.sort((a, b) => b.similarity - a.similarity));
   }
 
   get size(): number {

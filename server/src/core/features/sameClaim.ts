@@ -3,23 +3,26 @@
 // verdicts take different stances — with two quick fixes: "Mark as the same
 // claim" writes `same-as::` on both claims in one edit, "Not the same claim"
 // writes `distinct-from::` so the hint does not come back.
+import { type CancellationToken, neverCancelled, TimeSlice } from '../base/cancellation';
 import { type Claim, type NoteModel, type Problem } from '../notes/model';
 import { type ResolvedClaim, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { claimRange, Links, nameOf } from './consistency';
 import { EditBuilder, type VersionOf } from './edits';
 import { claimAt } from './locate';
-import { type NearDuplicateIndex } from './nearDuplicates';
+import { type DuplicateMatch, type NearDuplicateIndex } from './nearDuplicates';
 import { checkConfigured, checkSeverity, stanceOf } from './stances';
 import { type CodeAction } from './types';
 
 const CODE = 'near-duplicate';
 
-export function nearDuplicateProblems(index: WorkspaceIndex, duplicates: NearDuplicateIndex, note: NoteModel): Problem[] {
+export async function nearDuplicateProblems(index: WorkspaceIndex, duplicates: NearDuplicateIndex, note: NoteModel,
+  token: CancellationToken = neverCancelled): Promise<Problem[]> {
   const severity = checkSeverity(index, CODE);
   if (!severity) return [];
+  const matches = await matchesOf(duplicates, note.uri, token);
   const links = new Links(index);
   const out: Problem[] = [];
-  for (const m of duplicates.matches(note.uri)) {
+  for (const m of matches) {
     const otherNote = index.notes.get(m.other.uri);
     if (!otherNote || !m.other.claim.id) continue;
     const self = { note, claim: m.claim };
@@ -34,6 +37,25 @@ export function nearDuplicateProblems(index: WorkspaceIndex, duplicates: NearDup
     });
   }
   return out;
+}
+
+/**
+ * The note's look-alikes, found a claim at a time with other work let in
+ * every few milliseconds: in a workspace of similar notes a claim can have
+ * hundreds of candidates to verify, and a note's took up to 140 ms, which a
+ * hover waited for. Should the index change during a pause, it starts again;
+ * the third time, it runs through without pausing.
+ */
+async function matchesOf(duplicates: NearDuplicateIndex, uri: string, token: CancellationToken): Promise<DuplicateMatch[]> {
+  for (let tries = 0; tries < 2; tries++) {
+    const slice = new TimeSlice(4);
+    const run = duplicates.matching(uri);
+    for (let step = run.next(); ; step = run.next()) {
+      if (step.done) { if (step.value) return step.value; break; }
+      if (slice.due()) await slice.yield(token, 'diagnostics');
+    }
+  }
+  return duplicates.matches(uri);
 }
 
 /** Already said to be the same claim (directly or through others), or said not to be. */
