@@ -60,3 +60,25 @@ test('near-duplicates: the index follows each note as it changes, and claims in 
   index.removeNote('file:///ws/a.md');
   assert.equal(index.size, 1);
 });
+
+test('near-duplicates: matching a claim at a time gives what matches gives, and says when the index changed during a pause', () => {
+  const index = new NearDuplicateIndex();
+  const same = 'DeepSeek builds strong models at a fraction of the cost.';
+  const other = 'Sam Altman wants a billion users on the platform by next year.';
+  index.setNote(parseNote('file:///ws/a.md', 'a', `- #claim ${same} ^x\n- #claim ${other} ^y\n`));
+  index.setNote(parseNote('file:///ws/b.md', 'b', `- #claim ${same} ^z\n- #claim ${other} ^w\n`));
+  const run = index.matching('file:///ws/a.md');
+  let steps = 0;
+  let step = run.next();
+  for (; !step.done; step = run.next()) steps++;
+  assert.equal(steps, 2, 'one pause per claim');
+  assert.deepEqual(step.value!.map((m) => [m.claim.id, m.other.claim.id]), index.matches('file:///ws/a.md').map((m) => [m.claim.id, m.other.claim.id]));
+  assert.deepEqual(step.value!.map((m) => [m.claim.id, m.other.claim.id]), [['x', 'z'], ['y', 'w']]);
+  const paused = index.matching('file:///ws/a.md');
+  paused.next();
+  index.setNote(parseNote('file:///ws/b.md', 'b', '- #claim Something else entirely, about weather. ^z\n'));
+  const after = paused.next();
+  assert.equal(after.done, true);
+  assert.equal(after.value, undefined, 'the index changed: ask again');
+  assert.deepEqual(index.matches('file:///ws/a.md'), []);
+});
