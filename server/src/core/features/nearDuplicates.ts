@@ -325,9 +325,6 @@ export class NearDuplicateIndex {
   /** Per claim, its text's entry and its quotes' entry (or NONE); per entry, its claim. */
   private entries = new Int32Array(2 * 256);
   private claimOf = new Int32Array(256);
-  /** Per claim, the last question that met it (matches), so each candidate is checked once a question. */
-  private seenBy = new Uint32Array(256);
-  private question = 0;
   private readonly readings = new Readings();
 
   /** Puts a note's claims in place of what the index held for it. */
@@ -338,10 +335,7 @@ export class NearDuplicateIndex {
     for (const claim of note.claims) {
       if (!claim.id || !self.of(claim)) continue;
       const id = this.freeIds.pop() ?? this.claims.length;
-      if (id >= this.seenBy.length) {
-        this.seenBy = grown(this.seenBy, 2 * this.seenBy.length);
-        this.entries = grown(this.entries, 2 * this.entries.length);
-      }
+      if (2 * id + 1 >= this.entries.length) this.entries = grown(this.entries, 2 * this.entries.length);
       this.claims[id] = claim;
       this.uris[id] = note.uri;
       this.entries[2 * id] = this.file(id, 0, self.textCount);
@@ -377,44 +371,49 @@ export class NearDuplicateIndex {
   }
 
   /**
-   * matches(), a claim at a time: it pauses after each claim, so that a
-   * caller can let other work in (a claim may have hundreds of candidates
-   * to verify, a note dozens of claims). Undefined when the index changed
-   * during a pause: ask again.
+   * matches(), a band at a time: it pauses after each of a claim's bands,
+   * so that a caller can let other work in (a band may hold dozens of
+   * candidates to read and verify, a claim sixteen bands, a note dozens of
+   * claims). What a claim's question has met is its own, not the index's,
+   * so another question may be asked during a pause. Undefined when the
+   * index changed during a pause: ask again.
    */
   *matching(uri: string): Generator<void, DuplicateMatch[] | undefined> {
     const changes = this.changes;
     const out: DuplicateMatch[] = [];
     for (const id of this.byNote.get(uri) ?? []) {
-      this.matchClaim(id, uri, out);
-      yield;
-      if (this.changes !== changes) return undefined;
+      for (const _ of this.matchClaim(id, uri, out)) {
+        yield;
+        if (this.changes !== changes) return undefined;
+      }
     }
     return out;
   }
 
-  private matchClaim(id: number, uri: string, out: DuplicateMatch[]): void {
-    const question = this.nextQuestion();
-    this.seenBy[id] = question;
+  private *matchClaim(id: number, uri: string, out: DuplicateMatch[]): Generator<void> {
+    const seen = new Set<number>([id]);
     const claim = this.claims[id]!;
     const r = this.readings;
     r.hold(id, claim);
     let found: DuplicateMatch[] | undefined;
     const bands = bandKeys(r.words, 2 * MAX_WORDS * id, r.counts[2 * id]!, 0, keys, 0);
     const all = bands + bandKeys(r.words, (2 * id + 1) * MAX_WORDS, r.counts[2 * id + 1]!, 1, keys, bands);
+    // The keys are the module's scratch: another question may write them during a pause.
+    const mine = keys.slice(0, all);
     for (let k = 0; k < all; k++) {
-      const n = this.table.idsInto(keys[k]!, MAX_BUCKET, candidates);
+      const n = this.table.idsInto(mine[k]!, MAX_BUCKET, candidates);
       for (let c = 0; c < n; c++) {
         const other = this.claimOf[candidates[c]!]!;
         const otherUri = this.uris[other];
-        if (otherUri === undefined || otherUri === uri || this.seenBy[other] === question) continue;
-        this.seenBy[other] = question;
+        if (otherUri === undefined || otherUri === uri || seen.has(other)) continue;
+        seen.add(other);
         // Verified only now, and only for the few claims that share a band: the exact overlap of the words.
         const otherClaim = this.claims[other]!;
         this.readings.hold(other, otherClaim);
         const s = this.readings.similarity(id, other);
         if (s >= THRESHOLD) (found ??= []).push({ claim, other: { id: other, uri: otherUri, claim: otherClaim }, similarity: s });
       }
+      yield;
     }
     if (found) out.push(...found.sort((a, b) => b.similarity - a.similarity));
   }
@@ -435,10 +434,6 @@ export class NearDuplicateIndex {
     return entry;
   }
 
-  private nextQuestion(): number {
-    if (++this.question === 0xffffffff) { this.seenBy.fill(0); this.question = 1; }
-    return this.question;
-  }
 }
 
 function grown<T extends Int32Array | Uint32Array | Uint8Array>(array: T, length: number): T {
