@@ -112,7 +112,8 @@ export class FsWorkspace implements Workspace {
   /** Where `uri` really is, symlinks followed; undefined when it does not resolve (missing, a loop, no access). */
   async realPath(uri: string): Promise<string | undefined> {
     try {
-      return fileUri(await fs.promises.realpath(uriToPath(uri)));
+      // Synchronous, like stat: each source read asks once, and the thread pool's round trip cost ten times the call.
+      return fileUri(fs.realpathSync.native(uriToPath(uri)));
     } catch {
       return undefined;
     }
