@@ -44,3 +44,22 @@ export function convertedCorpus(): string | undefined {
   fs.writeFileSync(marker, new Date().toISOString());
   return OUT;
 }
+
+/** Every note under `dir` (recursively), by its path relative to `dir`. */
+export function notesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
+}
+
+/** The read floor: every note read and each [[link]] found; also how often each target is named. */
+export function readFloor(dir: string): { ms: number; links: number; targets: Map<string, number> } {
+  const t0 = performance.now();
+  const targets = new Map<string, number>();
+  let links = 0;
+  for (const rel of notesUnder(dir)) {
+    for (const m of fs.readFileSync(path.join(dir, rel), 'utf8').matchAll(/\[\[([^\]|#]+)/g)) {
+      links++;
+      targets.set(m[1]!, (targets.get(m[1]!) ?? 0) + 1);
+    }
+  }
+  return { ms: performance.now() - t0, links, targets };
+}

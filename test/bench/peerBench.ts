@@ -23,7 +23,7 @@ import MarkdownIt from 'markdown-it';
 import { URI } from 'vscode-uri';
 import { InitializedNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../protocol/lspClient';
-import { convertedCorpus } from './corpus';
+import { convertedCorpus, notesUnder, readFloor } from './corpus';
 import { grownCorpus } from './grownCorpus';
 import { processMemory } from './serverBench';
 
@@ -56,25 +56,6 @@ export interface Comparison {
   claimlens: ServerFigures;
   peer?: ServerFigures;
   growth?: { notes: number; floorMs: Spread; coldMs: Spread; peakMB: Spread };
-}
-
-/** Every note under `dir` (recursively), by its path relative to `dir`. */
-function notesUnder(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
-}
-
-/** The read floor: every note read and each [[link]] found; also how often each target is named. */
-function readFloor(dir: string): { ms: number; links: number; targets: Map<string, number> } {
-  const t0 = performance.now();
-  const targets = new Map<string, number>();
-  let links = 0;
-  for (const rel of notesUnder(dir)) {
-    for (const m of fs.readFileSync(path.join(dir, rel), 'utf8').matchAll(/\[\[([^\]|#]+)/g)) {
-      links++;
-      targets.set(m[1]!, (targets.get(m[1]!) ?? 0) + 1);
-    }
-  }
-  return { ms: performance.now() - t0, links, targets };
 }
 
 /** A heading's fragment as VS Code's Markdown support writes it: lower case, words joined by dashes. */

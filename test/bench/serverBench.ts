@@ -17,6 +17,9 @@ import { ClaimMapRequest, ClaimsInGroupRequest, ClaimsOverviewRequest, ExportReq
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { fileUri } from '../../server/src/core/workspace/workspace';
 import { FsWorkspace } from '../../server/src/node/fsWorkspace';
+import { readFloor } from './corpus';
+import { createClaimlens } from '../../server/src/core/service';
+import { nodeCodec } from '../../server/src/node/codec';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
@@ -59,10 +62,16 @@ export async function startServer(dir: string, server = SERVER): Promise<{ conn:
 /** Cold start of the built server on `dir`, then request latencies at that scale. */
 export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
   const rows: Row[] = [];
+  // SPEC §10: the cold index is measured against reading and regex-scanning the same files in the same run.
+  const floor = Math.min(...Array.from({ length: 3 }, () => readFloor(dir).ms));
   const started = performance.now();
   const { conn, proc, status } = await startServer(dir);
   const cold = performance.now() - started;
-  rows.push({ what: `cold index, ${status.notes} notes / ${status.claims} claims / ${status.links} links in claims / ${status.entities} entities (process start → index complete)`, figure: `${cold.toFixed(0)} ms (server's own count: ${status.ms} ms)`, budget: '≤ 1000 ms', ok: cold <= 1000 });
+  rows.push({
+    what: `cold index, ${status.notes} notes / ${status.claims} claims / ${status.links} links in claims / ${status.entities} entities (process start → index complete), against the read floor of the same files (best of 3)`,
+    figure: `${cold.toFixed(0)} ms (server's own count: ${status.ms} ms); floor ${floor.toFixed(0)} ms → ${(cold / floor).toFixed(1)}×`,
+    budget: '≤ 4× the floor', ok: cold <= 4 * floor,
+  });
   // The panel, open at start, asks as soon as the index is complete, while the counts are still being built behind it.
   const t0 = performance.now();
   const o = await conn.sendRequest(ClaimsOverviewRequest, { grouping: 'note', filter: {}, limit: PANEL_PAGE });
@@ -72,7 +81,7 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
   // V8's memory reducer returns the cold start's garbage to the system once the server is idle.
   await new Promise((r) => setTimeout(r, 5000));
   const rssIdle = rssOf(proc.pid!);
-  rows.push({ what: 'server memory (resident) right after the cold index, and after 5 s idle', figure: `${rssNow.toFixed(0)} MB, then ${rssIdle.toFixed(0)} MB`, budget: '≤ 300 MB', ok: rssIdle <= 300 });
+  rows.push({ what: 'server memory (resident) right after the cold index, and after 5 s idle', figure: `${rssNow.toFixed(0)} MB, then ${rssIdle.toFixed(0)} MB`, budget: '≤ 200 MB', ok: Math.max(rssNow, rssIdle) <= 200 });
   rows.push({
     what: 'claims panel opened by note the moment the cold index is complete (its counts still being built behind it: this question finishes them)',
     figure: `${firstOpen.toFixed(0)} ms`, budget: 'no budget: printed (the opens below are the budget\'s)', ok: true,
@@ -101,7 +110,7 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
     }
     times.sort((a, b) => a - b);
     const p99 = percentile(times, 99);
-    rows.push({ what: `${label}: ${times.length} requests at 10k notes (round trip over stdio)`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 10 ms', ok: p99 <= 10 });
+    rows.push({ what: `${label}: ${times.length} requests at 10k notes (round trip over stdio)`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 5 ms', ok: p99 <= 5 });
   }
   rows.push(await hoverDuringExportRow(conn, targets));
   rows.push(...await symbolRows(conn, targets.map((t) => t.text)));
@@ -259,10 +268,16 @@ async function mapRequestRows(conn: Connection, targets: Array<{ uri: string; li
   }];
 }
 
-/** Re-indexing one ~100 KB note after an edit, in the index of the whole corpus. */
+/**
+ * An edit of one ~100 KB note in the whole corpus, as the server handles it
+ * (SPEC §10: re-index and republish its diagnostics): the service is given
+ * the new text and asked for the note's problems, which is what the server
+ * publishes once its 120 ms pause after typing is over; the pause is not
+ * counted. The re-index alone is printed beside it.
+ */
 export async function reindexRow(dir: string, runs = 50): Promise<Row> {
-  const index = new WorkspaceIndex(new FsWorkspace([fileUri(dir)]));
-  await index.build();
+  const service = createClaimlens({ workspace: new FsWorkspace([fileUri(dir)]), codec: nodeCodec, logger: { log: () => undefined } });
+  await service.start();
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
   let big = '';
   for (const f of files) {
@@ -270,20 +285,41 @@ export async function reindexRow(dir: string, runs = 50): Promise<Row> {
     big += fs.readFileSync(path.join(dir, f), 'utf8').replace(/\^c(\d+)/g, '^big$1');
   }
   const uri = URI.file(path.join(dir, files[0])).toString();
-  const times: number[] = [];
+  // An analyst's edit a while after the start: the work that follows the cold index is done.
+  await service.settled();
+  service.setDocument(uri, 0, big);
+  await service.problems(uri);
+  const reindex: number[] = [];
+  const total: number[] = [];
+  let problems = 0;
   for (let i = 0; i < runs; i++) {
     const edited = big + `\n- #claim edit number ${i} ^edit-${i}\n`;
     const t0 = performance.now();
-    index.update(uri, edited);
-    times.push(performance.now() - t0);
+    service.setDocument(uri, i + 1, edited);
+    reindex.push(performance.now() - t0);
+    problems = (await service.problems(uri)).length;
+    total.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const p50 = percentile(times, 50);
-  return { what: `re-index after an edit of one ${(big.length / 1024).toFixed(0)} KB note (${runs} edits)`, figure: `p50 ${p50.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`, budget: '≤ 5 ms', ok: p50 <= 5 };
+  for (const list of [reindex, total]) list.sort((a, b) => a - b);
+  const p99 = percentile(total, 99);
+  return {
+    what: `edit of one ${(big.length / 1024).toFixed(0)} KB note → its diagnostics (${problems}) ready to publish, ${runs} edits, in process`,
+    figure: `p50 ${percentile(total, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (the re-index alone: p50 ${percentile(reindex, 50).toFixed(2)} ms, max ${reindex[reindex.length - 1]!.toFixed(2)} ms)`,
+    budget: 'p99 ≤ 10 ms', ok: p99 <= 10,
+  };
 }
 
 /** Index and anchor every quote of the 100k-claim workspace, as `claimlens check` or an export does. */
 export async function anchoredRow(dir: string): Promise<Row> {
+  // The floor of the same files: every note and source read, and the notes' quotes found by a regular expression.
+  const floor = Math.min(...Array.from({ length: 3 }, () => {
+    const t = performance.now();
+    for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
+      if (rel.endsWith('.md')) fs.readFileSync(path.join(dir, rel), 'utf8').match(/quote::.*$/gm);
+      else if (rel.endsWith('.txt')) fs.readFileSync(path.join(dir, rel), 'utf8');
+    }
+    return performance.now() - t;
+  }));
   const t0 = performance.now();
   const index = new WorkspaceIndex(new FsWorkspace([fileUri(dir)]));
   await index.build();
@@ -297,7 +333,7 @@ export async function anchoredRow(dir: string): Promise<Row> {
   const s = index.stats();
   return {
     what: `cold index and anchoring of ${s.claims} claims in ${s.notes} notes, quotes in ${index.notes.size} sources (${[...methods].map(([m, n]) => `${n} ${m}`).join(', ')})`,
-    figure: `${total.toFixed(0)} ms (index ${indexed.toFixed(0)} ms, anchoring ${(total - indexed).toFixed(0)} ms)`,
+    figure: `${total.toFixed(0)} ms (index ${indexed.toFixed(0)} ms, anchoring ${(total - indexed).toFixed(0)} ms); the read floor of the same files ${floor.toFixed(0)} ms → ${(total / floor).toFixed(1)}×`,
     budget: '≤ 3000 ms', ok: total <= 3000,
   };
 }

@@ -174,9 +174,20 @@ export class ClaimlensService {
     // megabytes at 10k notes, which a session that never searches should not pay for.
     this.symbols.reset();
     if (this.options.eagerViews !== false) {
-      void this.countGroups();
-      void this.nearDuplicates();
+      this.afterIndex = Promise.all([this.countGroups(), this.nearDuplicates()]).then(() => undefined);
     }
+  }
+
+  private afterIndex: Promise<void> = Promise.resolve();
+
+  /**
+   * Resolves once the cold index is done and so is the work it starts behind
+   * the requests (the claims panel's counts, the near-duplicate index): what
+   * a measurement of the steady state waits for.
+   */
+  async settled(): Promise<void> {
+    await this.ready;
+    await this.afterIndex;
   }
 
   /**
