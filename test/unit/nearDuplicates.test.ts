@@ -79,11 +79,34 @@ test('near-duplicates: matching a band at a time gives what matches gives, anoth
   let last = interleaved.next();
   for (; !last.done; last = interleaved.next()) assert.equal(index.matches('file:///ws/b.md').length, 2);
   assert.deepEqual(last.value!.map((m) => [m.claim.id, m.other.claim.id]), [['x', 'z'], ['y', 'w']]);
+  // A fresh question (another note changed, so nothing is remembered) pauses, and the index changes during the pause.
+  index.setNote(parseNote('file:///ws/c.md', 'c', '- #claim Unrelated words about the weather in spring. ^v\n'));
   const paused = index.matching('file:///ws/a.md');
-  paused.next();
+  assert.equal(paused.next().done, false);
   index.setNote(parseNote('file:///ws/b.md', 'b', '- #claim Something else entirely, about weather. ^z\n'));
   const after = paused.next();
   assert.equal(after.done, true);
   assert.equal(after.value, undefined, 'the index changed: ask again');
   assert.deepEqual(index.matches('file:///ws/a.md'), []);
+});
+
+test('near-duplicates: a note edited again and again is matched as a fresh index matches it, and another note\'s change is seen', () => {
+  const claims = ['DeepSeek builds strong models at a fraction of the cost.', 'Sam Altman wants a billion users on the platform by next year.',
+    'Affiliate fees take about two percent of all online purchases.'];
+  const b = parseNote('file:///ws/b.md', 'b', claims.map((c, i) => `- #claim ${c} ^b${i}\n`).join(''));
+  const index = new NearDuplicateIndex();
+  index.setNote(b);
+  const pairs = (x: NearDuplicateIndex) => x.matches('file:///ws/a.md').map((m) => `${m.claim.id}=${m.other.claim.id}`);
+  const edits = [[0, 1, 2], [0, 1], [1, 2, 0], [2], [0, 1, 2]];
+  for (const kept of edits) {
+    const a = parseNote('file:///ws/a.md', 'a', kept.map((k, i) => `- #claim ${claims[k]} ^a${i}\n`).join('') + '- #claim Weather in spring is mild. ^w\n');
+    index.setNote(a);
+    const fresh = new NearDuplicateIndex();
+    fresh.setNote(b);
+    fresh.setNote(a);
+    assert.deepEqual(pairs(index), pairs(fresh), `claims ${kept}`);
+    assert.equal(pairs(index).length, kept.length);
+  }
+  index.setNote(parseNote('file:///ws/b.md', 'b', `- #claim ${claims[0]} ^b0\n`));
+  assert.deepEqual(pairs(index), ['a0=b0'], 'b lost two claims: remembered matches are not used');
 });

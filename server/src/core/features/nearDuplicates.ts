@@ -288,6 +288,12 @@ class Readings {
     this.held[id] = 1;
   }
 
+  /** The held reading of claim `id` as a string: two claims with the same key read alike. */
+  key(id: number): string {
+    const side = (x: number) => `${this.words.subarray(x * MAX_WORDS, x * MAX_WORDS + this.counts[x]!).join(',')}/${this.negated[x]}/${this.numbers[x]}`;
+    return `${side(2 * id)}|${side(2 * id + 1)}`;
+  }
+
   /** The claim left the index: its number may be reused. */
   release(id: number): void {
     if (id < this.held.length) this.held[id] = 0;
@@ -303,6 +309,9 @@ class Readings {
     return overlap(this.words, x * MAX_WORDS, this.counts[x]!, this.words, y * MAX_WORDS, this.counts[y]!);
   }
 }
+
+/** How many notes' matches are remembered (see matching). */
+const REMEMBERED_NOTES = 32;
 
 /** No entry in the band table: the text has too few words to sign. */
 const NONE = -1;
@@ -320,6 +329,15 @@ export class NearDuplicateIndex {
   private readonly freeIds: number[] = [];
   /** Counts every setNote and removeNote: a paused matching() knows the index changed under it. */
   private changes = 0;
+  /** How many of those were of each note: the changes of the others are the rest. */
+  private readonly ownChanges = new Map<string, number>();
+  /**
+   * Per note, what each of its claims matched, by the claim's reading, for
+   * as long as no other note changes: typing in a long note re-reads it on
+   * every keystroke, and its hundreds of unchanged claims need not be
+   * matched again.
+   */
+  private readonly remembered = new Map<string, { others: number; byReading: Map<string, Array<Omit<DuplicateMatch, 'claim'>>> }>();
   /** Band keys → entries: a claim's text is one entry, its quotes (when they say enough) another. */
   private readonly table = new BandTable(BANDS);
   /** Per claim, its text's entry and its quotes' entry (or NONE); per entry, its claim. */
@@ -329,8 +347,8 @@ export class NearDuplicateIndex {
 
   /** Puts a note's claims in place of what the index held for it. */
   setNote(note: NoteModel): void {
-    this.removeNote(note.uri);
-    this.changes++;
+    this.drop(note.uri);
+    this.changed(note.uri);
     let ids: number[] | undefined;
     for (const claim of note.claims) {
       if (!claim.id || !self.of(claim)) continue;
@@ -347,9 +365,14 @@ export class NearDuplicateIndex {
 
   /** Takes a note's claims out (the note was deleted, or is about to be replaced). */
   removeNote(uri: string): void {
+    this.drop(uri);
+    this.remembered.delete(uri);
+  }
+
+  private drop(uri: string): void {
     const ids = this.byNote.get(uri);
     if (!ids) return;
-    this.changes++;
+    this.changed(uri);
     this.byNote.delete(uri);
     for (const id of ids) {
       if (this.entries[2 * id] !== NONE) this.table.release(this.entries[2 * id]!);
@@ -380,14 +403,34 @@ export class NearDuplicateIndex {
    */
   *matching(uri: string): Generator<void, DuplicateMatch[] | undefined> {
     const changes = this.changes;
+    const others = changes - (this.ownChanges.get(uri) ?? 0);
+    let memo = this.remembered.get(uri);
+    this.remembered.delete(uri);
+    if (memo?.others !== others) memo = { others, byReading: new Map() };
+    // The notes asked about last are kept (the ones being edited); a check of the whole workspace keeps a few.
+    this.remembered.set(uri, memo);
+    if (this.remembered.size > REMEMBERED_NOTES) this.remembered.delete(this.remembered.keys().next().value!);
     const out: DuplicateMatch[] = [];
     for (const id of this.byNote.get(uri) ?? []) {
-      for (const _ of this.matchClaim(id, uri, out)) {
+      const claim = this.claims[id]!;
+      this.readings.hold(id, claim);
+      const reading = this.readings.key(id);
+      const known = memo.byReading.get(reading);
+      if (known) { for (const m of known) out.push({ claim, ...m }); continue; }
+      const found: DuplicateMatch[] = [];
+      for (const _ of this.matchClaim(id, uri, found)) {
         yield;
         if (this.changes !== changes) return undefined;
       }
+      memo.byReading.set(reading, found.map(({ other, similarity }) => ({ other, similarity })));
+      for (const m of found) out.push(m);
     }
     return out;
+  }
+
+  private changed(uri: string): void {
+    this.changes++;
+    this.ownChanges.set(uri, (this.ownChanges.get(uri) ?? 0) + 1);
   }
 
   private *matchClaim(id: number, uri: string, out: DuplicateMatch[]): Generator<void> {
