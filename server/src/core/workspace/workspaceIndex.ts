@@ -42,10 +42,12 @@ export class WorkspaceIndex {
   /** folded note file name → note URIs. */
   private readonly notesByBase = new Map<string, string[]>();
   /**
-   * folded link target → every link to it, with its note: a note's links in
-   * one run, in the note's order. A much-named entity's 10,000 mentions are
-   * read from here, not found among the 190,000 links of the notes that
-   * hold them.
+   * folded link target → every link to it, each after its note ([note,
+   * link, note, link, …]): a note's links in one run, in the note's order. A
+   * much-named entity's 10,000 mentions are read from here, not found among
+   * the 190,000 links of the notes that hold them. One list a target, copied
+   * to its length once the cold index is done (a list grown by push keeps
+   * room to spare: two lists a target, unpacked, took 14 MB at 10k notes).
    */
   private readonly linkers = new Map<string, LinkList>();
   /** `folded note name#id` → URIs of the files that reference that claim. */
@@ -108,6 +110,7 @@ export class WorkspaceIndex {
     }
     this.building = undefined;
     this.built = true;
+    for (const [key, list] of this.linkers) this.linkers.set(key, list.slice());
     this.fire(all.map(([u]) => u));
   }
 
@@ -255,10 +258,8 @@ export class WorkspaceIndex {
   private linkNote(note: NoteModel): void {
     pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
     for (const link of note.links) {
-      let list = this.linkers.get(link.key);
-      if (!list) this.linkers.set(link.key, list = { notes: [], links: [] });
-      list.notes.push(note);
-      list.links.push(link);
+      const list = this.linkers.get(link.key);
+      if (list) list.push(note, link); else this.linkers.set(link.key, [note, link]);
     }
     for (const key of this.linkKeys(note)) this.touch(key);
     for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
@@ -271,11 +272,11 @@ export class WorkspaceIndex {
       const list = this.linkers.get(key);
       if (list) {
         // The note's links are one run: the list is copied once past it.
-        const start = list.notes.indexOf(note);
+        const start = list.indexOf(note);
         let end = start;
-        while (end >= 0 && end < list.notes.length && list.notes[end] === note) end++;
-        if (start >= 0) { list.notes.splice(start, end - start); list.links.splice(start, end - start); }
-        if (list.notes.length === 0) this.linkers.delete(key);
+        while (end >= 0 && end < list.length && list[end] === note) end += 2;
+        if (start >= 0) list.splice(start, end - start);
+        if (list.length === 0) this.linkers.delete(key);
       }
       this.touch(key);
     }
@@ -446,21 +447,22 @@ export class WorkspaceIndex {
       if (list && (this.entityKeys.get(k) ?? []).includes(entity)) lists.push(list);
     }
     if (!ordered) {
-      for (const { notes, links } of lists) for (let i = 0; i < notes.length; i++) visit(notes[i]!, links[i]!);
+      for (const list of lists) for (let i = 0; i < list.length; i += 2) visit(list[i] as NoteModel, list[i + 1] as WikiLink);
       return;
     }
     if (lists.length === 1) {
       // One name: its runs (one per note) sorted by URI, the links within each as they are.
-      const { notes, links } = lists[0]!;
+      const list = lists[0]!;
       const runs: number[] = [];
-      for (let i = 0; i < notes.length; i++) if (i === 0 || notes[i] !== notes[i - 1]) runs.push(i);
-      runs.sort((a, b) => (notes[a]!.uri < notes[b]!.uri ? -1 : 1));
-      for (const start of runs) for (let i = start; i < notes.length && notes[i] === notes[start]; i++) visit(notes[i]!, links[i]!);
+      for (let i = 0; i < list.length; i += 2) if (i === 0 || list[i] !== list[i - 2]) runs.push(i);
+      const uriAt = (i: number) => (list[i] as NoteModel).uri;
+      runs.sort((a, b) => (uriAt(a) < uriAt(b) ? -1 : 1));
+      for (const start of runs) for (let i = start; i < list.length && list[i] === list[start]; i += 2) visit(list[i] as NoteModel, list[i + 1] as WikiLink);
       return;
     }
     // Several names of one entity: each note's links are read in its order, across the names.
-    const keys = new Set(lists.map((l) => l.links[0]!.key));
-    const notes = [...new Set(lists.flatMap((l) => l.notes))].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    const keys = new Set(lists.map((l) => (l[1] as WikiLink).key));
+    const notes = [...new Set(lists.flatMap((l) => l.filter((_, i) => i % 2 === 0) as NoteModel[]))].sort((a, b) => (a.uri < b.uri ? -1 : 1));
     for (const note of notes) for (const link of note.links) if (keys.has(link.key)) visit(note, link);
   }
 
@@ -519,7 +521,8 @@ export class WorkspaceIndex {
 }
 
 /** The links to one key and the note of each, index by index. */
-interface LinkList { readonly notes: NoteModel[]; readonly links: WikiLink[] }
+/** The links to one key, each after its note: [note, link, note, link, …]. */
+type LinkList = Array<NoteModel | WikiLink>;
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
