@@ -10,7 +10,10 @@ import { ARGUMENT_RELATIONS } from '../../server/src/core/features/claimMapTypes
 import { claimMap, filteredGraph } from '../../server/src/core/features/claimMap';
 import { type ClaimMapParams, type ClaimMapResult } from '../../server/src/core/features/claimMapTypes';
 import { type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
-import { caret, ENTITIES, indexOf, uri } from './helpers';
+import { createClaimlens } from '../../server/src/core/service';
+import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
+import { nodeCodec } from '../../server/src/node/codec';
+import { caret, ENTITIES, indexOf, ROOT, uri } from './helpers';
 
 const A = `# A
 - #claim [[Sam Altman]] wants a billion users. ^billion
@@ -442,4 +445,21 @@ test('built in slices: a question meanwhile finishes the build, and edits meanwh
   other.update(uri('notes/a.md'), A.replace('^plain', '^simple'));
   assert.equal(halfBuilt.sync(), true);
   sameEdgesAsReference(other, halfBuilt, 'after a build finished by a question');
+});
+
+test('the service builds the index right after the cold index, with no map asked, and follows an edit after it', async () => {
+  const files = { 'entities.yaml': ENTITIES, 'notes/a.md': A, 'notes/b.md': B };
+  const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).map(([p, t]) => [uri(p), t])));
+  const service = createClaimlens({ workspace: ws, codec: nodeCodec });
+  const graph = (service as unknown as { graph: ClaimGraph }).graph;
+  await service.start();
+  service.setDocument(uri('notes/b.md'), 1, B.replace('^less', '^fewer'));
+  for (let turns = 0; !graph.built && turns < 1000; turns++) await new Promise((r) => setImmediate(r));
+  assert.ok(graph.built, 'built without a question');
+  const r = await service.claimMap({ focus: { node: C('a', 'cheap') }, hops: 1 });
+  const { index } = await indexOf({ ...files, 'notes/b.md': B.replace('^less', '^fewer') });
+  const expected = claimMap(index, (() => { const g = new ClaimGraph(index); g.sync(); return g; })(), { focus: { node: C('a', 'cheap') }, hops: 1 });
+  assert.deepEqual(ids(r), ids(expected));
+  assert.deepEqual(edgeList(r), edgeList(expected));
+  assert.ok(!r.nodes.some((n) => n.id === C('b', 'less')));
 });
