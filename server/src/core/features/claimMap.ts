@@ -9,6 +9,7 @@
 import { type Position } from '../base/position';
 import { type ClaimFilter, claimFilter, type CompiledFilter, ExportError } from '../export/filter';
 import { type NoteModel } from '../notes/model';
+import { passingText } from '../notes/parser';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type ClaimGraph, type GraphEdge, type GraphNode, NONE } from './claimGraph';
 import {
@@ -54,7 +55,7 @@ class View {
       if (inNote === undefined) this.notes.set(note, inNote = this.filter.note(note));
       const c = this.graph.claimOf(node);
       kept = inNote && this.filter.claim({
-        status: this.index.statusOf(c), text: c.text, kind: c.kind,
+        status: this.index.statusOf(c), get text() { return passingText(c); }, kind: c.kind,
         entities: this.filter.byEntity ? entitiesOf(this.graph, node) : NO_ENTITIES, ...(c.id !== undefined ? { localId: c.id } : {}),
       });
       this.claims.set(node, kept);
@@ -396,7 +397,7 @@ function mapEdge(relation: MapRelation, source: string, target: string): MapEdge
 function label(graph: ClaimGraph, n: GraphNode): string {
   if (graph.isEntity(n)) return graph.entityOf(n).name;
   const claim = graph.claimOf(n);
-  const text = claim.text;
+  const text = passingText(claim);
   if (!text) return claim.id !== undefined ? `^${claim.id}` : '(empty claim)';
   if (text.length <= MAP_LABEL_MAX) return text;
   let end = MAP_LABEL_MAX - 1;
