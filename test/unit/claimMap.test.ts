@@ -463,3 +463,16 @@ test('the service builds the index right after the cold index, with no map asked
   assert.deepEqual(edgeList(r), edgeList(expected));
   assert.ok(!r.nodes.some((n) => n.id === C('b', 'less')));
 });
+
+test('a repeat of an id in a note is its own node, named by its line, in a short note and in a long one', async () => {
+  const many = Array.from({ length: 20 }, (_, i) => `- #claim Claim ${i}. ^k${i}\n`).join('');
+  const { graph, ask } = await mapOf({
+    'short.md': '- #claim First. ^same\n- #claim Second. ^same\n',
+    'long.md': `${many}- #claim Again. ^k3\n`,
+  });
+  const all = ids(ask({ limit: 5000 }));
+  assert.ok(all.includes(`claim:${uri('short.md')}#^same`) && all.includes(`claim:${uri('short.md')}#L2`));
+  assert.ok(all.includes(`claim:${uri('long.md')}#^k3`) && all.includes(`claim:${uri('long.md')}#L21`));
+  assert.equal(graph.idOf(graph.node(`claim:${uri('long.md')}#L21`)!), `claim:${uri('long.md')}#L21`);
+  assert.equal(graph.node(`claim:${uri('long.md')}#L4`), undefined, 'a claim with an id of its own is named by it');
+});

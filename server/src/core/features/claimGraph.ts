@@ -127,6 +127,9 @@ export class ClaimGraph {
   private readonly kindCounts = new Map<string, number>();
   private sortedNotes: NoteNodes[] | undefined;
   private walks = 0;
+  /** Scratch, reused from note to note (a fresh array each took most of what a build allocates): a note's edges as found, three numbers each. */
+  private found = new Int32Array(0);
+  private foundCount = 0;
   private scratch = new Int32Array(0);
 
   constructor(private readonly index: WorkspaceIndex) {}
@@ -433,12 +436,19 @@ export class ClaimGraph {
   }
 
   private addNote(note: NoteModel): void {
-    const taken = new Set<string>();
+    const claims = note.claims;
+    // Ids used before in the note: a scan of the claims before when they are few (a set each took a tenth of a build's garbage).
+    const taken = claims.length > SCAN_MAX ? new Set<string>() : undefined;
     let byLine: Set<number> | undefined;
-    note.claims.forEach((claim, i) => {
-      // A second claim with an id already used in the note (a diagnostic) is named by its line.
-      if (claim.id !== undefined && taken.has(claim.id)) (byLine ??= new Set()).add(i);
-      if (claim.id !== undefined) taken.add(claim.id);
+    claims.forEach((claim, i) => {
+      const id = claim.id;
+      if (id !== undefined) {
+        let repeat = taken ? taken.has(id) : false;
+        for (let j = 0; !taken && j < i && !repeat; j++) repeat = claims[j]!.id === id;
+        // A second claim with an id already used in the note (a diagnostic) is named by its line.
+        if (repeat) (byLine ??= new Set()).add(i);
+        taken?.add(id);
+      }
       if (claim.kind !== undefined) this.kindCounts.set(claim.kind, (this.kindCounts.get(claim.kind) ?? 0) + 1);
     });
     const entry = new NoteNodes(note, 0, byLine);
@@ -490,21 +500,28 @@ export class ClaimGraph {
     if (!entry) return;
     const { model: note, first } = entry;
     for (let n = first; n < first + entry.count; n++) this.dropEdges(n);
-    // The edges as found (claim, relation code, target), three numbers each; then laid out claim by claim.
-    const found: number[] = [];
+    // The edges as found (claim, relation code, target); then laid out claim by claim.
+    this.foundCount = 0;
     for (const ref of note.refs) {
       if (ref.claim < 0 || ref.claim >= entry.count || ref.field === undefined || !ARGUMENT.has(ref.field)) continue;
       const target = this.index.resolveRef(note, ref);
       const to = target && this.claimNode(target.note, target.claim);
-      if (to !== undefined) found.push(ref.claim, CODE.get(ref.field)!, to);
+      if (to !== undefined) this.edgeFound(ref.claim, CODE.get(ref.field)!, to);
     }
     for (const link of note.links) {
       // `[[note#^id]]` is a reference (above), not a mention.
       if (link.claim < 0 || link.claim >= entry.count || link.anchor?.startsWith('^')) continue;
       const to = this.entityNamed(link.key, link.target);
-      if (to !== NONE) found.push(link.claim, link.field === 'by' ? BY : MENTIONS, to);
+      if (to !== NONE) this.edgeFound(link.claim, link.field === 'by' ? BY : MENTIONS, to);
     }
-    this.layOut(first, entry.count, found);
+    this.layOut(first, entry.count);
+  }
+
+  private edgeFound(claim: number, code: number, to: GraphNode): void {
+    const k = this.foundCount;
+    this.found = grown(this.found, k + 3);
+    this.found[k] = claim; this.found[k + 1] = code; this.found[k + 2] = to;
+    this.foundCount = k + 3;
   }
 
   /**
@@ -512,8 +529,8 @@ export class ClaimGraph {
    * together in the order found, and threads each into its target's ring in
    * that order too (as edges made one after another would be).
    */
-  private layOut(first: GraphNode, claims: number, found: number[]): void {
-    const edges = found.length / 3;
+  private layOut(first: GraphNode, claims: number): void {
+    const found = this.found, edges = this.foundCount / 3;
     // Scratch, reused from note to note: where each claim's edges start, and each found edge's place.
     this.scratch = grown(this.scratch, claims + 1 + 2 * edges);
     const start = this.scratch, place = claims + 1, slot = place + edges;
