@@ -5,11 +5,15 @@
 // afresh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClaimGraph } from '../../server/src/core/features/claimGraph';
+import { ClaimGraph, claimNodeId, NONE } from '../../server/src/core/features/claimGraph';
+import { ARGUMENT_RELATIONS } from '../../server/src/core/features/claimMapTypes';
 import { claimMap, filteredGraph } from '../../server/src/core/features/claimMap';
 import { type ClaimMapParams, type ClaimMapResult } from '../../server/src/core/features/claimMapTypes';
 import { type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
-import { caret, ENTITIES, indexOf, uri } from './helpers';
+import { createClaimlens } from '../../server/src/core/service';
+import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
+import { nodeCodec } from '../../server/src/node/codec';
+import { caret, ENTITIES, indexOf, ROOT, uri } from './helpers';
 
 const A = `# A
 - #claim [[Sam Altman]] wants a billion users. ^billion
@@ -293,6 +297,48 @@ test('the whole filtered graph for the exports, and a filter naming nothing is a
   assert.throws(() => filteredGraph(index, graph, { entity: ['Nobody'] }), /No entity is named "Nobody"/);
 });
 
+/**
+ * Every edge as the index resolves it, written plainly (one per claim,
+ * relation and target): what the graph's edges out, and its edges in read
+ * the other way, must both be.
+ */
+function referenceEdges(index: WorkspaceIndex): string[] {
+  const edges = new Set<string>();
+  const argument: readonly string[] = ARGUMENT_RELATIONS;
+  for (const note of index.notes.values()) {
+    const claim = (i: number) => claimNodeId(note.uri, note.claims[i]!);
+    for (const ref of note.refs) {
+      const to = ref.claim >= 0 && ref.field !== undefined && argument.includes(ref.field) ? index.resolveRef(note, ref) : undefined;
+      if (to) edges.add(`${claim(ref.claim)}|${ref.field}|${claimNodeId(to.note.uri, to.claim)}`);
+    }
+    for (const link of note.links) {
+      const named = link.claim >= 0 && !link.anchor?.startsWith('^') ? index.resolveEntity(link.target) : [];
+      if (named.length === 1) edges.add(`${claim(link.claim)}|${link.field === 'by' ? 'by' : 'mentions'}|entity:${named[0]!.id}`);
+    }
+  }
+  return [...edges].sort();
+}
+
+/** The graph's edges read from their sources, and read from their targets. */
+function graphEdges(index: WorkspaceIndex, graph: ClaimGraph): { out: string[]; in: string[] } {
+  graph.sync();
+  const out: string[] = [], into: string[] = [];
+  const nodes = [...index.notes.keys()].flatMap((u) => graph.claimsOf(u));
+  for (const e of index.entities()) nodes.push(graph.entityNode(e)!);
+  for (const n of nodes) {
+    for (let e = graph.outFrom(n); e < graph.outTo(n); e++) out.push(`${graph.idOf(n)}|${graph.relationOf(e)}|${graph.idOf(graph.targetOf(e))}`);
+    for (let e = graph.firstIn(n); e !== NONE; e = graph.nextIn(e)) into.push(`${graph.idOf(graph.sourceOf(e))}|${graph.relationOf(e)}|${graph.idOf(n)}`);
+  }
+  return { out: out.sort(), in: into.sort() };
+}
+
+function sameEdgesAsReference(index: WorkspaceIndex, graph: ClaimGraph, when: string): void {
+  const expected = referenceEdges(index);
+  const { out, in: into } = graphEdges(index, graph);
+  assert.deepEqual(out, expected, `edges out ${when}`);
+  assert.deepEqual(into, expected, `edges in ${when}`);
+}
+
 /** The whole graph as sorted ids, to compare an updated graph with one built afresh. */
 function snapshot(index: WorkspaceIndex, graph: ClaimGraph): string[] {
   graph.sync();
@@ -322,9 +368,12 @@ test('the adjacency index follows edits note by note, the same as one built afre
     ['entities/openai.md', '---\nentity:\n  type: organization\n---\n# OpenAI\n'],
     ['notes/b.md', B + '- #claim [[OpenAI]] and [[Sam Altman]]. ^both\n  - supports:: ^win\n'],
   ];
+  sameEdgesAsReference(index, graph, 'at first');
   for (const [path, text] of steps) {
     if (text === undefined) index.delete(uri(path)); else index.update(uri(path), text);
-    assert.deepEqual(snapshot(index, graph), fresh(), `after ${text === undefined ? 'deleting' : 'setting'} ${path}`);
+    const when = `after ${text === undefined ? 'deleting' : 'setting'} ${path}`;
+    assert.deepEqual(snapshot(index, graph), fresh(), when);
+    sameEdgesAsReference(index, graph, when);
   }
   const last = snapshot(index, graph);
   assert.ok(last.includes(`${C('b', 'both')}|mentions|${E('openai')}`));
@@ -353,4 +402,77 @@ test('a registry rewritten whole (more entities changed than resolving again wou
   index.update(uri('topics.entities.yaml'), many(200));
   assert.deepEqual(snapshot(index, graph), snapshot(index, new ClaimGraph(index)));
   assert.ok(snapshot(index, graph).includes(`claim:${uri('n.md')}#^t|mentions|entity:t150`));
+});
+
+test('the arrays are laid out again once the numbers left behind outnumber the live ones: the same graph, the same maps', async () => {
+  const { index, graph, ask } = await sample();
+  graph.sync();
+  const numbers = () => (graph as unknown as { nodeCount: number }).nodeCount;
+  const focus = { node: C('a', 'cheap') };
+  const before = ask({ focus, hops: 2 });
+  let layouts = 0;
+  // Each edit of b gives its claims new numbers (and a's, which point at them, new edges).
+  for (let i = 0; i < 1200; i++) {
+    const given = numbers();
+    index.update(uri('notes/b.md'), i % 2 ? B : B.replace('Cheap models win.', `Cheap models win ${i}.`));
+    graph.sync();
+    if (numbers() < given) layouts++;
+    if (i % 100 === 99) sameEdgesAsReference(index, graph, `after ${i + 1} edits`);
+  }
+  assert.ok(layouts >= 2, `laid out again ${layouts} times`);
+  index.update(uri('notes/b.md'), B);
+  sameEdgesAsReference(index, graph, 'at last');
+  assert.deepEqual(snapshot(index, graph), snapshot(index, new ClaimGraph(index)));
+  const after = ask({ focus, hops: 2 });
+  assert.deepEqual(ids(after), ids(before));
+  assert.deepEqual(edgeList(after), edgeList(before));
+});
+
+test('built in slices: a question meanwhile finishes the build, and edits meanwhile are followed', async () => {
+  const { index, graph } = await sample();
+  let steps = 0;
+  // A time limit that is always up: one note per step.
+  while (!graph.sync(() => true)) {
+    if (++steps === 2) index.update(uri('notes/b.md'), B.replace('^less', '^fewer'));
+    if (steps === 3) index.update(uri('notes/d.md'), '- #claim [[DeepSeek]] again. ^again\n  - supports:: [[a#^cheap]]\n');
+  }
+  assert.ok(steps >= 3 && graph.built);
+  sameEdgesAsReference(index, graph, 'after a build in slices with edits');
+  assert.deepEqual(snapshot(index, graph), snapshot(index, new ClaimGraph(index)));
+
+  const { index: other, graph: halfBuilt } = await sample();
+  assert.equal(halfBuilt.sync(() => true), false);
+  other.update(uri('notes/a.md'), A.replace('^plain', '^simple'));
+  assert.equal(halfBuilt.sync(), true);
+  sameEdgesAsReference(other, halfBuilt, 'after a build finished by a question');
+});
+
+test('the service builds the index right after the cold index, with no map asked, and follows an edit after it', async () => {
+  const files = { 'entities.yaml': ENTITIES, 'notes/a.md': A, 'notes/b.md': B };
+  const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).map(([p, t]) => [uri(p), t])));
+  const service = createClaimlens({ workspace: ws, codec: nodeCodec });
+  const graph = (service as unknown as { graph: ClaimGraph }).graph;
+  await service.start();
+  service.setDocument(uri('notes/b.md'), 1, B.replace('^less', '^fewer'));
+  for (let turns = 0; !graph.built && turns < 1000; turns++) await new Promise((r) => setImmediate(r));
+  assert.ok(graph.built, 'built without a question');
+  const r = await service.claimMap({ focus: { node: C('a', 'cheap') }, hops: 1 });
+  const { index } = await indexOf({ ...files, 'notes/b.md': B.replace('^less', '^fewer') });
+  const expected = claimMap(index, (() => { const g = new ClaimGraph(index); g.sync(); return g; })(), { focus: { node: C('a', 'cheap') }, hops: 1 });
+  assert.deepEqual(ids(r), ids(expected));
+  assert.deepEqual(edgeList(r), edgeList(expected));
+  assert.ok(!r.nodes.some((n) => n.id === C('b', 'less')));
+});
+
+test('a repeat of an id in a note is its own node, named by its line, in a short note and in a long one', async () => {
+  const many = Array.from({ length: 20 }, (_, i) => `- #claim Claim ${i}. ^k${i}\n`).join('');
+  const { graph, ask } = await mapOf({
+    'short.md': '- #claim First. ^same\n- #claim Second. ^same\n',
+    'long.md': `${many}- #claim Again. ^k3\n`,
+  });
+  const all = ids(ask({ limit: 5000 }));
+  assert.ok(all.includes(`claim:${uri('short.md')}#^same`) && all.includes(`claim:${uri('short.md')}#L2`));
+  assert.ok(all.includes(`claim:${uri('long.md')}#^k3`) && all.includes(`claim:${uri('long.md')}#L21`));
+  assert.equal(graph.idOf(graph.node(`claim:${uri('long.md')}#L21`)!), `claim:${uri('long.md')}#L21`);
+  assert.equal(graph.node(`claim:${uri('long.md')}#L4`), undefined, 'a claim with an id of its own is named by it');
 });

@@ -9,8 +9,9 @@
 import { type Position } from '../base/position';
 import { type ClaimFilter, claimFilter, type CompiledFilter, ExportError } from '../export/filter';
 import { type NoteModel } from '../notes/model';
+import { passingText } from '../notes/parser';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type ClaimGraph, type ClaimNode, type GraphEdge, type GraphNode } from './claimGraph';
+import { type ClaimGraph, type GraphEdge, type GraphNode, NONE } from './claimGraph';
 import {
   type ClaimMapParams, type ClaimMapResult, MAP_DEFAULT_HOPS, MAP_DEFAULT_LIMIT, MAP_LABEL_MAX, MAP_MAX_HOPS, MAP_MAX_LIMIT,
   MAP_RELATIONS, MAP_WHOLE_WORKSPACE_MAX, type MapEdge, type MapFocus, type MapNode, type MapRelation,
@@ -20,54 +21,72 @@ import { stanceOf } from './stances';
 
 const NO_ENTITIES: ReadonlyArray<{ id: string }> = [];
 
+const SAME_AS = MAP_RELATIONS.indexOf('same-as');
+
 /** What a filter keeps: the claims that pass it (each asked once), every entity a kept edge reaches, the relations it draws. */
 class View {
-  private readonly claims = new Map<ClaimNode, boolean>();
+  private readonly claims = new Map<GraphNode, boolean>();
   private readonly notes = new Map<NoteModel, boolean>();
+  /** Whether each relation (by its code) is drawn. */
+  private readonly drawn: boolean[];
   /** No filter on claims: every claim is kept. */
   readonly all: boolean;
 
-  constructor(private readonly index: WorkspaceIndex, private readonly filter: CompiledFilter, spec: ClaimFilter) {
+  constructor(private readonly index: WorkspaceIndex, readonly graph: ClaimGraph, private readonly filter: CompiledFilter, spec: ClaimFilter) {
     this.all = !spec.status?.length && !spec.entity?.length && !spec.note?.length && !spec.kind?.length && !spec.text?.trim();
+    this.drawn = MAP_RELATIONS.map((r) => !filter.relations || filter.relations.has(r));
   }
 
-  draws(relation: MapRelation): boolean {
-    return !this.filter.relations || this.filter.relations.has(relation);
+  /** Whether the edge's relation is drawn. */
+  draws(e: GraphEdge): boolean {
+    return this.drawn[this.graph.codeOf(e)]!;
+  }
+
+  drawsEvery(): boolean {
+    return this.drawn.every((d) => d);
   }
 
   keeps(node: GraphNode): boolean {
-    if (node.type === 'entity' || this.all) return true;
+    if (this.all || this.graph.isEntity(node)) return true;
     let kept = this.claims.get(node);
     if (kept === undefined) {
-      let inNote = this.notes.get(node.note);
-      if (inNote === undefined) this.notes.set(node.note, inNote = this.filter.note(node.note));
-      const c = node.claim;
+      const note = this.graph.noteOf(node)!.model;
+      let inNote = this.notes.get(note);
+      if (inNote === undefined) this.notes.set(note, inNote = this.filter.note(note));
+      const c = this.graph.claimOf(node);
       kept = inNote && this.filter.claim({
-        status: this.index.statusOf(c), text: c.text, kind: c.kind,
-        entities: this.filter.byEntity ? entitiesOf(node) : NO_ENTITIES, ...(c.id !== undefined ? { localId: c.id } : {}),
+        status: this.index.statusOf(c), get text() { return passingText(c); }, kind: c.kind,
+        entities: this.filter.byEntity ? entitiesOf(this.graph, node) : NO_ENTITIES, ...(c.id !== undefined ? { localId: c.id } : {}),
       });
       this.claims.set(node, kept);
     }
     return kept;
   }
 
-  /** Calls `visit` with each node one drawn edge away, either way, that the filter keeps. */
-  neighbours(node: GraphNode, visit: (other: GraphNode) => void): void {
-    for (const e of node.out) if (this.draws(e.relation) && this.keeps(e.target)) visit(e.target);
-    for (const e of node.in) if (this.draws(e.relation) && this.keeps(e.source)) visit(e.source);
+  /** How many nodes one drawn edge away, either way, the filter keeps. */
+  degree(node: GraphNode): number {
+    const g = this.graph;
+    let n = 0;
+    for (let e = g.outFrom(node); e < g.outTo(node); e++) if (this.draws(e) && this.keeps(g.targetOf(e))) n++;
+    for (let e = g.firstIn(node); e !== NONE; e = g.nextIn(e)) if (this.draws(e) && this.keeps(g.sourceOf(e))) n++;
+    return n;
   }
 }
 
 /** The entities a claim mentions or is said by: what the entity filter matches. */
-function entitiesOf(node: ClaimNode): Array<{ id: string }> {
+function entitiesOf(g: ClaimGraph, node: GraphNode): Array<{ id: string }> {
   const out: Array<{ id: string }> = [];
-  for (const e of node.out) if (e.target.type === 'entity') out.push(e.target.entity);
+  for (let e = g.outFrom(node); e < g.outTo(node); e++) if (g.isEntity(g.targetOf(e))) out.push(g.entityOf(g.targetOf(e)));
   return out;
 }
 
 /** `same-as` is symmetric: written on both claims it is one edge, kept from the claim whose id sorts first. */
-function secondOfPair(e: GraphEdge): boolean {
-  return e.relation === 'same-as' && e.source.id > e.target.id && e.target.out.some((b) => b.relation === 'same-as' && b.target === e.source);
+function secondOfPair(g: ClaimGraph, e: GraphEdge): boolean {
+  if (g.codeOf(e) !== SAME_AS) return false;
+  const s = g.sourceOf(e), t = g.targetOf(e);
+  if (g.idOf(s) <= g.idOf(t)) return false;
+  for (let b = g.outFrom(t); b < g.outTo(t); b++) if (g.codeOf(b) === SAME_AS && g.targetOf(b) === s) return true;
+  return false;
 }
 
 function wholeInt(v: unknown, min: number, max: number, fallback: number): number {
@@ -80,7 +99,7 @@ export function claimMap(index: WorkspaceIndex, graph: ClaimGraph, params: Claim
   const spec = params.filter ?? {};
   let view: View;
   try {
-    view = new View(index, claimFilter(index, spec), spec);
+    view = new View(index, graph, claimFilter(index, spec), spec);
   } catch (e) {
     // A filter naming an unknown status or entity shows nothing and says why (an edit may have removed it).
     if (!(e instanceof ExportError)) throw e;
@@ -105,10 +124,10 @@ export function claimMap(index: WorkspaceIndex, graph: ClaimGraph, params: Claim
     }
     const hub = mostConnected(graph, view)!;
     seeds = [hub];
-    messages.push(`The workspace has more than ${MAP_WHOLE_WORKSPACE_MAX} nodes and edges: showing the neighbourhood of its most connected claim, "${label(hub)}".`);
+    messages.push(`The workspace has more than ${MAP_WHOLE_WORKSPACE_MAX} nodes and edges: showing the neighbourhood of its most connected claim, "${label(graph, hub)}".`);
   }
   const result = cut(index, view, neighbourhood(graph, view, seeds, hops, expand), limit, groupByNote);
-  return { ...context, ...result, focus: seeds.map((n) => n.id), scope: 'neighbourhood', ...said(messages) };
+  return { ...context, ...result, focus: seeds.map((n) => graph.idOf(n)), scope: 'neighbourhood', ...said(messages) };
 }
 
 function said(messages: string[]): { message?: string } {
@@ -121,7 +140,7 @@ function isEmptyFilter(f: ClaimFilter): boolean {
 
 /** Every node and edge the filter keeps, for the exports. Throws ExportError when the filter names what does not exist. */
 export function filteredGraph(index: WorkspaceIndex, graph: ClaimGraph, filter: ClaimFilter): { nodes: MapNode[]; edges: MapEdge[] } {
-  const view = new View(index, claimFilter(index, filter), filter);
+  const view = new View(index, graph, claimFilter(index, filter), filter);
   const { nodes, edges } = cut(index, view, wholeGraph(graph, view), Infinity, false);
   return { nodes, edges };
 }
@@ -130,9 +149,9 @@ export function filteredGraph(index: WorkspaceIndex, graph: ClaimGraph, filter: 
 
 /** The nodes a map id names: a claim or an entity, or a note's claims (a note group on the map). */
 function nodesNamed(graph: ClaimGraph, id: string): GraphNode[] {
-  if (id.startsWith('note:')) return [...graph.claimsOf(id.slice('note:'.length))];
+  if (id.startsWith('note:')) return graph.claimsOf(id.slice('note:'.length));
   const node = graph.node(id);
-  return node ? [node] : [];
+  return node !== undefined ? [node] : [];
 }
 
 /** The nodes a focus names, or why none. */
@@ -147,7 +166,7 @@ function focusNodes(index: WorkspaceIndex, graph: ClaimGraph, view: View, focus:
     found = at.nodes;
   }
   const kept = found.filter((n) => view.keeps(n));
-  if (kept.length === 0) return { message: found.length === 1 ? `The filter hides "${label(found[0]!)}".` : 'The filter hides every claim of this note.' };
+  if (kept.length === 0) return { message: found.length === 1 ? `The filter hides "${label(graph, found[0]!)}".` : 'The filter hides every claim of this note.' };
   return { nodes: kept };
 }
 
@@ -174,19 +193,19 @@ function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Pos
     case 'ref': {
       // A reference on a claim's own lines is part of that claim; one in prose stands for the claim it names.
       const target = t.ref.claim >= 0 ? { note: t.note, claim: t.note.claims[t.ref.claim]! } : index.resolveRef(t.note, t.ref);
-      node = target && graph.claimNode(target.note, target.claim);
+      node = target ? graph.claimNode(target.note, target.claim) : undefined;
       break;
     }
     case 'claim': case 'field':
       node = graph.claimNode(t.note, t.claim);
       break;
   }
-  if (node) return { nodes: [node] };
+  if (node !== undefined) return { nodes: [node] };
   if (!note) return { message: 'No entity at the cursor.' };
-  const entity = note.entity && graph.entityNode(note.entity);
-  if (entity) return { nodes: [entity] };
+  const entity = note.entity ? graph.entityNode(note.entity) : undefined;
+  if (entity !== undefined) return { nodes: [entity] };
   const claims = graph.claimsOf(uri);
-  return claims.length ? { nodes: [...claims] } : { message: 'No claim or entity at the cursor, and this note has no claims.' };
+  return claims.length ? { nodes: claims } : { message: 'No claim or entity at the cursor, and this note has no claims.' };
 }
 
 // ---- scopes ----------------------------------------------------------------------
@@ -200,15 +219,21 @@ function neighbourhood(graph: ClaimGraph, view: View, seeds: GraphNode[], hops: 
   const seen = graph.newWalk();
   const order: GraphNode[] = [];
   const dist: number[] = [];
-  const add = (n: GraphNode, d: number) => { if (n.mark !== seen) { n.mark = seen; n.rank = order.length; order.push(n); dist.push(d); } };
+  const add = (n: GraphNode, d: number) => { if (!graph.seen(n, seen)) { graph.visit(n, seen, order.length); order.push(n); dist.push(d); } };
   // Loops rather than callbacks: a neighbourhood at 10k notes can pass through tens of thousands of edges.
   const walk = (from: number) => {
     for (let i = from; i < order.length; i++) {
       const n = order[i]!;
       const d = dist[i]!;
       if (d >= hops && !expand.has(n)) continue;
-      for (const e of n.out) if (e.target.mark !== seen && view.draws(e.relation) && view.keeps(e.target)) add(e.target, d + 1);
-      for (const e of n.in) if (e.source.mark !== seen && view.draws(e.relation) && view.keeps(e.source)) add(e.source, d + 1);
+      for (let e = graph.outFrom(n), end = graph.outTo(n); e < end; e++) {
+        const t = graph.targetOf(e);
+        if (!graph.seen(t, seen) && view.draws(e) && view.keeps(t)) add(t, d + 1);
+      }
+      for (let e = graph.firstIn(n); e !== NONE; e = graph.nextIn(e)) {
+        const s = graph.sourceOf(e);
+        if (!graph.seen(s, seen) && view.draws(e) && view.keeps(s)) add(s, d + 1);
+      }
     }
   };
   seeds.forEach((s) => add(s, 0));
@@ -224,12 +249,15 @@ function neighbourhood(graph: ClaimGraph, view: View, seeds: GraphNode[], hops: 
 function wholeGraph(graph: ClaimGraph, view: View): Scope {
   const seen = graph.newWalk();
   const order: GraphNode[] = [];
-  const add = (n: GraphNode) => { n.mark = seen; n.rank = order.length; order.push(n); };
-  for (const { nodes } of graph.notesByName()) {
-    for (const c of nodes) {
+  const add = (n: GraphNode) => { graph.visit(n, seen, order.length); order.push(n); };
+  for (const { first, count } of graph.notesByName()) {
+    for (let c = first; c < first + count; c++) {
       if (!view.keeps(c)) continue;
       add(c);
-      for (const e of c.out) if (e.target.type === 'entity' && e.target.mark !== seen && view.draws(e.relation)) add(e.target);
+      for (let e = graph.outFrom(c); e < graph.outTo(c); e++) {
+        const t = graph.targetOf(e);
+        if (graph.isEntity(t) && !graph.seen(t, seen) && view.draws(e)) add(t);
+      }
     }
   }
   return { order, walk: seen };
@@ -239,14 +267,15 @@ function wholeGraph(graph: ClaimGraph, view: View): Scope {
 function workspaceSize(graph: ClaimGraph, view: View, max: number): number {
   let n = 0;
   const entities = new Set<GraphNode>();
-  for (const { nodes } of graph.notesByName()) {
-    for (const c of nodes) {
+  for (const { first, count } of graph.notesByName()) {
+    for (let c = first; c < first + count; c++) {
       if (!view.keeps(c)) continue;
       n++;
-      for (const e of c.out) {
-        if (!view.draws(e.relation) || !view.keeps(e.target) || secondOfPair(e)) continue;
+      for (let e = graph.outFrom(c); e < graph.outTo(c); e++) {
+        const t = graph.targetOf(e);
+        if (!view.draws(e) || !view.keeps(t) || secondOfPair(graph, e)) continue;
         n++;
-        if (e.target.type === 'entity' && !entities.has(e.target)) { entities.add(e.target); n++; }
+        if (graph.isEntity(t) && !entities.has(t)) { entities.add(t); n++; }
       }
       if (n > max) return n;
     }
@@ -255,16 +284,21 @@ function workspaceSize(graph: ClaimGraph, view: View, max: number): number {
 }
 
 /** The claim with the most drawn edges to kept nodes; the first in note order on a tie. */
-function mostConnected(graph: ClaimGraph, view: View): ClaimNode | undefined {
-  let best: ClaimNode | undefined;
+function mostConnected(graph: ClaimGraph, view: View): GraphNode | undefined {
+  let best: GraphNode | undefined;
   let most = -1;
   // Unfiltered, every edge counts: no need to look at the other ends.
-  const everything = view.all && MAP_RELATIONS.every((r) => view.draws(r));
-  for (const { nodes } of graph.notesByName()) {
-    for (const c of nodes) {
+  const everything = view.all && view.drawsEvery();
+  for (const { first, count } of graph.notesByName()) {
+    for (let c = first; c < first + count; c++) {
       if (!view.keeps(c)) continue;
       let degree = 0;
-      if (everything) degree = c.out.length + c.in.length; else view.neighbours(c, () => degree++);
+      if (everything) {
+        degree = graph.outCount(c);
+        for (let e = graph.firstIn(c); e !== NONE; e = graph.nextIn(e)) degree++;
+      } else {
+        degree = view.degree(c);
+      }
       if (degree > most) { most = degree; best = c; }
     }
   }
@@ -284,38 +318,49 @@ interface Scope { order: GraphNode[]; walk: number }
  */
 function cut(index: WorkspaceIndex, view: View, { order, walk }: Scope, limit: number, groupByNote: boolean):
   { nodes: MapNode[]; edges: MapEdge[]; total: number; shown: number } {
+  const graph = view.graph;
   // Each edge is filed under the later of its two ends, so it is listed once both are: one pass finds
   // them (a scope at 10k notes can hold tens of thousands), a counting sort lays them out in that order.
   const found: GraphEdge[] = [];
   const under: number[] = [];
   for (let i = 0; i < order.length; i++) {
-    for (const e of order[i]!.out) {
-      if (e.target.mark !== walk || !view.draws(e.relation) || secondOfPair(e)) continue;
+    const n = order[i]!;
+    for (let e = graph.outFrom(n), end = graph.outTo(n); e < end; e++) {
+      const t = graph.targetOf(e);
+      if (!graph.seen(t, walk) || !view.draws(e) || secondOfPair(graph, e)) continue;
       found.push(e);
-      under.push(Math.max(i, e.target.rank));
+      under.push(Math.max(i, graph.rank(t)));
     }
   }
   const start = new Int32Array(order.length + 1);
   for (const r of under) start[r + 1]!++;
   for (let i = 1; i <= order.length; i++) start[i]! += start[i - 1]!;
-  const laid = new Array<GraphEdge>(found.length);
+  const laid = new Int32Array(found.length);
   const next = start.slice(0, order.length);
   found.forEach((e, k) => { laid[next[under[k]!]!++] = e; });
-  const notes = groupByNote ? new Set(order.flatMap((n) => (n.type === 'claim' ? [n.note] : []))).size : 0;
+  const noteOf = (n: GraphNode) => graph.noteOf(n)?.model;
+  const notes = groupByNote ? new Set(order.map(noteOf).filter((n) => n !== undefined)).size : 0;
   const total = order.length + found.length + notes;
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
   const noted = new Set<NoteModel>();
+  // The ids of the nodes listed so far, by their place in the scope: an edge's ends are listed before it.
+  const ids: string[] = [];
   let used = 0;
   for (let i = 0; i < order.length; i++) {
     const n = order[i]!;
-    const note = groupByNote && n.type === 'claim' && !noted.has(n.note) ? n.note : undefined;
+    const inNote = groupByNote ? noteOf(n) : undefined;
+    const note = inNote && !noted.has(inNote) ? inNote : undefined;
     if (used + 1 + (note ? 1 : 0) > limit) break;
     if (note) { noted.add(note); nodes.push(noteNode(note)); used++; }
-    nodes.push(mapNode(index, n)); used++;
+    ids.push(graph.idOf(n));
+    nodes.push(mapNode(index, graph, n, ids[i]!)); used++;
     const listed = start[i + 1]! - start[i]!;
     const room = Math.min(listed, limit - used);
-    for (let k = 0; k < room; k++) edges.push(mapEdge(laid[start[i]! + k]!));
+    for (let k = 0; k < room; k++) {
+      const e = laid[start[i]! + k]!;
+      edges.push(mapEdge(graph.relationOf(e), ids[graph.rank(graph.sourceOf(e))]!, ids[graph.rank(graph.targetOf(e))]!));
+    }
     used += room;
     if (room < listed) break;
   }
@@ -326,32 +371,34 @@ function noteNode(note: NoteModel): MapNode {
   return { id: `note:${note.uri}`, type: 'note', label: note.name, uri: note.uri, line: 0 };
 }
 
-function mapNode(index: WorkspaceIndex, n: GraphNode): MapNode {
-  if (n.type === 'entity') {
-    const e = n.entity;
-    return { id: n.id, type: 'entity', label: e.name, entityType: e.type, uri: e.uri, line: e.nameRange.start.line };
+function mapNode(index: WorkspaceIndex, graph: ClaimGraph, n: GraphNode, id: string): MapNode {
+  const note = graph.noteOf(n);
+  if (!note) {
+    const e = graph.entityOf(n);
+    return { id, type: 'entity', label: e.name, entityType: e.type, uri: e.uri, line: e.nameRange.start.line };
   }
-  const c = n.claim;
+  const c = graph.claimOf(n);
   const status = index.statusOf(c);
   const rating = index.config.statuses.find((s) => s.id === status)?.rating;
   return {
-    id: n.id, type: 'claim', label: label(n), status, ...(rating !== undefined ? { rating } : {}), stance: stanceOf(index, c),
+    id, type: 'claim', label: label(graph, n), status, ...(rating !== undefined ? { rating } : {}), stance: stanceOf(index, c),
     ...(c.kind !== undefined ? { kind: c.kind } : {}), ...(c.id !== undefined ? { claimId: c.id } : {}),
-    parent: `note:${n.note.uri}`, uri: n.note.uri, line: c.line,
+    parent: `note:${note.model.uri}`, uri: note.model.uri, line: c.line,
   };
 }
 
-function mapEdge(e: GraphEdge): MapEdge {
+function mapEdge(relation: MapRelation, source: string, target: string): MapEdge {
   // A same-as edge runs from the claim whose id sorts first, whichever side wrote it: its id stays when the other side writes it too.
-  const [s, t] = e.relation === 'same-as' && e.source.id > e.target.id ? [e.target, e.source] : [e.source, e.target];
-  return { id: `${s.id}|${e.relation}|${t.id}`, source: s.id, target: t.id, relation: e.relation };
+  const [s, t] = relation === 'same-as' && source > target ? [target, source] : [source, target];
+  return { id: `${s}|${relation}|${t}`, source: s, target: t, relation };
 }
 
 /** A claim's text, shortened, never cut inside a surrogate pair; an entity's name. */
-function label(n: GraphNode): string {
-  if (n.type === 'entity') return n.entity.name;
-  const text = n.claim.text;
-  if (!text) return n.claim.id !== undefined ? `^${n.claim.id}` : '(empty claim)';
+function label(graph: ClaimGraph, n: GraphNode): string {
+  if (graph.isEntity(n)) return graph.entityOf(n).name;
+  const claim = graph.claimOf(n);
+  const text = passingText(claim);
+  if (!text) return claim.id !== undefined ? `^${claim.id}` : '(empty claim)';
   if (text.length <= MAP_LABEL_MAX) return text;
   let end = MAP_LABEL_MAX - 1;
   if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;

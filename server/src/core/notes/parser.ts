@@ -292,8 +292,12 @@ class ParsedClaim implements Claim {
   }
   get range(): Range { return range(this.line, this.contentStart, this.endLine, this.endChar); }
   get text(): string {
-    if (this.folded === undefined) this.folded = claimText(this.first, this.contentStart, this.cuts);
+    if (this.folded === undefined) this.folded = this.textOnce();
     return this.folded;
+  }
+  /** The display text, not kept if it was not already (see passingText). */
+  textOnce(): string {
+    return this.folded ?? claimText(this.first, this.contentStart, this.cuts);
   }
   /** The first line from the content on, as written: no new string is built (see claimLine). */
   get written(): string { return this.first.slice(this.contentStart); }
@@ -487,6 +491,16 @@ function entityFromNote(note: NoteModel, lines: string[], first: number,
  */
 export function claimLine(claim: Claim): string {
   return claim instanceof ParsedClaim ? claim.written : claim.text;
+}
+
+/**
+ * A claim's display text, not kept on the claim when it is not already: for
+ * a question that reads many claims once, as each claim map does (kept, the
+ * texts of every claim the maps of a session showed held tens of megabytes
+ * at 10k notes). A claim not made by this parser gives its text.
+ */
+export function passingText(claim: Claim): string {
+  return claim instanceof ParsedClaim ? claim.textOnce() : claim.text;
 }
 
 export type { Problem };
