@@ -16,6 +16,7 @@
 // distinct words of its text.
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { foldName } from '../text/names';
+import { passingText } from '../notes/parser';
 import { type WorkspaceIndex } from './workspaceIndex';
 
 /** Words of a claim's text that are indexed: the first ones, where a claim's point is; a paragraph-long claim stays cheap. */
@@ -23,7 +24,18 @@ const MAX_CLAIM_WORDS = 40;
 
 export type SymbolEntry =
   | { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string }
-  | { readonly kind: 'claim'; readonly note: NoteModel; readonly claim: Claim; readonly name: string };
+  | ClaimSymbol;
+
+/**
+ * A claim as a symbol. Its name, the claim's text, is read when asked and
+ * not kept (passingText): the index reads every claim's text once, and
+ * keeping them all held 45 MB at 10k notes that no answer needed.
+ */
+export class ClaimSymbol {
+  readonly kind = 'claim';
+  constructor(readonly note: NoteModel, readonly claim: Claim) {}
+  get name(): string { return passingText(this.claim) || '(empty claim)'; }
+}
 
 /** What a word is made of: letters and digits, in any script. */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
@@ -68,7 +80,8 @@ function scanWords(text: string, visit: (text: string, start: number, end: numbe
 function keysOf(e: SymbolEntry): string[] {
   if (e.kind === 'entity') return [...new Set([e.entity.name, e.entity.id, ...e.entity.aliases].map(foldName))];
   const id = e.claim.id?.toLowerCase();
-  return id ? [id, foldName(e.claim.text)] : [foldName(e.claim.text)];
+  const text = foldName(passingText(e.claim));
+  return id ? [id, text] : [text];
 }
 
 /** How much of a claim's text is folded at a time while its words are read: its first words are usually all it takes. */
@@ -93,7 +106,7 @@ function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number
     if (add(id, 0, id.length)) taken++;
     scanWords(foldName(id), take);
   }
-  const text = e.claim.text;
+  const text = passingText(e.claim);
   const end = Math.min(text.length, 50 * MAX_CLAIM_WORDS);
   for (let from = 0; from < end && taken < MAX_CLAIM_WORDS;) {
     let to = from + FOLD_STEP;
@@ -122,7 +135,7 @@ const MARK_RATIO = 64;
 function startsWith(e: SymbolEntry, whole: string): boolean {
   if (e.kind === 'entity') return keysOf(e).some((k) => k.startsWith(whole));
   if (e.claim.id?.toLowerCase().startsWith(whole)) return true;
-  const text = e.claim.text;
+  const text = passingText(e.claim);
   const reach = 2 * whole.length + 16;
   if (text.length > reach) {
     const head = foldName(text.slice(0, reach));
@@ -289,7 +302,7 @@ export class SymbolIndex {
     }
     for (const claim of note?.claims ?? []) {
       const id = claim.id?.toLowerCase();
-      ids.push(this.push({ kind: 'claim', note: note!, claim, name: claim.text || '(empty claim)' }, id ? [id] : []));
+      ids.push(this.push(new ClaimSymbol(note!, claim), id ? [id] : []));
     }
     if (ids.length) this.byFile.set(uri, ids);
   }
