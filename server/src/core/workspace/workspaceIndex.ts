@@ -57,6 +57,8 @@ export class WorkspaceIndex {
   /** Per parsed note (a new parse is a new object): its claims by id. */
   private readonly claimIds = new WeakMap<NoteModel, Map<string, Claim[]>>();
   private readonly refIds = new WeakMap<NoteModel, Map<string, ClaimRef[]>>();
+  /** Per parsed note: its folded file name (noteKey), asked for each reference to its claims. */
+  private readonly noteKeys = new WeakMap<NoteModel, string>();
 
   constructor(readonly workspace: Workspace, private readonly options: IndexOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -244,7 +246,11 @@ export class WorkspaceIndex {
 
   /** The note's file name folded: what `[[name]]` matches. */
   private noteKey(uri: string): string {
-    return foldName(noteBaseName(this.notes.get(uri)?.name ?? decodeURIComponent(uri)));
+    const note = this.notes.get(uri);
+    if (!note) return foldName(noteBaseName(decodeURIComponent(uri)));
+    let key = this.noteKeys.get(note);
+    if (key === undefined) this.noteKeys.set(note, key = foldName(noteBaseName(note.name)));
+    return key;
   }
 
   private linkNote(note: NoteModel): void {
@@ -390,8 +396,11 @@ export class WorkspaceIndex {
 
   /** The claim a reference points to, if it exists. */
   resolveRef(from: NoteModel, ref: ClaimRef): ResolvedClaim | undefined {
-    const notes = ref.note !== undefined ? this.resolveNote(ref.note, from.uri) : [from];
-    for (const note of notes) {
+    if (ref.note === undefined) {
+      const claim = this.claimsById(from, ref.id)[0];
+      return claim ? { note: from, claim } : undefined;
+    }
+    for (const note of this.resolveNote(ref.note, from.uri)) {
       const claim = this.claimsById(note, ref.id)[0];
       if (claim) return { note, claim };
     }
@@ -429,12 +438,13 @@ export class WorkspaceIndex {
     const files = this.referrers.get(this.noteKey(note.uri) + '#' + claimId);
     if (!files) return [];
     const out: Reference[] = [];
-    for (const uri of [...files].sort()) {
+    for (const uri of files.length > 1 ? [...files].sort() : files) {
       const from = this.notes.get(uri);
       if (!from) continue;
       for (const ref of this.refsById(from, claimId)) {
-        const target = this.resolveRef(from, ref);
-        if (target && target.note === note) out.push({ uri, ref });
+        // A reference within its note names that note's claim when the note has one with the id.
+        const named = ref.note === undefined ? from === note && this.claimsById(note, claimId).length > 0 : this.resolveRef(from, ref)?.note === note;
+        if (named) out.push({ uri, ref });
       }
     }
     return out;
