@@ -57,6 +57,7 @@ export interface SourceCheck {
 
 export interface NoteAnchoring {
   readonly note: NoteModel;
+  /** In the note's order: claim by claim, each claim's quotes as its fields list them. */
   readonly quotes: readonly QuoteAnchor[];
   /** One per front matter source entry, in order. */
   readonly sources: readonly SourceCheck[];

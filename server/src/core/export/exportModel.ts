@@ -9,11 +9,11 @@
 import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from '../base/cancellation';
 import { type AnchorMethod, type AnchorResult } from '../anchoring/anchor';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type Claim, type EntityDef, type NoteModel, type SourceRef, type StatusDef } from '../notes/model';
+import { type Claim, type ClaimRef, type EntityDef, type NoteModel, type SourceRef, type StatusDef, type WikiLink } from '../notes/model';
 import { RELATION_FIELDS } from '../notes/parser';
 import { relativeTo, uriToPath } from '../workspace/workspace';
 import { unquote } from '../notes/quotes';
-import { type Anchoring, type NoteAnchoring, quotesOf } from '../anchoring/noteAnchoring';
+import { type Anchoring, type NoteAnchoring, type QuoteAnchor as NoteQuote, type SourceCheck } from '../anchoring/noteAnchoring';
 import { type SourceState } from '../anchoring/sourceFiles';
 import { type QuoteRecord } from '../anchoring/recordedAnchors';
 import { type QuoteChange } from '../anchoring/sourceChange';
@@ -154,6 +154,9 @@ export interface BuildOptions {
 
 const SYMMETRIC = ['same-as', 'distinct-from'] as const;
 
+/** The empty list, for the many claims with nothing to list. */
+const NONE: readonly never[] = [];
+
 /** Fields with a property of their own in ExportClaim. */
 const MODELLED = new Set(['status', 'kind', 'by', 'quote', 'source', ...RELATION_FIELDS]);
 
@@ -187,30 +190,43 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
     const linksOf = groupByClaim(note.links);
     const refsOf = groupByClaim(note.refs);
     let anchored: NoteAnchoring | undefined;
+    // Where the next claim's results start among the note's quotes, which come claim by claim.
+    let next = 0;
     for (let c = 0; c < note.claims.length; c++) {
       const claim = note.claims[c]!;
-      const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? [] : [];
-      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? [], refsOf.get(c) ?? [], incoming, entityOf);
+      const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? NONE : NONE;
+      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? NONE, refsOf.get(c) ?? NONE, incoming, entityOf);
       if (!keep.claim(ec)) continue;
       if (ec.quotes.length) {
         anchored ??= await anchoring.anchorNote(note, token, { keep: false });
-        await anchorQuotes(ec, claim, anchored, anchoring, model);
+        // The note's results come claim by claim in the claims' order: this claim's follow the previous one's.
+        const results = anchored.quotes;
+        let start = next;
+        while (start < results.length && results[start]!.claim !== claim) start++;
+        let end = start;
+        while (end < results.length && results[end]!.claim === claim) end++;
+        if (end > start) next = end;
+        const toRead = anchorQuotes(ec, results, start, end, anchored, model);
+        if (toRead) toRead.source.text = await anchoring.sourceText(toRead.check);
       }
       model.claims.push(ec);
     }
     options.progress?.(i + 1, notes.length);
   }
   model.sources = [...sources.values()].sort((a, b) => cmp(a.key, b.key));
-  model.findings = findingsOf(index, notes, new Set(model.claims.map((c) => c.id)));
+  model.findings = findingsOf(index, notes, model.claims);
   return model;
 }
 
 /** The consistency findings that concern an exported claim; a finding shown on both of its claims is listed once. */
-function findingsOf(index: WorkspaceIndex, notes: NoteModel[], exported: Set<string>): ExportFinding[] {
+function findingsOf(index: WorkspaceIndex, notes: NoteModel[], kept: readonly ExportClaim[]): ExportFinding[] {
   const out: ExportFinding[] = [];
   const seen = new Set<string>();
+  // The exported claims' ids, gathered at the first finding: most claims have none.
+  let exported: Set<string> | undefined;
   for (const note of notes) {
     for (const f of consistencyFindings(index, note)) {
+      exported ??= new Set(kept.map((c) => c.id));
       const claims = [f.claim, ...f.others].map((c) => globalId(c.note, c.claim));
       const key = f.code + '\u0000' + [...claims].sort().join('\u0000');
       if (!exported.has(claims[0]!) || seen.has(key)) continue;
@@ -250,7 +266,7 @@ function symmetricReferences(index: WorkspaceIndex): Map<NoteModel, Map<string, 
 }
 
 function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: Claim,
-  links: NoteModel['links'], refs: NoteModel['refs'], incoming: readonly SymmetricRef[], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
+  links: readonly WikiLink[], refs: readonly ClaimRef[], incoming: readonly SymmetricRef[], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
   const entities: ExportEntity[] = [];
   const by: ExportSpeaker[] = [];
   for (const link of links) {
@@ -265,47 +281,69 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
   let sourceId: string | undefined;
   for (const f of claim.fields) {
     if (f.key === 'quote' && f.value.trim()) quotes.push({ text: unquote(f.value), anchor: 'no-source' });
-    else if (f.key === 'by' && !/\[\[/.test(f.value) && f.value.trim()) by.push({ name: f.value.trim() });
+    else if (f.key === 'by' && !f.value.includes('[[') && f.value.trim()) by.push({ name: f.value.trim() });
     else if (f.key === 'source' && sourceId === undefined) sourceId = f.value.trim();
     else if (!MODELLED.has(f.key)) (fields[f.key] ??= []).push(f.value);
   }
-  const relations: Record<string, string[]> = { supports: [], contradicts: [], refines: [], 'same-as': [], 'distinct-from': [] };
+  const ec: ExportClaim = {
+    id: globalId(note, claim), note: en, line: claim.line, text: claim.text,
+    status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
+    supports: [], contradicts: [], refines: [], sameAs: [], distinctFrom: [], tags: claim.tags, fields,
+  };
+  if (claim.id) ec.localId = claim.id;
   for (const ref of refs) {
-    if (!ref.field || !RELATION_FIELDS.has(ref.field)) continue;
+    const list = ref.field !== undefined ? relation(ec, ref.field) : undefined;
+    if (!list) continue;
     const target = index.resolveRef(note, ref);
-    relations[ref.field]!.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
+    list.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
   }
   // The symmetric links hold on both sides, wherever they were written.
-  for (const field of SYMMETRIC) {
+  for (const field of incoming.length > 0 ? SYMMETRIC : NONE) {
+    const list = relation(ec, field)!;
     for (const from of incoming) {
       if (from.field !== field || from.claim === claim) continue;
       const id = globalId(from.note, from.claim);
-      if (!relations[field]!.includes(id)) relations[field]!.push(id);
+      if (!list.includes(id)) list.push(id);
     }
   }
   const source = sourceId !== undefined ? en.sources.find((s) => s.id === sourceId) : en.sources[0];
-  for (const q of quotes) if (source) q.source = source;
-  return {
-    id: globalId(note, claim), ...(claim.id ? { localId: claim.id } : {}), note: en, line: claim.line, text: claim.text,
-    status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
-    supports: relations.supports!, contradicts: relations.contradicts!, refines: relations.refines!,
-    sameAs: relations['same-as']!, distinctFrom: relations['distinct-from']!,
-    tags: claim.tags, ...(source ? { source } : {}), fields,
-  };
+  if (source) {
+    ec.source = source;
+    for (const q of quotes) q.source = source;
+  }
+  return ec;
 }
 
-// Each quote takes the editor's result for it; its source is read (its text
-// kept for the formats that ship it) or reported once as unreadable.
-async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchoring, anchoring: Anchoring,
-  model: ExportModel): Promise<void> {
-  const results = quotesOf(anchored, claim);
+/** The claim's list for a relation field (RELATION_FIELDS); undefined for any other field. */
+function relation(ec: ExportClaim, field: string): string[] | undefined {
+  switch (field) {
+    case 'supports': return ec.supports;
+    case 'contradicts': return ec.contradicts;
+    case 'refines': return ec.refines;
+    case 'same-as': return ec.sameAs;
+    case 'distinct-from': return ec.distinctFrom;
+    default: return undefined;
+  }
+}
+
+/** A source whose text the model is to hold, once its first quote has been anchored in it. */
+interface ToRead { source: ExportSource; check: SourceCheck }
+
+// Each quote takes the editor's result for it (the claim's are `results`
+// [start, end)); its source is marked read (its text, kept for the formats
+// that ship it, is then read by the caller) or reported once as unreadable.
+// Synchronous: a claim costs no promise.
+function anchorQuotes(ec: ExportClaim, results: readonly NoteQuote[], start: number, end: number, anchored: NoteAnchoring,
+  model: ExportModel): ToRead | undefined {
+  let toRead: ToRead | undefined;
+  let check: SourceCheck | undefined;
   for (let i = 0; i < ec.quotes.length; i++) {
     const q = ec.quotes[i]!;
     const s = q.source;
-    const r = results[i];
+    const r = start + i < end ? results[start + i] : undefined;
     if (r?.record) q.recorded = recordedQuote(r.record);
     if (!s?.uri || !r?.source) continue;
-    const check = anchored.sources.find((c) => c.ref === r.source);
+    if (check?.ref !== r.source) check = checkOf(anchored, r.source);
     const state = check?.state;
     if (!check || !state) continue;
     if (state.status !== 'ok' || r.method === 'no-source') {
@@ -317,12 +355,19 @@ async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchori
       continue;
     }
     if (s.state === 'unread') {
-      s.text = await anchoring.sourceText(check);
       s.state = 'read';
+      // A claim's quotes share its source: at most one is read per claim.
+      toRead = { source: s, check };
     }
     q.anchor = r.method;
     if (r.method !== 'not-found' && r.result) q.match = r.result;
   }
+  return toRead;
+}
+
+function checkOf(anchored: NoteAnchoring, ref: SourceRef): SourceCheck | undefined {
+  for (const c of anchored.sources) if (c.ref === ref) return c;
+  return undefined;
 }
 
 function recordedQuote(r: QuoteRecord): RecordedQuote {
