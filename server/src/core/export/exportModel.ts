@@ -124,6 +124,7 @@ export interface ExportClaim {
   fields: Record<string, string[]>;
 }
 
+/** Read-only once built: the formats only serialise it, and a claim's empty lists are one shared array. */
 export interface ExportModel {
   notes: ExportNote[];
   sources: ExportSource[];
@@ -154,8 +155,8 @@ export interface BuildOptions {
 
 const SYMMETRIC = ['same-as', 'distinct-from'] as const;
 
-/** The empty list, for the many claims with nothing to list. */
-const NONE: readonly never[] = [];
+/** The empty list, shared by every claim's list that holds nothing (see plus); never added to. */
+const EMPTY: never[] = [];
 
 /** Fields with a property of their own in ExportClaim. */
 const MODELLED = new Set(['status', 'kind', 'by', 'quote', 'source', ...RELATION_FIELDS]);
@@ -194,8 +195,8 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
     let next = 0;
     for (let c = 0; c < note.claims.length; c++) {
       const claim = note.claims[c]!;
-      const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? NONE : NONE;
-      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? NONE, refsOf.get(c) ?? NONE, incoming, entityOf);
+      const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? EMPTY : EMPTY;
+      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? EMPTY, refsOf.get(c) ?? EMPTY, incoming, entityOf);
       if (!keep.claim(ec)) continue;
       if (ec.quotes.length) {
         anchored ??= await anchoring.anchorNote(note, token, { keep: false });
@@ -267,43 +268,43 @@ function symmetricReferences(index: WorkspaceIndex): Map<NoteModel, Map<string, 
 
 function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: Claim,
   links: readonly WikiLink[], refs: readonly ClaimRef[], incoming: readonly SymmetricRef[], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
-  const entities: ExportEntity[] = [];
-  const by: ExportSpeaker[] = [];
+  let entities: ExportEntity[] = EMPTY;
+  let by: ExportSpeaker[] = EMPTY;
   for (const link of links) {
     const found = index.resolveEntity(link.target);
     // An ambiguous name (two entities share it) links to neither: it is a diagnostic, not a fact.
     const e = found.length === 1 ? entityOf.get(found[0]!) : undefined;
-    if (e && !entities.includes(e)) entities.push(e);
-    if (link.field === 'by') by.push(e ? { name: e.name, entity: e } : { name: link.target });
+    if (e && !entities.includes(e)) entities = plus(entities, e);
+    if (link.field === 'by') by = plus(by, e ? { name: e.name, entity: e } : { name: link.target });
   }
   const fields: Record<string, string[]> = {};
-  const quotes: ExportQuote[] = [];
+  let quotes: ExportQuote[] = EMPTY;
   let sourceId: string | undefined;
   for (const f of claim.fields) {
-    if (f.key === 'quote' && f.value.trim()) quotes.push({ text: unquote(f.value), anchor: 'no-source' });
-    else if (f.key === 'by' && !f.value.includes('[[') && f.value.trim()) by.push({ name: f.value.trim() });
+    if (f.key === 'quote' && f.value.trim()) quotes = plus(quotes, { text: unquote(f.value), anchor: 'no-source' });
+    else if (f.key === 'by' && !f.value.includes('[[') && f.value.trim()) by = plus(by, { name: f.value.trim() });
     else if (f.key === 'source' && sourceId === undefined) sourceId = f.value.trim();
-    else if (!MODELLED.has(f.key)) (fields[f.key] ??= []).push(f.value);
+    else if (!MODELLED.has(f.key)) fields[f.key] = plus(fields[f.key] ?? EMPTY, f.value);
   }
   const ec: ExportClaim = {
     id: globalId(note, claim), note: en, line: claim.line, text: claim.text,
     status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
-    supports: [], contradicts: [], refines: [], sameAs: [], distinctFrom: [], tags: claim.tags, fields,
+    supports: EMPTY, contradicts: EMPTY, refines: EMPTY, sameAs: EMPTY, distinctFrom: EMPTY, tags: claim.tags, fields,
   };
   if (claim.id) ec.localId = claim.id;
   for (const ref of refs) {
-    const list = ref.field !== undefined ? relation(ec, ref.field) : undefined;
+    const list = ref.field !== undefined ? RELATIONS.get(ref.field) : undefined;
     if (!list) continue;
     const target = index.resolveRef(note, ref);
-    list.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
+    ec[list] = plus(ec[list], target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
   }
   // The symmetric links hold on both sides, wherever they were written.
-  for (const field of incoming.length > 0 ? SYMMETRIC : NONE) {
-    const list = relation(ec, field)!;
+  for (const field of incoming.length > 0 ? SYMMETRIC : EMPTY) {
+    const list = RELATIONS.get(field)!;
     for (const from of incoming) {
       if (from.field !== field || from.claim === claim) continue;
       const id = globalId(from.note, from.claim);
-      if (!list.includes(id)) list.push(id);
+      if (!ec[list].includes(id)) ec[list] = plus(ec[list], id);
     }
   }
   const source = sourceId !== undefined ? en.sources.find((s) => s.id === sourceId) : en.sources[0];
@@ -314,16 +315,21 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
   return ec;
 }
 
-/** The claim's list for a relation field (RELATION_FIELDS); undefined for any other field. */
-function relation(ec: ExportClaim, field: string): string[] | undefined {
-  switch (field) {
-    case 'supports': return ec.supports;
-    case 'contradicts': return ec.contradicts;
-    case 'refines': return ec.refines;
-    case 'same-as': return ec.sameAs;
-    case 'distinct-from': return ec.distinctFrom;
-    default: return undefined;
-  }
+/** Each relation field (RELATION_FIELDS) and the claim's list it fills. */
+const RELATIONS = new Map<string, 'supports' | 'contradicts' | 'refines' | 'sameAs' | 'distinctFrom'>([
+  ['supports', 'supports'], ['contradicts', 'contradicts'], ['refines', 'refines'], ['same-as', 'sameAs'], ['distinct-from', 'distinctFrom'],
+]);
+
+/**
+ * `list` with `item` added. A claim's lists start as the shared EMPTY and get
+ * one of their own, made to size, at their first item: a push onto an empty
+ * list reserves room for sixteen, and most lists of 100,000 claims hold one
+ * item or none, which the model holds until the file is written.
+ */
+function plus<T>(list: T[], item: T): T[] {
+  if (list === EMPTY) return [item];
+  list.push(item);
+  return list;
 }
 
 /** A source whose text the model is to hold, once its first quote has been anchored in it. */
