@@ -302,16 +302,25 @@ function placeOf(src: PreparedSource, p: Place): AnchorPlace {
   return { start: p.start, end: p.end, line: rangeOf(src, p.start, p.end).fileStartPos.line, prefix: prefixOf(src.text, p.start), suffix: suffixOf(src.text, p.end) };
 }
 
+// One result per quote of the workspace (an export makes them all): built as
+// one object, its optional members added only when present, in this order.
 function resultOf(src: PreparedSource, quote: string, hit: Hit, start: number, end: number, errors: number | undefined,
   parts?: AnchorPart[], method: AnchorMethod = hit.method): AnchorResult {
-  return {
-    method, quote, ...rangeOf(src, start, end),
+  const r = rangeOf(src, start, end);
+  const out: Mutable<AnchorResult> = {
+    method, quote, start: r.start, end: r.end, startPos: r.startPos, endPos: r.endPos,
+    fileStart: r.fileStart, fileEnd: r.fileEnd, fileStartPos: r.fileStartPos, fileEndPos: r.fileEndPos,
     exact: src.text.slice(start, end), prefix: prefixOf(src.text, start), suffix: suffixOf(src.text, end),
-    occurrences: hit.occurrences, ...(errors !== undefined ? { errors } : {}),
-    ...(hit.places ? { places: hit.places.map((p) => placeOf(src, p)) } : {}), ...(hit.chosenBy ? { chosenBy: hit.chosenBy } : {}),
-    ...(parts ? { parts } : {}),
+    occurrences: hit.occurrences,
   };
+  if (errors !== undefined) out.errors = errors;
+  if (hit.places) out.places = hit.places.map((p) => placeOf(src, p));
+  if (hit.chosenBy) out.chosenBy = hit.chosenBy;
+  if (parts) out.parts = parts;
+  return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Splits a quote at `...` / `…` into its non-empty, trimmed parts. */
 export function quoteParts(quote: string): string[] {
