@@ -43,8 +43,8 @@ export class WorkspaceIndex {
   private readonly notesByBase = new Map<string, string[]>();
   /** folded link target → URIs of the files that link to it. */
   private readonly linkers = new Map<string, string[]>();
-  /** `folded note name#id` → URIs of the files that reference that claim. */
-  private readonly referrers = new Map<string, string[]>();
+  /** Folded note name → claim id → URIs of the files that reference that claim (two maps: no key is built per question). */
+  private readonly referrers = new Map<string, Map<string, string[]>>();
   private readonly listeners: Listener[] = [];
   private entityList: EntityDef[] | undefined;
   /** Change counters: see mentionVersion(). Not counted during the cold build, when nothing is cached yet. */
@@ -256,14 +256,31 @@ export class WorkspaceIndex {
   private linkNote(note: NoteModel): void {
     pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
     for (const key of this.linkKeys(note)) { pushTo(this.linkers, key, note.uri); this.touch(key); }
-    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
+    for (const ref of note.refs) {
+      const target = this.refNote(note, ref);
+      let byId = this.referrers.get(target);
+      if (!byId) this.referrers.set(target, byId = new Map());
+      const files = byId.get(ref.id);
+      // A note's references to one claim come in this loop alone: the note is listed once.
+      if (!files) byId.set(ref.id, [note.uri]); else if (files[files.length - 1] !== note.uri) files.push(note.uri);
+    }
     if (note.entity) this.addEntity(note.entity);
   }
 
   private unlinkNote(note: NoteModel): void {
     pullFrom(this.notesByBase, this.noteKey(note.uri), note.uri);
     for (const key of this.linkKeys(note)) { pullFrom(this.linkers, key, note.uri); this.touch(key); }
-    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pullFrom(this.referrers, key, note.uri);
+    for (const ref of note.refs) {
+      const target = this.refNote(note, ref);
+      const byId = this.referrers.get(target);
+      const files = byId?.get(ref.id);
+      const at = files ? files.indexOf(note.uri) : -1;
+      if (at < 0) continue;
+      files!.splice(at, 1);
+      if (files!.length > 0) continue;
+      byId!.delete(ref.id);
+      if (byId!.size === 0) this.referrers.delete(target);
+    }
     if (note.entity) this.removeEntity(note.entity);
   }
 
@@ -300,9 +317,9 @@ export class WorkspaceIndex {
     return keys;
   }
 
-  private refKey(from: NoteModel, ref: ClaimRef): string {
-    const note = ref.note !== undefined ? foldName(noteBaseName(ref.note)) : this.noteKey(from.uri);
-    return note + '#' + ref.id;
+  /** The folded name of the note a reference names: its own note's when it names none. */
+  private refNote(from: NoteModel, ref: ClaimRef): string {
+    return ref.note !== undefined ? foldName(noteBaseName(ref.note)) : this.noteKey(from.uri);
   }
 
   /** The folded id, name, aliases (and file name, for an entity note) of an entity (cached: entities do not change, they are replaced). */
@@ -435,7 +452,7 @@ export class WorkspaceIndex {
 
   /** Every reference in the workspace that points to this claim. */
   referencesTo(note: NoteModel, claimId: string): Reference[] {
-    const files = this.referrers.get(this.noteKey(note.uri) + '#' + claimId);
+    const files = this.referrers.get(this.noteKey(note.uri))?.get(claimId);
     if (!files) return [];
     const out: Reference[] = [];
     for (const uri of files.length > 1 ? [...files].sort() : files) {
