@@ -145,3 +145,19 @@ test('an entity note takes its name from its heading and its description from th
   assert.equal(n.entity?.description, 'An AI company. Based in San Francisco.');
   assert.equal(n.entity?.id, 'openai');
 });
+
+test('links and references come in the order of the lines: each claim\'s together, after the previous claim\'s', () => {
+  const n = parse(`# [[Heading link]]
+
+- #claim A [[One]] claim ^a
+  - by:: [[Two]]
+  - contradicts:: ^c
+Prose with [[Three]].
+- #claim B [[Four]] with inline:: [[Five]] ^b
+  - supports:: ^a
+  - refines:: [[other#^x]]
+`);
+  const claims = (items: { claim: number }[]) => items.map((i) => i.claim);
+  assert.deepEqual(claims(n.links), [-1, 0, 0, -1, 1, 1, 1]);
+  assert.deepEqual(claims(n.refs), [0, 1, 1]);
+});

@@ -188,15 +188,15 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
     };
     model.notes.push(en);
     note.sources.forEach((s, k) => en.sources.push(sourceOf(s, k, note, en, sources, pathOf)));
-    const linksOf = groupByClaim(note.links);
-    const refsOf = groupByClaim(note.refs);
+    const linksOf = new PerClaim(note.links);
+    const refsOf = new PerClaim(note.refs);
     let anchored: NoteAnchoring | undefined;
     // Where the next claim's results start among the note's quotes, which come claim by claim.
     let next = 0;
     for (let c = 0; c < note.claims.length; c++) {
       const claim = note.claims[c]!;
       const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? EMPTY : EMPTY;
-      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? EMPTY, refsOf.get(c) ?? EMPTY, incoming, entityOf);
+      const ec = claimOf(index, note, en, claim, linksOf.of(c), refsOf.of(c), incoming, entityOf);
       if (!keep.claim(ec)) continue;
       if (ec.quotes.length) {
         anchored ??= await anchoring.anchorNote(note, token, { keep: false });
@@ -423,6 +423,44 @@ export function workspacePath(index: WorkspaceIndex, uri: string): string {
 /** A field value as read: `[[target|shown]]` by its shown text, `[[note#^id]]` as `note › id`. */
 export function plainLinks(text: string): string {
   return text.replace(/\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g, (_m, t: string, d?: string) => d ?? t.replace(/#\^?/, ' › '));
+}
+
+/**
+ * A note's links or references, claim after claim (`of` asked for claims 0,
+ * 1, 2, …). The parser lists them in the order of the note's lines, so each
+ * claim's come together, after the previous claim's: each claim's are a
+ * slice, found from where the previous ended, instead of a map of lists per
+ * note. Items in any other order are grouped once.
+ */
+class PerClaim<T extends { claim: number }> {
+  private next = 0;
+  private readonly grouped: Map<number, T[]> | undefined;
+  constructor(private readonly items: readonly T[]) {
+    this.grouped = inClaimOrder(items) ? undefined : groupByClaim(items);
+  }
+
+  of(claim: number): readonly T[] {
+    if (this.grouped) return this.grouped.get(claim) ?? EMPTY;
+    const items = this.items;
+    let start = this.next;
+    while (start < items.length && items[start]!.claim < claim) start++;
+    let end = start;
+    while (end < items.length && items[end]!.claim === claim) end++;
+    this.next = end;
+    return end > start ? items.slice(start, end) : EMPTY;
+  }
+}
+
+/** Whether each claim's items (claim ≥ 0) come together, claims in increasing order. */
+function inClaimOrder(items: readonly { claim: number }[]): boolean {
+  let last = -1;
+  let previous = -1;
+  for (const it of items) {
+    if (it.claim >= 0 && (it.claim < last || (it.claim === last && previous !== last))) return false;
+    if (it.claim >= 0) last = it.claim;
+    previous = it.claim;
+  }
+  return true;
 }
 
 function groupByClaim<T extends { claim: number }>(items: readonly T[]): Map<number, T[]> {
