@@ -271,7 +271,7 @@ function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: 
   let entities: ExportEntity[] = EMPTY;
   let by: ExportSpeaker[] = EMPTY;
   for (const link of links) {
-    const found = index.resolveEntity(link.target);
+    const found = index.resolveLink(link);
     // An ambiguous name (two entities share it) links to neither: it is a diagnostic, not a fact.
     const e = found.length === 1 ? entityOf.get(found[0]!) : undefined;
     if (e && !entities.includes(e)) entities = plus(entities, e);

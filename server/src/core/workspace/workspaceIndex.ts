@@ -357,6 +357,11 @@ export class WorkspaceIndex {
     return this.entityKeys.get(foldName(name)) ?? [];
   }
 
+  /** Entities a link resolves to: resolveEntity of its target, by the key the parser folded once. */
+  resolveLink(link: WikiLink): EntityDef[] {
+    return this.entityKeys.get(link.key) ?? [];
+  }
+
   /** Every entity once, in definition order; cached until an entity changes. */
   entities(): EntityDef[] {
     if (!this.entityList) {
