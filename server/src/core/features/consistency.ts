@@ -106,6 +106,9 @@ function hasGrounds(claim: Claim): boolean {
   return claim.fields.some((f) => (f.key === 'quote' || f.key === 'evidence') && f.value.trim().length > 0);
 }
 
+/** What a claim linked to nothing gets: one shared empty list, never added to. */
+const NONE: readonly Neighbour[] = [];
+
 /** At most this many claims are followed through `same-as` links: a chain longer than that is a mistake to fix first. */
 const MAX_SAME = 64;
 
@@ -121,33 +124,33 @@ export class Links {
   constructor(private readonly index: WorkspaceIndex) {}
 
   /** The claims this one links to through `field`. */
-  outgoing(from: ResolvedClaim, field: string): Neighbour[] {
-    const out: Neighbour[] = [];
+  outgoing(from: ResolvedClaim, field: string): readonly Neighbour[] {
+    let out: Neighbour[] | undefined;
     for (const ref of this.refsOf(from)) {
       if (ref.field !== field) continue;
       const target = this.index.resolveRef(from.note, ref);
-      if (target) out.push({ target, ref });
+      if (target) (out ??= []).push({ target, ref });
     }
-    return out;
+    return out ?? NONE;
   }
 
   /** The claims that link to this one through `field`. */
-  incoming(to: ResolvedClaim, field: string): Neighbour[] {
-    if (!to.claim.id) return [];
+  incoming(to: ResolvedClaim, field: string): readonly Neighbour[] {
+    if (!to.claim.id) return NONE;
     let refs = this.referencing.get(to.claim);
     if (!refs) this.referencing.set(to.claim, refs = this.index.referencesTo(to.note, to.claim.id));
-    const out: Neighbour[] = [];
+    let out: Neighbour[] | undefined;
     for (const r of refs) {
       if (r.ref.field !== field || r.ref.claim < 0) continue;
       const note = this.index.notes.get(r.uri);
       const claim = note?.claims[r.ref.claim];
-      if (note && claim && this.index.resolveRef(note, r.ref)?.claim === to.claim) out.push({ target: { note, claim } });
+      if (note && claim && this.index.resolveRef(note, r.ref)?.claim === to.claim) (out ??= []).push({ target: { note, claim } });
     }
-    return out;
+    return out ?? NONE;
   }
 
   /** Both ways, each other claim once; a link of a claim to itself is no neighbour. */
-  neighbours(c: ResolvedClaim, field: string): Neighbour[] {
+  neighbours(c: ResolvedClaim, field: string): readonly Neighbour[] {
     const outgoing = this.outgoing(c, field);
     const incoming = this.incoming(c, field);
     if (outgoing.length === 0 && incoming.length === 0) return outgoing;
@@ -160,10 +163,10 @@ export class Links {
   }
 
   /** Every claim linked to this one by a chain of `same-as` links (either way), each with the link this claim declares, if any. */
-  sameClaim(c: ResolvedClaim): Neighbour[] {
+  sameClaim(c: ResolvedClaim): readonly Neighbour[] {
     // Most claims have no same-as at all: nothing more is made for them.
     let next = this.neighbours(c, 'same-as');
-    if (next.length === 0) return [];
+    if (next.length === 0) return NONE;
     const direct = new Map(this.outgoing(c, 'same-as').map((n) => [n.target.claim, n.ref]));
     const seen = new Set<Claim>([c.claim]);
     const out: Neighbour[] = [];
