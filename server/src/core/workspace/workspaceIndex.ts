@@ -54,8 +54,8 @@ export class WorkspaceIndex {
   private readonly keyVersions = new Map<string, number>();
   private readonly memos = new WeakMap<EntityDef, Map<string, { version: number; value: unknown }>>();
   private readonly keyCache = new WeakMap<EntityDef, string[]>();
-  /** Per parsed note (a new parse is a new object): its claims by id. */
-  private readonly claimIds = new WeakMap<NoteModel, Map<string, Claim[]>>();
+  /** Per parsed note (a new parse is a new object): its first claim with each id. */
+  private readonly claimIds = new WeakMap<NoteModel, Map<string, Claim>>();
   private readonly refIds = new WeakMap<NoteModel, Map<string, ClaimRef[]>>();
   /** Per parsed note: its folded file name (noteKey), asked for each reference to its claims. */
   private readonly noteKeys = new WeakMap<NoteModel, string>();
@@ -387,19 +387,18 @@ export class WorkspaceIndex {
     return notes;
   }
 
-  /** The claims of a note with this id (more than one: a duplicate id), from a map built once per parsed note. */
-  claimsById(note: NoteModel, id: string): readonly Claim[] {
+  /**
+   * The note's first claim with this id (what a reference to it names; the
+   * others are duplicates), from a map built once per parsed note.
+   */
+  claimById(note: NoteModel, id: string): Claim | undefined {
     let byId = this.claimIds.get(note);
     if (!byId) {
       byId = new Map();
-      for (const c of note.claims) {
-        if (c.id === undefined) continue;
-        const list = byId.get(c.id);
-        if (list) list.push(c); else byId.set(c.id, [c]);
-      }
+      for (const c of note.claims) if (c.id !== undefined && !byId.has(c.id)) byId.set(c.id, c);
       this.claimIds.set(note, byId);
     }
-    return byId.get(id) ?? [];
+    return byId.get(id);
   }
 
   /** A note's references to claims with this id, from a map built once per parsed note. */
@@ -419,11 +418,11 @@ export class WorkspaceIndex {
   /** The claim a reference points to, if it exists. */
   resolveRef(from: NoteModel, ref: ClaimRef): ResolvedClaim | undefined {
     if (ref.note === undefined) {
-      const claim = this.claimsById(from, ref.id)[0];
+      const claim = this.claimById(from, ref.id);
       return claim ? { note: from, claim } : undefined;
     }
     for (const note of this.resolveNote(ref.note, from.uri)) {
-      const claim = this.claimsById(note, ref.id)[0];
+      const claim = this.claimById(note, ref.id);
       if (claim) return { note, claim };
     }
     return undefined;
@@ -465,7 +464,7 @@ export class WorkspaceIndex {
       if (!from) continue;
       for (const ref of this.refsById(from, claimId)) {
         // A reference within its note names that note's claim when the note has one with the id.
-        const named = ref.note === undefined ? from === note && this.claimsById(note, claimId).length > 0 : this.resolveRef(from, ref)?.note === note;
+        const named = ref.note === undefined ? from === note && this.claimById(note, claimId) !== undefined : this.resolveRef(from, ref)?.note === note;
         if (named) out.push({ uri, ref });
       }
     }
