@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNote } from '../../server/src/core/notes/parser';
+import { unquote } from '../../server/src/core/notes/quotes';
 
 const parse = (text: string) => parseNote('file:///ws/n.md', 'n', text);
 
@@ -144,4 +145,28 @@ test('an entity note takes its name from its heading and its description from th
   assert.deepEqual(n.entity?.aliases, ['Open AI']);
   assert.equal(n.entity?.description, 'An AI company. Based in San Francisco.');
   assert.equal(n.entity?.id, 'openai');
+});
+
+test('links and references come in the order of the lines: each claim\'s together, after the previous claim\'s', () => {
+  const n = parse(`# [[Heading link]]
+
+- #claim A [[One]] claim ^a
+  - by:: [[Two]]
+  - contradicts:: ^c
+Prose with [[Three]].
+- #claim B [[Four]] with inline:: [[Five]] ^b
+  - supports:: ^a
+  - refines:: [[other#^x]]
+`);
+  const claims = (items: { claim: number }[]) => items.map((i) => i.claim);
+  assert.deepEqual(claims(n.links), [-1, 0, 0, -1, 1, 1, 1]);
+  assert.deepEqual(claims(n.refs), [0, 1, 1]);
+});
+
+test('unquote: the text inside straight or curly quotation marks, as is when unquoted', () => {
+  const cases: Array<[string, string]> = [
+    ['"a b"', 'a b'], ['“a b”', 'a b'], ['“a b"', 'a b'], ['”a”', 'a'], ['„a“', 'a'], ['„a”', 'a'], ["'a'", 'a'], ['‘a’', 'a'],
+    ['«a»', 'a'], ['«a"', 'a'], ['  “a”  ', 'a'], ['“a', '“a'], ['a”', 'a”'], ['"', '"'], ['""', ''], ['‘a\'', '‘a\''], ['plain', 'plain'], ['', ''],
+  ];
+  for (const [written, text] of cases) assert.equal(unquote(written), text, written);
 });

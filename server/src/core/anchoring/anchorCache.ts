@@ -69,7 +69,9 @@ export class AnchorCache {
   anchor(uri: string, version: SourceVersion, quote: string, load: () => PreparedSource,
     token?: CancellationToken, hint?: AnchorHint, keep = true): AnchorResult {
     const key = hint ? `${quote}\u0000${hint.start}\u0000${hint.prefix}\u0000${hint.suffix}\u0000${hint.occurrence ?? ''}` : quote;
-    const known = this.peek(uri, version, key);
+    const held = this.entries.get(uri);
+    // Nothing held for this version (an export's question, which keeps nothing): no lookup of the quote.
+    const known = held && held.version === version && held.results.size > 0 ? held.results.get(key) : undefined;
     if (known) return known;
     const result = anchorQuote(this.source(uri, version, load), quote, token, hint);
     // A one-off question (an export) reuses results but adds none: 100,000 of them would stay for nothing.

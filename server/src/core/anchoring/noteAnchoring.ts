@@ -57,6 +57,7 @@ export interface SourceCheck {
 
 export interface NoteAnchoring {
   readonly note: NoteModel;
+  /** In the note's order: claim by claim, each claim's quotes as its fields list them. */
   readonly quotes: readonly QuoteAnchor[];
   /** One per front matter source entry, in order. */
   readonly sources: readonly SourceCheck[];
@@ -308,13 +309,16 @@ export class Anchoring {
     const quotes: QuoteAnchor[] = [];
     // A cold note of hundreds of quotes takes a while: let other requests in every few milliseconds.
     const slice = new TimeSlice();
-    for (const claim of note.claims) {
+    // Indexed loops: an iterator that lives across an await makes an object per step.
+    for (let c = 0; c < note.claims.length; c++) {
+      const claim = note.claims[c]!;
       if (slice.due()) await slice.yield();
       // The claim's non-empty quotes, numbered as the claim card numbers them; its source looked up at the first.
       let n = 0;
       let source: SourceRef | undefined;
       let at = -1;
-      for (const field of claim.fields) {
+      for (let f = 0; f < claim.fields.length; f++) {
+        const field = claim.fields[f]!;
         if (field.key !== 'quote' || field.value.length === 0) continue;
         if (n === 0) {
           source = claimSource(note, claim);

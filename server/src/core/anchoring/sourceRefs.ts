@@ -12,9 +12,12 @@ export function sourceUri(note: NoteModel, ref: SourceRef): string | undefined {
 
 /** The source a claim's quotes are checked against: its `source:: id`, else the note's first. */
 export function claimSource(note: NoteModel, claim: Claim): SourceRef | undefined {
-  const id = claim.fields.find((f) => f.key === 'source')?.value.trim();
-  if (id) return note.sources.find((s) => s.id === id);
-  return note.sources[0];
+  // Asked for every quoted claim of every note an export anchors: plain loops.
+  let id: string | undefined;
+  for (const f of claim.fields) if (f.key === 'source') { id = f.value.trim(); break; }
+  if (!id) return note.sources[0];
+  for (const s of note.sources) if (s.id === id) return s;
+  return undefined;
 }
 
 export function sourceKind(uri: string): SourceKind {

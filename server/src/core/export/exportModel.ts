@@ -9,11 +9,11 @@
 import { type CancellationToken, neverCancelled, throwIfCancelled, TimeSlice } from '../base/cancellation';
 import { type AnchorMethod, type AnchorResult } from '../anchoring/anchor';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type Claim, type EntityDef, type NoteModel, type SourceRef, type StatusDef } from '../notes/model';
+import { type Claim, type ClaimRef, type EntityDef, type NoteModel, type SourceRef, type StatusDef, type WikiLink } from '../notes/model';
 import { RELATION_FIELDS } from '../notes/parser';
 import { relativeTo, uriToPath } from '../workspace/workspace';
 import { unquote } from '../notes/quotes';
-import { type Anchoring, type NoteAnchoring, quotesOf } from '../anchoring/noteAnchoring';
+import { type Anchoring, type NoteAnchoring, type QuoteAnchor as NoteQuote, type SourceCheck } from '../anchoring/noteAnchoring';
 import { type SourceState } from '../anchoring/sourceFiles';
 import { type QuoteRecord } from '../anchoring/recordedAnchors';
 import { type QuoteChange } from '../anchoring/sourceChange';
@@ -124,6 +124,7 @@ export interface ExportClaim {
   fields: Record<string, string[]>;
 }
 
+/** Read-only once built: the formats only serialise it, and a claim's empty lists are one shared array. */
 export interface ExportModel {
   notes: ExportNote[];
   sources: ExportSource[];
@@ -153,6 +154,9 @@ export interface BuildOptions {
 }
 
 const SYMMETRIC = ['same-as', 'distinct-from'] as const;
+
+/** The empty list, shared by every claim's list that holds nothing (see plus); never added to. */
+const EMPTY: never[] = [];
 
 /** Fields with a property of their own in ExportClaim. */
 const MODELLED = new Set(['status', 'kind', 'by', 'quote', 'source', ...RELATION_FIELDS]);
@@ -184,33 +188,46 @@ export async function buildExportModel(index: WorkspaceIndex, anchoring: Anchori
     };
     model.notes.push(en);
     note.sources.forEach((s, k) => en.sources.push(sourceOf(s, k, note, en, sources, pathOf)));
-    const linksOf = groupByClaim(note.links);
-    const refsOf = groupByClaim(note.refs);
+    const linksOf = new PerClaim(note.links);
+    const refsOf = new PerClaim(note.refs);
     let anchored: NoteAnchoring | undefined;
+    // Where the next claim's results start among the note's quotes, which come claim by claim.
+    let next = 0;
     for (let c = 0; c < note.claims.length; c++) {
       const claim = note.claims[c]!;
-      const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? [] : [];
-      const ec = claimOf(index, note, en, claim, linksOf.get(c) ?? [], refsOf.get(c) ?? [], incoming, entityOf);
+      const incoming = claim.id ? symmetric.get(note)?.get(claim.id) ?? EMPTY : EMPTY;
+      const ec = claimOf(index, note, en, claim, linksOf.of(c), refsOf.of(c), incoming, entityOf);
       if (!keep.claim(ec)) continue;
       if (ec.quotes.length) {
         anchored ??= await anchoring.anchorNote(note, token, { keep: false });
-        await anchorQuotes(ec, claim, anchored, anchoring, model);
+        // The note's results come claim by claim in the claims' order: this claim's follow the previous one's.
+        const results = anchored.quotes;
+        let start = next;
+        while (start < results.length && results[start]!.claim !== claim) start++;
+        let end = start;
+        while (end < results.length && results[end]!.claim === claim) end++;
+        if (end > start) next = end;
+        const toRead = anchorQuotes(ec, results, start, end, anchored, model);
+        if (toRead) toRead.source.text = await anchoring.sourceText(toRead.check);
       }
       model.claims.push(ec);
     }
     options.progress?.(i + 1, notes.length);
   }
   model.sources = [...sources.values()].sort((a, b) => cmp(a.key, b.key));
-  model.findings = findingsOf(index, notes, new Set(model.claims.map((c) => c.id)));
+  model.findings = findingsOf(index, notes, model.claims);
   return model;
 }
 
 /** The consistency findings that concern an exported claim; a finding shown on both of its claims is listed once. */
-function findingsOf(index: WorkspaceIndex, notes: NoteModel[], exported: Set<string>): ExportFinding[] {
+function findingsOf(index: WorkspaceIndex, notes: NoteModel[], kept: readonly ExportClaim[]): ExportFinding[] {
   const out: ExportFinding[] = [];
   const seen = new Set<string>();
+  // The exported claims' ids, gathered at the first finding: most claims have none.
+  let exported: Set<string> | undefined;
   for (const note of notes) {
     for (const f of consistencyFindings(index, note)) {
+      exported ??= new Set(kept.map((c) => c.id));
       const claims = [f.claim, ...f.others].map((c) => globalId(c.note, c.claim));
       const key = f.code + '\u0000' + [...claims].sort().join('\u0000');
       if (!exported.has(claims[0]!) || seen.has(key)) continue;
@@ -250,62 +267,89 @@ function symmetricReferences(index: WorkspaceIndex): Map<NoteModel, Map<string, 
 }
 
 function claimOf(index: WorkspaceIndex, note: NoteModel, en: ExportNote, claim: Claim,
-  links: NoteModel['links'], refs: NoteModel['refs'], incoming: readonly SymmetricRef[], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
-  const entities: ExportEntity[] = [];
-  const by: ExportSpeaker[] = [];
+  links: readonly WikiLink[], refs: readonly ClaimRef[], incoming: readonly SymmetricRef[], entityOf: Map<EntityDef, ExportEntity>): ExportClaim {
+  let entities: ExportEntity[] = EMPTY;
+  let by: ExportSpeaker[] = EMPTY;
   for (const link of links) {
-    const found = index.resolveEntity(link.target);
+    const found = index.resolveLink(link);
     // An ambiguous name (two entities share it) links to neither: it is a diagnostic, not a fact.
     const e = found.length === 1 ? entityOf.get(found[0]!) : undefined;
-    if (e && !entities.includes(e)) entities.push(e);
-    if (link.field === 'by') by.push(e ? { name: e.name, entity: e } : { name: link.target });
+    if (e && !entities.includes(e)) entities = plus(entities, e);
+    if (link.field === 'by') by = plus(by, e ? { name: e.name, entity: e } : { name: link.target });
   }
   const fields: Record<string, string[]> = {};
-  const quotes: ExportQuote[] = [];
+  let quotes: ExportQuote[] = EMPTY;
   let sourceId: string | undefined;
   for (const f of claim.fields) {
-    if (f.key === 'quote' && f.value.trim()) quotes.push({ text: unquote(f.value), anchor: 'no-source' });
-    else if (f.key === 'by' && !/\[\[/.test(f.value) && f.value.trim()) by.push({ name: f.value.trim() });
+    if (f.key === 'quote' && f.value.trim()) quotes = plus(quotes, { text: unquote(f.value), anchor: 'no-source' });
+    else if (f.key === 'by' && !f.value.includes('[[') && f.value.trim()) by = plus(by, { name: f.value.trim() });
     else if (f.key === 'source' && sourceId === undefined) sourceId = f.value.trim();
-    else if (!MODELLED.has(f.key)) (fields[f.key] ??= []).push(f.value);
+    else if (!MODELLED.has(f.key)) fields[f.key] = plus(fields[f.key] ?? EMPTY, f.value);
   }
-  const relations: Record<string, string[]> = { supports: [], contradicts: [], refines: [], 'same-as': [], 'distinct-from': [] };
+  const ec: ExportClaim = {
+    id: globalId(note, claim), note: en, line: claim.line, text: claim.text,
+    status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
+    supports: EMPTY, contradicts: EMPTY, refines: EMPTY, sameAs: EMPTY, distinctFrom: EMPTY, tags: claim.tags, fields,
+  };
+  if (claim.id) ec.localId = claim.id;
   for (const ref of refs) {
-    if (!ref.field || !RELATION_FIELDS.has(ref.field)) continue;
+    const list = ref.field !== undefined ? RELATIONS.get(ref.field) : undefined;
+    if (!list) continue;
     const target = index.resolveRef(note, ref);
-    relations[ref.field]!.push(target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
+    ec[list] = plus(ec[list], target ? globalId(target.note, target.claim) : `${ref.note ?? note.name}#^${ref.id}`);
   }
   // The symmetric links hold on both sides, wherever they were written.
-  for (const field of SYMMETRIC) {
+  for (const field of incoming.length > 0 ? SYMMETRIC : EMPTY) {
+    const list = RELATIONS.get(field)!;
     for (const from of incoming) {
       if (from.field !== field || from.claim === claim) continue;
       const id = globalId(from.note, from.claim);
-      if (!relations[field]!.includes(id)) relations[field]!.push(id);
+      if (!ec[list].includes(id)) ec[list] = plus(ec[list], id);
     }
   }
   const source = sourceId !== undefined ? en.sources.find((s) => s.id === sourceId) : en.sources[0];
-  for (const q of quotes) if (source) q.source = source;
-  return {
-    id: globalId(note, claim), ...(claim.id ? { localId: claim.id } : {}), note: en, line: claim.line, text: claim.text,
-    status: index.statusOf(claim), kind: claim.kind, by, entities, quotes,
-    supports: relations.supports!, contradicts: relations.contradicts!, refines: relations.refines!,
-    sameAs: relations['same-as']!, distinctFrom: relations['distinct-from']!,
-    tags: claim.tags, ...(source ? { source } : {}), fields,
-  };
+  if (source) {
+    ec.source = source;
+    for (const q of quotes) q.source = source;
+  }
+  return ec;
 }
 
-// Each quote takes the editor's result for it; its source is read (its text
-// kept for the formats that ship it) or reported once as unreadable.
-async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchoring, anchoring: Anchoring,
-  model: ExportModel): Promise<void> {
-  const results = quotesOf(anchored, claim);
+/** Each relation field (RELATION_FIELDS) and the claim's list it fills. */
+const RELATIONS = new Map<string, 'supports' | 'contradicts' | 'refines' | 'sameAs' | 'distinctFrom'>([
+  ['supports', 'supports'], ['contradicts', 'contradicts'], ['refines', 'refines'], ['same-as', 'sameAs'], ['distinct-from', 'distinctFrom'],
+]);
+
+/**
+ * `list` with `item` added. A claim's lists start as the shared EMPTY and get
+ * one of their own, made to size, at their first item: a push onto an empty
+ * list reserves room for sixteen, and most lists of 100,000 claims hold one
+ * item or none, which the model holds until the file is written.
+ */
+function plus<T>(list: T[], item: T): T[] {
+  if (list === EMPTY) return [item];
+  list.push(item);
+  return list;
+}
+
+/** A source whose text the model is to hold, once its first quote has been anchored in it. */
+interface ToRead { source: ExportSource; check: SourceCheck }
+
+// Each quote takes the editor's result for it (the claim's are `results`
+// [start, end)); its source is marked read (its text, kept for the formats
+// that ship it, is then read by the caller) or reported once as unreadable.
+// Synchronous: a claim costs no promise.
+function anchorQuotes(ec: ExportClaim, results: readonly NoteQuote[], start: number, end: number, anchored: NoteAnchoring,
+  model: ExportModel): ToRead | undefined {
+  let toRead: ToRead | undefined;
+  let check: SourceCheck | undefined;
   for (let i = 0; i < ec.quotes.length; i++) {
     const q = ec.quotes[i]!;
     const s = q.source;
-    const r = results[i];
+    const r = start + i < end ? results[start + i] : undefined;
     if (r?.record) q.recorded = recordedQuote(r.record);
     if (!s?.uri || !r?.source) continue;
-    const check = anchored.sources.find((c) => c.ref === r.source);
+    if (check?.ref !== r.source) check = checkOf(anchored, r.source);
     const state = check?.state;
     if (!check || !state) continue;
     if (state.status !== 'ok' || r.method === 'no-source') {
@@ -317,12 +361,19 @@ async function anchorQuotes(ec: ExportClaim, claim: Claim, anchored: NoteAnchori
       continue;
     }
     if (s.state === 'unread') {
-      s.text = await anchoring.sourceText(check);
       s.state = 'read';
+      // A claim's quotes share its source: at most one is read per claim.
+      toRead = { source: s, check };
     }
     q.anchor = r.method;
     if (r.method !== 'not-found' && r.result) q.match = r.result;
   }
+  return toRead;
+}
+
+function checkOf(anchored: NoteAnchoring, ref: SourceRef): SourceCheck | undefined {
+  for (const c of anchored.sources) if (c.ref === ref) return c;
+  return undefined;
 }
 
 function recordedQuote(r: QuoteRecord): RecordedQuote {
@@ -372,6 +423,44 @@ export function workspacePath(index: WorkspaceIndex, uri: string): string {
 /** A field value as read: `[[target|shown]]` by its shown text, `[[note#^id]]` as `note › id`. */
 export function plainLinks(text: string): string {
   return text.replace(/\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g, (_m, t: string, d?: string) => d ?? t.replace(/#\^?/, ' › '));
+}
+
+/**
+ * A note's links or references, claim after claim (`of` asked for claims 0,
+ * 1, 2, …). The parser lists them in the order of the note's lines, so each
+ * claim's come together, after the previous claim's: each claim's are a
+ * slice, found from where the previous ended, instead of a map of lists per
+ * note. Items in any other order are grouped once.
+ */
+class PerClaim<T extends { claim: number }> {
+  private next = 0;
+  private readonly grouped: Map<number, T[]> | undefined;
+  constructor(private readonly items: readonly T[]) {
+    this.grouped = inClaimOrder(items) ? undefined : groupByClaim(items);
+  }
+
+  of(claim: number): readonly T[] {
+    if (this.grouped) return this.grouped.get(claim) ?? EMPTY;
+    const items = this.items;
+    let start = this.next;
+    while (start < items.length && items[start]!.claim < claim) start++;
+    let end = start;
+    while (end < items.length && items[end]!.claim === claim) end++;
+    this.next = end;
+    return end > start ? items.slice(start, end) : EMPTY;
+  }
+}
+
+/** Whether each claim's items (claim ≥ 0) come together, claims in increasing order. */
+function inClaimOrder(items: readonly { claim: number }[]): boolean {
+  let last = -1;
+  let previous = -1;
+  for (const it of items) {
+    if (it.claim >= 0 && (it.claim < last || (it.claim === last && previous !== last))) return false;
+    if (it.claim >= 0) last = it.claim;
+    previous = it.claim;
+  }
+  return true;
 }
 
 function groupByClaim<T extends { claim: number }>(items: readonly T[]): Map<number, T[]> {

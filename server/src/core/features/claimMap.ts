@@ -186,7 +186,7 @@ function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Pos
       node = graph.entityNode(t.entity);
       break;
     case 'link': {
-      const entities = index.resolveEntity(t.link.target);
+      const entities = index.resolveLink(t.link);
       node = entities.length === 1 ? graph.entityNode(entities[0]!) : t.link.claim >= 0 ? claimAt(t.note, t.link.claim) : undefined;
       break;
     }

@@ -19,7 +19,7 @@ export function definition(index: WorkspaceIndex, uri: string, pos: Position, qu
   if (!t) return [];
   switch (t.kind) {
     case 'link': {
-      const entities = index.resolveEntity(t.link.target);
+      const entities = index.resolveLink(t.link);
       if (entities.length) return entities.map(entityLocation);
       const claim = claimOfLink(index, t.note, t.link);
       if (claim) return [{ uri: claim.note.uri, range: claim.claim.range }];

@@ -69,7 +69,7 @@ export function noteProblems(index: WorkspaceIndex, note: NoteModel): Problem[] 
   }
   for (const link of note.links) {
     if (link.claim < 0 || link.anchor?.startsWith('^')) continue;
-    const entities = index.resolveEntity(link.target);
+    const entities = index.resolveLink(link);
     if (entities.length > 0 || !link.target) continue;
     if (link.field === 'evidence' || index.resolveNote(link.target, note.uri).length > 0) continue;
     out.push({

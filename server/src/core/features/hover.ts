@@ -23,7 +23,7 @@ export function hover(index: WorkspaceIndex, uri: string, pos: Position, quoteDe
       return md(claimCard(index, target.note, target.claim, quoteDetail), t.ref.range);
     }
     case 'link': {
-      const entities = index.resolveEntity(t.link.target);
+      const entities = index.resolveLink(t.link);
       if (entities.length > 0) {
         const cards = entities.map((e) => entityCard(index, e));
         const warn = entities.length > 1 ? `⚠️ **${escapeMd(t.link.target)}** names ${entities.length} entities.\n\n---\n\n` : '';

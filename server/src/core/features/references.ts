@@ -14,7 +14,7 @@ export function references(index: WorkspaceIndex, uri: string, pos: Position, in
   switch (t.kind) {
     case 'entity': entity = t.entity; break;
     case 'link':
-      entity = index.resolveEntity(t.link.target)[0];
+      entity = index.resolveLink(t.link)[0];
       if (!entity) claim = claimOfLink(index, t.note, t.link);
       break;
     case 'ref': claim = index.resolveRef(t.note, t.ref); break;

@@ -22,7 +22,7 @@ function subject(index: WorkspaceIndex, uri: string, pos: Position): Subject | u
       return { kind: 'entity', entity: t.entity, name: t.name, range: r };
     }
     case 'link': {
-      const e = index.resolveEntity(t.link.target);
+      const e = index.resolveLink(t.link);
       if (e.length === 1) return { kind: 'entity', entity: e[0], name: t.link.target, range: t.link.targetRange };
       const c = claimOfLink(index, t.note, t.link);
       const ref = t.note.refs.find((r) => r.range.start.line === t.link.range.start.line && r.range.start.character === t.link.range.start.character);

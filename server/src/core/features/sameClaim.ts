@@ -71,7 +71,7 @@ export function sameClaimActions(index: WorkspaceIndex, note: NoteModel, problem
   if (typeof ref?.uri !== 'string' || typeof ref.id !== 'string') return [];
   const claim = claimAt(note, problem.range.start);
   const otherNote = index.notes.get(ref.uri);
-  const otherClaim = otherNote && index.claimsById(otherNote, ref.id)[0];
+  const otherClaim = otherNote && index.claimById(otherNote, ref.id);
   if (!claim?.id || !otherNote || !otherClaim) return [];
   const there = linkTo(index, otherNote, otherClaim.id!);
   const here = linkTo(index, note, claim.id);

@@ -122,6 +122,7 @@ export interface NoteModel {
   tags: string[];
   headings: Heading[];
   claims: Claim[];
+  /** In the order of the note's lines (so a claim's links come together, after the previous claim's), as are `refs`. */
   links: WikiLink[];
   refs: ClaimRef[];
   /** Every `^block-id` in the note (claims and others), for reference checks. */

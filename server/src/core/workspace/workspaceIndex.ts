@@ -50,8 +50,8 @@ export class WorkspaceIndex {
    * room to spare: two lists a target, unpacked, took 14 MB at 10k notes).
    */
   private readonly linkers = new Map<string, LinkList>();
-  /** `folded note name#id` → URIs of the files that reference that claim. */
-  private readonly referrers = new Map<string, string[]>();
+  /** Folded note name → claim id → URIs of the files that reference that claim (two maps: no key is built per question). */
+  private readonly referrers = new Map<string, Map<string, string[]>>();
   private readonly listeners: Listener[] = [];
   private entityList: EntityDef[] | undefined;
   /** Change counters: see mentionVersion(). Not counted during the cold build, when nothing is cached yet. */
@@ -61,9 +61,11 @@ export class WorkspaceIndex {
   private readonly keyVersions = new Map<string, number>();
   private readonly memos = new WeakMap<EntityDef, Map<string, { version: number; value: unknown }>>();
   private readonly keyCache = new WeakMap<EntityDef, string[]>();
-  /** Per parsed note (a new parse is a new object): its claims by id. */
-  private readonly claimIds = new WeakMap<NoteModel, Map<string, Claim[]>>();
+  /** Per parsed note (a new parse is a new object): its first claim with each id. */
+  private readonly claimIds = new WeakMap<NoteModel, Map<string, Claim>>();
   private readonly refIds = new WeakMap<NoteModel, Map<string, ClaimRef[]>>();
+  /** Per parsed note: its folded file name (noteKey), asked for each reference to its claims. */
+  private readonly noteKeys = new WeakMap<NoteModel, string>();
 
   constructor(readonly workspace: Workspace, private readonly options: IndexOptions = {}) {
     this.logger = options.logger ?? silentLogger;
@@ -252,7 +254,11 @@ export class WorkspaceIndex {
 
   /** The note's file name folded: what `[[name]]` matches. */
   private noteKey(uri: string): string {
-    return foldName(noteBaseName(this.notes.get(uri)?.name ?? decodeURIComponent(uri)));
+    const note = this.notes.get(uri);
+    if (!note) return foldName(noteBaseName(decodeURIComponent(uri)));
+    let key = this.noteKeys.get(note);
+    if (key === undefined) this.noteKeys.set(note, key = foldName(noteBaseName(note.name)));
+    return key;
   }
 
   private linkNote(note: NoteModel): void {
@@ -262,7 +268,14 @@ export class WorkspaceIndex {
       if (list) list.push(note, link); else this.linkers.set(link.key, [note, link]);
     }
     for (const key of this.linkKeys(note)) this.touch(key);
-    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pushTo(this.referrers, key, note.uri);
+    for (const ref of note.refs) {
+      const target = this.refNote(note, ref);
+      let byId = this.referrers.get(target);
+      if (!byId) this.referrers.set(target, byId = new Map());
+      const files = byId.get(ref.id);
+      // A note's references to one claim come in this loop alone: the note is listed once.
+      if (!files) byId.set(ref.id, [note.uri]); else if (files[files.length - 1] !== note.uri) files.push(note.uri);
+    }
     if (note.entity) this.addEntity(note.entity);
   }
 
@@ -280,7 +293,17 @@ export class WorkspaceIndex {
       }
       this.touch(key);
     }
-    for (const key of new Set(note.refs.map((r) => this.refKey(note, r)))) pullFrom(this.referrers, key, note.uri);
+    for (const ref of note.refs) {
+      const target = this.refNote(note, ref);
+      const byId = this.referrers.get(target);
+      const files = byId?.get(ref.id);
+      const at = files ? files.indexOf(note.uri) : -1;
+      if (at < 0) continue;
+      files!.splice(at, 1);
+      if (files!.length > 0) continue;
+      byId!.delete(ref.id);
+      if (byId!.size === 0) this.referrers.delete(target);
+    }
     if (note.entity) this.removeEntity(note.entity);
   }
 
@@ -317,9 +340,9 @@ export class WorkspaceIndex {
     return keys;
   }
 
-  private refKey(from: NoteModel, ref: ClaimRef): string {
-    const note = ref.note !== undefined ? foldName(noteBaseName(ref.note)) : this.noteKey(from.uri);
-    return note + '#' + ref.id;
+  /** The folded name of the note a reference names: its own note's when it names none. */
+  private refNote(from: NoteModel, ref: ClaimRef): string {
+    return ref.note !== undefined ? foldName(noteBaseName(ref.note)) : this.noteKey(from.uri);
   }
 
   /** The folded id, name, aliases (and file name, for an entity note) of an entity (cached: entities do not change, they are replaced). */
@@ -357,6 +380,11 @@ export class WorkspaceIndex {
     return this.entityKeys.get(foldName(name)) ?? [];
   }
 
+  /** Entities a link resolves to: resolveEntity of its target, by the key the parser folded once. */
+  resolveLink(link: WikiLink): EntityDef[] {
+    return this.entityKeys.get(link.key) ?? [];
+  }
+
   /** Every entity once, in definition order; cached until an entity changes. */
   entities(): EntityDef[] {
     if (!this.entityList) {
@@ -382,19 +410,18 @@ export class WorkspaceIndex {
     return notes;
   }
 
-  /** The claims of a note with this id (more than one: a duplicate id), from a map built once per parsed note. */
-  claimsById(note: NoteModel, id: string): readonly Claim[] {
+  /**
+   * The note's first claim with this id (what a reference to it names; the
+   * others are duplicates), from a map built once per parsed note.
+   */
+  claimById(note: NoteModel, id: string): Claim | undefined {
     let byId = this.claimIds.get(note);
     if (!byId) {
       byId = new Map();
-      for (const c of note.claims) {
-        if (c.id === undefined) continue;
-        const list = byId.get(c.id);
-        if (list) list.push(c); else byId.set(c.id, [c]);
-      }
+      for (const c of note.claims) if (c.id !== undefined && !byId.has(c.id)) byId.set(c.id, c);
       this.claimIds.set(note, byId);
     }
-    return byId.get(id) ?? [];
+    return byId.get(id);
   }
 
   /** A note's references to claims with this id, from a map built once per parsed note. */
@@ -413,9 +440,12 @@ export class WorkspaceIndex {
 
   /** The claim a reference points to, if it exists. */
   resolveRef(from: NoteModel, ref: ClaimRef): ResolvedClaim | undefined {
-    const notes = ref.note !== undefined ? this.resolveNote(ref.note, from.uri) : [from];
-    for (const note of notes) {
-      const claim = this.claimsById(note, ref.id)[0];
+    if (ref.note === undefined) {
+      const claim = this.claimById(from, ref.id);
+      return claim ? { note: from, claim } : undefined;
+    }
+    for (const note of this.resolveNote(ref.note, from.uri)) {
+      const claim = this.claimById(note, ref.id);
       if (claim) return { note, claim };
     }
     return undefined;
@@ -468,15 +498,16 @@ export class WorkspaceIndex {
 
   /** Every reference in the workspace that points to this claim. */
   referencesTo(note: NoteModel, claimId: string): Reference[] {
-    const files = this.referrers.get(this.noteKey(note.uri) + '#' + claimId);
+    const files = this.referrers.get(this.noteKey(note.uri))?.get(claimId);
     if (!files) return [];
     const out: Reference[] = [];
-    for (const uri of [...files].sort()) {
+    for (const uri of files.length > 1 ? [...files].sort() : files) {
       const from = this.notes.get(uri);
       if (!from) continue;
       for (const ref of this.refsById(from, claimId)) {
-        const target = this.resolveRef(from, ref);
-        if (target && target.note === note) out.push({ uri, ref });
+        // A reference within its note names that note's claim when the note has one with the id.
+        const named = ref.note === undefined ? from === note && this.claimById(note, claimId) !== undefined : this.resolveRef(from, ref)?.note === note;
+        if (named) out.push({ uri, ref });
       }
     }
     return out;
