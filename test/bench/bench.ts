@@ -8,11 +8,11 @@
 //   --table    only the table, none of the budgets' rows
 //   --runs N, --peer-runs N   how many cold starts each median is taken of (3, and 2 for the Markdown server)
 import { convertedCorpus } from './corpus';
-import { anchoredRow, reindexRow, serverRows, type Row } from './serverBench';
+import { serverRows, type Row } from './serverBench';
 import { anchoredCorpus } from './anchoredCorpus';
-import { anchorBenchRows } from './anchorBench';
-import { EXPORT_BUDGET_MS, runExportBench } from './exportBench';
-import { mapRows } from './mapBench';
+import { type AnchorRow } from './anchorBench';
+import { EXPORT_BUDGET_MS, type ExportBenchRow } from './exportBench';
+import { inOwnProcess } from './section';
 import { comparisonArgs, printComparison } from './peerBench';
 
 function print(rows: Row[]): void {
@@ -32,14 +32,15 @@ async function budgetRows(): Promise<void> {
     console.log('skipped: the interconnected-markdown 10k corpus is not at ../shared/corpora');
   } else {
     print(await serverRows(dir));
-    print([await reindexRow(dir)]);
-    print(await mapRows(dir));
+    // Each in-process part in a process of its own (section.ts): one part's heap slowed the next one's collections.
+    print(inOwnProcess<Row[]>('reindex'));
+    print(inOwnProcess<Row[]>('map'));
   }
   const anchored = anchoredCorpus();
   if (!anchored) console.log('skipped: the anchored 100k-claim workspace needs ../shared/articles/federalist-papers.txt');
-  else print([await anchoredRow(anchored)]);
-  print(await anchorBenchRows());
-  const exports = await runExportBench({ log: () => undefined });
+  else print(inOwnProcess<Row[]>('anchored'));
+  print(inOwnProcess<AnchorRow[]>('anchoring'));
+  const exports = inOwnProcess<ExportBenchRow[]>('exports');
   const mb = (b: number | undefined) => `${((b ?? NaN) / 1048576).toFixed(0)} MB`;
   const model = exports.find((r) => r.format === 'model')!;
   print([{
