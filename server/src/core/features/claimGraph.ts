@@ -21,6 +21,7 @@
 // mention a name the change touched. Numbers left behind are reclaimed by
 // laying the arrays out again once they outnumber the live ones, so a node's
 // number holds only until the next sync.
+import { grownTo } from '../base/typedArrays';
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { ARGUMENT_RELATIONS, MAP_RELATIONS, type MapRelation } from './claimMapTypes';
@@ -74,13 +75,6 @@ function claimIndex(note: NoteModel, claim: Claim): number {
   return -1;
 }
 
-/** `a`, or a copy with room for `size` and half as much again as it had (the first build asks for what it needs at once). */
-function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
-  if (a.length >= size) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, Math.ceil(a.length * 1.5), 1024));
-  b.set(a);
-  return b;
-}
 
 export class ClaimGraph {
   /** Files the change stream named since the last sync. */
@@ -336,8 +330,8 @@ export class ClaimGraph {
    * it (and their place in the walk), so "seen?" is an array read.
    */
   newWalk(): number {
-    this.mark = grown(this.mark, this.nodeCount);
-    this.rankOf = grown(this.rankOf, this.nodeCount);
+    this.mark = grownTo(this.mark, this.nodeCount, 1024);
+    this.rankOf = grownTo(this.rankOf, this.nodeCount, 1024);
     return ++this.walks;
   }
 
@@ -519,7 +513,7 @@ export class ClaimGraph {
 
   private edgeFound(claim: number, code: number, to: GraphNode): void {
     const k = this.foundCount;
-    this.found = grown(this.found, k + 3);
+    this.found = grownTo(this.found, k + 3, 1024);
     this.found[k] = claim; this.found[k + 1] = code; this.found[k + 2] = to;
     this.foundCount = k + 3;
   }
@@ -532,7 +526,7 @@ export class ClaimGraph {
   private layOut(first: GraphNode, claims: number): void {
     const found = this.found, edges = this.foundCount / 3;
     // Scratch, reused from note to note: where each claim's edges start, and each found edge's place.
-    this.scratch = grown(this.scratch, claims + 1 + 2 * edges);
+    this.scratch = grownTo(this.scratch, claims + 1 + 2 * edges, 1024);
     const start = this.scratch, place = claims + 1, slot = place + edges;
     start.fill(0, 0, claims + 1);
     for (let k = 0; k < edges; k++) start[found[3 * k]! + 1]!++;
@@ -577,18 +571,18 @@ export class ClaimGraph {
   }
 
   private reserveNodes(size: number): void {
-    this.owner = grown(this.owner, size);
-    this.outStart = grown(this.outStart, size);
-    this.outEnd = grown(this.outEnd, size);
-    this.inFirst = grown(this.inFirst, size);
+    this.owner = grownTo(this.owner, size, 1024);
+    this.outStart = grownTo(this.outStart, size, 1024);
+    this.outEnd = grownTo(this.outEnd, size, 1024);
+    this.inFirst = grownTo(this.inFirst, size, 1024);
   }
 
   private reserveEdges(size: number): void {
-    this.source = grown(this.source, size);
-    this.target = grown(this.target, size);
-    this.relation = grown(this.relation, size);
-    this.inNext = grown(this.inNext, size);
-    this.inPrev = grown(this.inPrev, size);
+    this.source = grownTo(this.source, size, 1024);
+    this.target = grownTo(this.target, size, 1024);
+    this.relation = grownTo(this.relation, size, 1024);
+    this.inNext = grownTo(this.inNext, size, 1024);
+    this.inPrev = grownTo(this.inPrev, size, 1024);
   }
 
   /** Joins an edge to its target's ring, last. */

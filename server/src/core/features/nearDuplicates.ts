@@ -16,6 +16,7 @@
 // reused typed arrays, only the band keys are kept (the band table's entries:
 // a claim's line, and its quotes when they say enough), and a claim's words
 // are read again, and kept, only when a question meets it as a candidate.
+import { grownTo } from '../base/typedArrays';
 import { type Claim, type NoteModel } from '../notes/model';
 import { claimLine } from '../notes/parser';
 import { BandTable } from './bandTable';
@@ -272,10 +273,10 @@ class Readings {
     if (id < this.held.length && this.held[id]) return;
     if (id >= this.held.length) {
       const capacity = Math.max(256, 2 * id);
-      this.words = grown(this.words, 2 * MAX_WORDS * capacity);
-      this.counts = grown(this.counts, 2 * capacity);
-      this.negated = grown(this.negated, 2 * capacity);
-      this.held = grown(this.held, capacity);
+      this.words = grownTo(this.words, 2 * MAX_WORDS * capacity);
+      this.counts = grownTo(this.counts, 2 * capacity);
+      this.negated = grownTo(this.negated, 2 * capacity);
+      this.held = grownTo(this.held, capacity);
     }
     self.of(claim);
     this.words.set(self.words, 2 * MAX_WORDS * id);
@@ -353,7 +354,7 @@ export class NearDuplicateIndex {
     for (const claim of note.claims) {
       if (!claim.id || !self.of(claim)) continue;
       const id = this.freeIds.pop() ?? this.claims.length;
-      if (2 * id + 1 >= this.entries.length) this.entries = grown(this.entries, 2 * this.entries.length);
+      if (2 * id + 1 >= this.entries.length) this.entries = grownTo(this.entries, 2 * this.entries.length);
       this.claims[id] = claim;
       this.uris[id] = note.uri;
       this.entries[2 * id] = this.file(id, 0, self.textCount);
@@ -471,7 +472,7 @@ export class NearDuplicateIndex {
   private file(id: number, side: number, count: number): number {
     if (bandKeys(self.words, side * MAX_WORDS, count, side, keys, 0) === 0) return NONE;
     const entry = this.table.allocate();
-    if (entry >= this.claimOf.length) this.claimOf = grown(this.claimOf, 2 * this.claimOf.length);
+    if (entry >= this.claimOf.length) this.claimOf = grownTo(this.claimOf, 2 * this.claimOf.length);
     this.claimOf[entry] = id;
     for (let b = 0; b < BANDS; b++) this.table.add(entry, b, keys[b]!);
     return entry;
@@ -479,11 +480,6 @@ export class NearDuplicateIndex {
 
 }
 
-function grown<T extends Int32Array | Uint32Array | Uint8Array>(array: T, length: number): T {
-  const next = new (array.constructor as new (length: number) => T)(length);
-  next.set(array);
-  return next;
-}
 
 const HASHES = BANDS * ROWS;
 /** Per hash function, an odd multiplier and an offset: h(x) = a·x + b over 32 bits, x already well mixed. */

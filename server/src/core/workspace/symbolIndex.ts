@@ -14,6 +14,7 @@
 // symbol leaves a hole in the postings; holes are compacted by a rebuild once
 // they outnumber the symbols). A claim is found by its id and the first 40
 // distinct words of its text.
+import { grownTo } from '../base/typedArrays';
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { foldName } from '../text/names';
 import { passingText } from '../notes/parser';
@@ -22,9 +23,9 @@ import { type WorkspaceIndex } from './workspaceIndex';
 /** Words of a claim's text that are indexed: the first ones, where a claim's point is; a paragraph-long claim stays cheap. */
 const MAX_CLAIM_WORDS = 40;
 
-export type SymbolEntry =
-  | { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string }
-  | ClaimSymbol;
+export type SymbolEntry = EntitySymbol | ClaimSymbol;
+
+interface EntitySymbol { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string }
 
 /**
  * A claim as a symbol. Its name, the claim's text, is read when asked and
@@ -72,16 +73,9 @@ function scanWords(text: string, visit: (text: string, start: number, end: numbe
   return start < 0 || visit(text, start, text.length);
 }
 
-/**
- * What a symbol is found by, computed when it is asked for (a query's
- * candidates, a file being indexed) rather than kept: kept for 80,000 claims,
- * copies of every word took more memory than the whole workspace index.
- */
-function keysOf(e: SymbolEntry): string[] {
-  if (e.kind === 'entity') return [...new Set([e.entity.name, e.entity.id, ...e.entity.aliases].map(foldName))];
-  const id = e.claim.id?.toLowerCase();
-  const text = foldName(passingText(e.claim));
-  return id ? [id, text] : [text];
+/** An entity's folded name, id and aliases: its exact keys, and what its words are read from. */
+function keysOf(e: EntitySymbol): string[] {
+  return [...new Set([e.entity.name, e.entity.id, ...e.entity.aliases].map(foldName))];
 }
 
 /** How much of a claim's text is folded at a time while its words are read: its first words are usually all it takes. */
@@ -392,11 +386,7 @@ class WordPostings {
     if (this.last[w] === symbol + 1) return false;
     this.last[w] = symbol + 1;
     if (this.pairs) {
-      if (2 * this.pairCount + 2 > this.pairs.length) {
-        const grown = new Int32Array(2 * this.pairs.length);
-        grown.set(this.pairs);
-        this.pairs = grown;
-      }
+      this.pairs = grownTo(this.pairs, 2 * this.pairCount + 2);
       this.pairs[2 * this.pairCount] = w;
       this.pairs[2 * this.pairCount + 1] = symbol;
       this.pairCount++;
@@ -421,11 +411,7 @@ class WordPostings {
     this.table[slot] = w + 1;
     this.tableHash[slot] = h;
     if (2 * this.words.length > this.table.length) this.grow();
-    if (w >= this.last.length) {
-      const grown = new Int32Array(2 * this.last.length);
-      grown.set(this.last);
-      this.last = grown;
-    }
+    this.last = grownTo(this.last, w + 1);
     if (this.order) this.order.splice(this.lowerBound(word), 0, w);
     return w;
   }
