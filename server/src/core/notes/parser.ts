@@ -4,7 +4,7 @@
 // runs over tens of thousands of notes on a cold start; it skips fenced code
 // and inline code spans, which is where Markdown would disagree with it.
 import { foldName, noteBaseName } from '../text/names';
-import { splitLines } from '../text/lines';
+import { ownCopy, splitLines } from '../text/lines';
 import { parseFrontMatter, type EntityDecl } from './frontMatter';
 import { errorText } from './yamlText';
 import { ForwardIndex, fieldLine, headingLine, inlineFields, maskCode, maskWikilinks, showWikilinks } from './lineScan';
@@ -232,9 +232,11 @@ class ParsedLink implements WikiLink {
   display?: string;
   field?: string;
   readonly key: string;
-  constructor(public target: string, private readonly ln: number, private readonly start: number,
+  target: string;
+  constructor(target: string, private readonly ln: number, private readonly start: number,
     private readonly end: number, private readonly tStart: number, public claim: number) {
-    this.key = foldName(target);
+    this.target = ownCopy(target);
+    this.key = foldName(this.target);
   }
   get range(): Range { return lineRange(this.ln, this.start, this.end); }
   get targetRange(): Range { return lineRange(this.ln, this.tStart, this.tStart + this.target.length); }
@@ -273,8 +275,10 @@ class ParsedClaim implements Claim {
   endChar: number;
   private idStart = -1;
   private folded: string | undefined;
-  constructor(private readonly first: string, public line: number, private readonly contentStart: number,
+  private readonly first: string;
+  constructor(first: string, public line: number, private readonly contentStart: number,
     private readonly tagStart: number, readonly tagEnd: number, public heading: number) {
+    this.first = ownCopy(first);
     this.cuts = [tagStart, tagEnd];
     this.endLine = line;
     this.endChar = first.length;
