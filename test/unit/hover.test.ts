@@ -100,3 +100,19 @@ test('hover shows same-as on both claims, wherever the link was written', async 
   });
   assert.match(text(hover(there.index, there.uri, there.pos)), /^same-as a › cheap$/m);
 });
+
+test('an entity card counts a claim that names it twice (by name and alias) once, and lists the latest three', async () => {
+  const { index, uri, pos } = await withCaret('note.md', `- #claim One [[Sam Al|tman]] and again [[Altman]] ^one
+  - status:: plausible
+- #claim Two [[Altman]] ^two
+- #claim Three [[Sam Altman]] ^three
+`, { 'entities.yaml': ENTITIES, 'later.md': OTHER, 'b.md': '- #claim Four [[Sam Altman]] ^four\n' });
+  const card = text(hover(index, uri, pos)).split('\n');
+  assert.ok(card.includes('**5** claims in **3** notes'), card.join('\n'));
+  // The dated note first, then the notes by name from the last, each one's claims from its first line.
+  assert.deepEqual(card.filter((l) => l.startsWith('- ')).map((l) => l.replace(/^- .*?: /, '')), [
+    'Altman said it again Altman — `later`',
+    'One Sam Altman and again Altman — `note`',
+    'Two Altman — `note`',
+  ]);
+});

@@ -4,7 +4,8 @@
 // runs over tens of thousands of notes on a cold start; it skips fenced code
 // and inline code spans, which is where Markdown would disagree with it.
 import { foldName, noteBaseName } from '../text/names';
-import { ownCopy, splitLines } from '../text/lines';
+import { splitLines } from '../text/lines';
+import { common, ownCopy } from '../text/kept';
 import { parseFrontMatter, type EntityDecl } from './frontMatter';
 import { errorText } from './yamlText';
 import { ForwardIndex, fieldLine, headingLine, inlineFields, maskCode, maskWikilinks, showWikilinks } from './lineScan';
@@ -194,7 +195,7 @@ function startClaim(note: NoteModel, line: string, lineNo: number, contentStart:
   const index = note.claims.length;
   const tagStart = tag.index + tag[1].length;
   const claim = new ParsedClaim(line, lineNo, contentStart, tagStart, tag.index + tag[0].length, heading);
-  if (tag[2]) claim.kind = tag[2].toLowerCase();
+  if (tag[2]) claim.kind = common(tag[2].toLowerCase());
   note.claims.push(claim);
 
   const masked = maskCode(line);
@@ -389,19 +390,19 @@ function childLine(note: NoteModel, open: Open, line: string, lineNo: number): v
   }
   const keyStart = line.indexOf(m.key, m.indent.length);
   const valueStart = keyStart + m.key.length + 2 + m.gap.length;
-  addField(note, open.claim, index, m.key, m.value, lineNo, keyStart, valueStart, false);
-  scanLinks(note, line, lineNo, index, m.key.toLowerCase(), valueStart);
+  const key = addField(note, open.claim, index, m.key, m.value, lineNo, keyStart, valueStart, false);
+  scanLinks(note, line, lineNo, index, key, valueStart);
 }
 
 function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, value: string, lineNo: number,
-  keyStart: number, valueStart: number, inline: boolean): void {
-  const key = rawKey.toLowerCase();
+  keyStart: number, valueStart: number, inline: boolean): string {
+  const key = common(rawKey.toLowerCase());
   const field = new ParsedField(key, value, lineNo, keyStart, rawKey.length, valueStart, inline);
   // The first field in a list of one: most claims have one or two (a list grown by push keeps room for sixteen more).
   if (claim.fields === NONE) claim.fields = [field];
   else claim.fields.push(field);
-  if (key === 'kind' && claim.kind === undefined && value.length > 0) claim.kind = value.toLowerCase();
-  if (key === 'status' && claim.status === undefined && value.trim().length > 0) claim.status = value.trim().toLowerCase();
+  if (key === 'kind' && claim.kind === undefined && value.length > 0) claim.kind = common(value.toLowerCase());
+  if (key === 'status' && claim.status === undefined && value.trim().length > 0) claim.status = common(value.trim().toLowerCase());
   if (inline) scanLinks(note, value, lineNo, index, key, 0, undefined, valueStart);
   if (RELATION_FIELDS.has(key)) {
     BARE_REF.lastIndex = 0;
@@ -414,6 +415,7 @@ function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, 
       } satisfies ClaimRef);
     }
   }
+  return key;
 }
 
 /**

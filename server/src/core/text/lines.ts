@@ -2,17 +2,6 @@
 // each end a line, and a line's characters are UTF-16 code units.
 import { type Position } from '../base/position';
 
-/**
- * A string the index keeps for long, as a copy of its own. A substring of 13
- * characters or more is, in V8, a view into the string it was cut from, and
- * keeps all of that string alive: one claim's line kept a note's whole text,
- * some 55 MB of note texts at 10,000 notes held for a few megabytes of lines
- * and link targets. (A cons string flattened on its first slice: the copy.)
- */
-export function ownCopy(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
-}
-
 export function splitLines(text: string): string[] {
   if (text.indexOf('\r') < 0) return text.split('\n');
   return text.split(/\r\n|\r|\n/);

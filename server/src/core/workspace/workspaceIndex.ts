@@ -356,6 +356,16 @@ export class WorkspaceIndex {
     return keys;
   }
 
+  /** How many links (in claims or prose) resolve to this entity: what counting its mentions would read. */
+  mentionCount(entity: EntityDef): number {
+    let n = 0;
+    for (const k of this.entityKeysOf(entity)) {
+      const list = this.linkers.get(k);
+      if (list && (this.entityKeys.get(k) ?? []).includes(entity)) n += list.length / 2;
+    }
+    return n;
+  }
+
   /** A note's file name without `.md`, as `[[…]]` writes it. */
   noteBase(note: NoteModel): string {
     return noteBaseName(note.name);
@@ -465,8 +475,9 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Visits the links that resolve to this entity: by file URI when `ordered`
-   * (each file's links in its order), else in no particular order, the fast
+   * Visits the links that resolve to this entity, each note's together and
+   * in the note's order (so a claim's links come one after the other): the
+   * notes by file URI when `ordered`, else in no particular order, the fast
    * path for tallies.
    */
   forEachMention(entity: EntityDef, visit: (note: NoteModel, link: WikiLink) => void, ordered = false): void {
@@ -476,8 +487,10 @@ export class WorkspaceIndex {
       const list = this.linkers.get(k);
       if (list && (this.entityKeys.get(k) ?? []).includes(entity)) lists.push(list);
     }
-    if (!ordered) {
-      for (const list of lists) for (let i = 0; i < list.length; i += 2) visit(list[i] as NoteModel, list[i + 1] as WikiLink);
+    if (!ordered && lists.length === 1) {
+      // One name: its list holds each note's links together (a note re-read is taken out and added again at the end).
+      const list = lists[0]!;
+      for (let i = 0; i < list.length; i += 2) visit(list[i] as NoteModel, list[i + 1] as WikiLink);
       return;
     }
     if (lists.length === 1) {
@@ -492,7 +505,8 @@ export class WorkspaceIndex {
     }
     // Several names of one entity: each note's links are read in its order, across the names.
     const keys = new Set(lists.map((l) => (l[1] as WikiLink).key));
-    const notes = [...new Set(lists.flatMap((l) => l.filter((_, i) => i % 2 === 0) as NoteModel[]))].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    const notes = [...new Set(lists.flatMap((l) => l.filter((_, i) => i % 2 === 0) as NoteModel[]))];
+    if (ordered) notes.sort((a, b) => (a.uri < b.uri ? -1 : 1));
     for (const note of notes) for (const link of note.links) if (keys.has(link.key)) visit(note, link);
   }
 

@@ -1,0 +1,33 @@
+// Strings the index keeps for as long as a note is indexed: as few and as
+// small as they can be, since a large workspace keeps hundreds of thousands.
+
+/**
+ * A string the index keeps for long, as a copy of its own. A substring of 13
+ * characters or more is, in V8, a view into the string it was cut from, and
+ * keeps all of that string alive: one claim's line kept a note's whole text,
+ * some 55 MB of note texts at 10,000 notes held for a few megabytes of lines
+ * and link targets. (A cons string flattened on its first slice: the copy.)
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}
+
+/** The few values written again and again: field keys, statuses, kinds. */
+const COMMON = new Map<string, string>();
+/** Beyond this many distinct values, the rest are kept as they come: a workspace of made-up keys does not grow the table. */
+const MAX_COMMON = 1024;
+
+/**
+ * One string for each short value a workspace repeats (the 84,000 claims of
+ * 10,000 notes write "status" and a few statuses 84,000 times each): kept
+ * once, not once per claim, and a lookup by it hashes one string, not one
+ * per claim.
+ */
+export function common(s: string): string {
+  const kept = COMMON.get(s);
+  if (kept !== undefined) return kept;
+  if (s.length > 32 || COMMON.size >= MAX_COMMON) return s;
+  const own = ownCopy(s);
+  COMMON.set(own, own);
+  return own;
+}
