@@ -267,7 +267,8 @@ export class WorkspaceIndex {
       const list = this.linkers.get(link.key);
       if (list) list.push(note, link); else this.linkers.set(link.key, [note, link]);
     }
-    for (const key of this.linkKeys(note)) this.touch(key);
+    // Nothing to mark during the cold index: no answer was remembered yet (touch() would skip each key).
+    if (this.built) for (const key of this.linkKeys(note)) this.touch(key);
     for (const ref of note.refs) {
       const target = this.refNote(note, ref);
       let byId = this.referrers.get(target);
