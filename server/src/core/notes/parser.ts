@@ -230,8 +230,9 @@ function startClaim(note: NoteModel, line: string, lineNo: number, contentStart:
 // Links and fields are the most numerous objects of a large workspace: they
 // keep plain numbers and build their ranges only when asked.
 class ParsedLink implements WikiLink {
-  anchor?: string;
-  display?: string;
+  // Few links have an anchor or a display text: each such link gets the property when it has one, and the rest no room for it.
+  declare anchor?: string;
+  declare display?: string;
   field?: string;
   readonly key: string;
   target: string;
