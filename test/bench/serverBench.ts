@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import {
   createProtocolConnection, InitializeRequest, InitializedNotification, StreamMessageReader, StreamMessageWriter,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, ShutdownRequest, ExitNotification,
+  PublishDiagnosticsNotification,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { ClaimMapRequest, ClaimsInGroupRequest, ClaimsOverviewRequest, ExportRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
@@ -90,6 +91,8 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
 
   // Requests at positions taken from the notes themselves: every request type on real mentions.
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+  const published = new Set<string>();
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => { published.add(p.uri); });
   const targets: Array<{ uri: string; line: number; character: number; text: string }> = [];
   for (let i = 0; targets.length < requests && i < files.length; i += Math.max(1, Math.floor(files.length / requests))) {
     const text = fs.readFileSync(path.join(dir, files[i]), 'utf8');
@@ -100,17 +103,30 @@ export async function serverRows(dir: string, requests = 600): Promise<Row[]> {
     await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     targets.push({ uri, line, character: lines[line].indexOf('[[') + 3, text: lines[line] });
   }
-  for (const [method, label] of [['textDocument/hover', 'hover'], ['textDocument/definition', 'definition'], ['textDocument/completion', 'completion after [[']] as const) {
+  const latencies = async (method: string, at: (t: typeof targets[number]) => number) => {
     const times: number[] = [];
     for (const t of targets) {
-      const at = method === 'textDocument/completion' ? t.character - 1 : t.character;
       const t0 = performance.now();
-      await conn.sendRequest(method, { textDocument: { uri: t.uri }, position: { line: t.line, character: at } });
+      await conn.sendRequest(method, { textDocument: { uri: t.uri }, position: { line: t.line, character: at(t) } });
       times.push(performance.now() - t0);
     }
-    times.sort((a, b) => a - b);
+    return times.sort((a, b) => a - b);
+  };
+  // Right after the opens, the server is still checking the notes just opened (each one's diagnostics, look-alikes
+  // included): hovers wait for a note's check at most. Then, once every opened note's diagnostics are out, the steady state.
+  const opened = performance.now();
+  const busy = await latencies('textDocument/hover', (t) => t.character);
+  const busyP99 = percentile(busy, 99);
+  while (published.size < targets.length && performance.now() - opened < 120_000) await new Promise((r) => setTimeout(r, 50));
+  rows.push({
+    what: `hover right after ${targets.length} notes are opened at once, while the server checks them (all their diagnostics out ${((performance.now() - opened) / 1000).toFixed(1)} s after the last open)`,
+    figure: `p50 ${percentile(busy, 50).toFixed(2)} ms, p99 ${busyP99.toFixed(2)} ms, max ${busy[busy.length - 1]!.toFixed(0)} ms (the first waits for the opens to be read)`,
+    budget: 'p99 ≤ 20 ms, as during an export', ok: busyP99 <= 20,
+  });
+  for (const [method, label] of [['textDocument/hover', 'hover'], ['textDocument/definition', 'definition'], ['textDocument/completion', 'completion after [[']] as const) {
+    const times = await latencies(method, (t) => (method === 'textDocument/completion' ? t.character - 1 : t.character));
     const p99 = percentile(times, 99);
-    rows.push({ what: `${label}: ${times.length} requests at 10k notes (round trip over stdio)`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 5 ms', ok: p99 <= 5 });
+    rows.push({ what: `${label}: ${times.length} requests at 10k notes, the opened notes checked (round trip over stdio)`, figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, budget: 'p99 ≤ 5 ms', ok: p99 <= 5 });
   }
   rows.push(await hoverDuringExportRow(conn, targets));
   rows.push(...await symbolRows(conn, targets.map((t) => t.text)));
