@@ -2,7 +2,8 @@
 // front matter, and the bad input of SPEC §8.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNote } from '../../server/src/core/notes/parser';
+import fc from 'fast-check';
+import { claimTextHead, parseNote } from '../../server/src/core/notes/parser';
 import { unquote } from '../../server/src/core/notes/quotes';
 
 const parse = (text: string) => parseNote('file:///ws/n.md', 'n', text);
@@ -169,4 +170,22 @@ test('unquote: the text inside straight or curly quotation marks, as is when unq
     ['«a»', 'a'], ['«a"', 'a'], ['  “a”  ', 'a'], ['“a', '“a'], ['a”', 'a”'], ['"', '"'], ['""', ''], ['‘a\'', '‘a\''], ['plain', 'plain'], ['', ''],
   ];
   for (const [written, text] of cases) assert.equal(unquote(written), text, written);
+});
+
+test('a claim\'s text head is the beginning of its text, as long as asked where the line is plain text', () => {
+  // Lines of words, links (with and without display text, unclosed, nested brackets), inline fields and spaces.
+  const piece = fc.oneof(
+    fc.constantFrom('word', 'Two words', '  ', ' ', '[[', ']]', '|', ']', '#', '!'),
+    fc.stringMatching(/^[a-z]{1,12}$/).map((w) => `[[${w}]]`),
+    fc.tuple(fc.stringMatching(/^[a-z ]{1,40}$/), fc.stringMatching(/^[a-z]{1,6}$/)).map(([t, d]) => `[[${t}|${d}]]`),
+    fc.stringMatching(/^[a-z]{1,8}$/).map((v) => ` [by:: ${v}] `),
+  );
+  fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 80 }), (parts, min) => {
+    const line = `- #claim ${parts.join(' ')} ^id\n`;
+    const text = parse(line).claims[0]!.text;
+    // Parsed again: the text asked for above is kept on its claim, and a head of it would be the whole.
+    const head = claimTextHead(parse(line).claims[0]!, min);
+    assert.ok(text.startsWith(head), `${JSON.stringify(head)} begins ${JSON.stringify(text)}`);
+    if (!/\[\[|::/.test(line)) assert.ok(head.length >= Math.min(min, text.length), `${head.length} of ${text.length} asked ${min}`);
+  }), { numRuns: 2000 });
 });

@@ -312,6 +312,29 @@ class ParsedClaim implements Claim {
   textOnce(): string {
     return this.folded ?? claimText(this.first, this.contentStart, this.cuts);
   }
+  /**
+   * The display text's beginning: the text of the first 2·min + 64 units of
+   * the line's content, or all of it. Always the beginning of the whole text
+   * (the line is cut where no link is open, since how a link shows depends on
+   * its end, and what is trimmed or collapsed at the cut is only the cut
+   * end); `min` characters or more of it unless links or fields take most of
+   * those units, which a caller needing `min` checks.
+   */
+  textHead(min: number): string {
+    if (this.folded !== undefined) return this.folded;
+    const line = this.first;
+    let end = this.contentStart + 2 * min + 64;
+    for (;;) {
+      if (end >= line.length) return this.textOnce();
+      const open = line.lastIndexOf('[[', end - 1);
+      if (open < this.contentStart) break;
+      const close = line.indexOf(']]', open + 2);
+      if (close < 0) return this.textOnce();
+      if (close + 2 <= end) break;
+      end = close + 2;
+    }
+    return claimText(line.slice(0, end), this.contentStart, this.cuts);
+  }
   /** The first line from the content on, as written: no new string is built (see claimLine). */
   get written(): string { return this.first.slice(this.contentStart); }
   isEmpty(cuts = this.cuts): boolean {
@@ -530,6 +553,15 @@ export function claimLine(claim: Claim): string {
  */
 export function passingText(claim: Claim): string {
   return claim instanceof ParsedClaim ? claim.textOnce() : claim.text;
+}
+
+/**
+ * The beginning of a claim's display text, usually `min` characters or more
+ * (see ParsedClaim.textHead): what a prefix test needs, without making the
+ * text of a claim a paragraph long.
+ */
+export function claimTextHead(claim: Claim, min: number): string {
+  return claim instanceof ParsedClaim ? claim.textHead(min) : claim.text;
 }
 
 export type { Problem };

@@ -17,7 +17,7 @@
 import { grownTo } from '../base/typedArrays';
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { foldName } from '../text/names';
-import { passingText } from '../notes/parser';
+import { claimTextHead, passingText } from '../notes/parser';
 import { type WorkspaceIndex } from './workspaceIndex';
 
 /** Words of a claim's text that are indexed: the first ones, where a claim's point is; a paragraph-long claim stays cheap. */
@@ -129,8 +129,10 @@ const MARK_RATIO = 64;
 function startsWith(e: SymbolEntry, whole: string): boolean {
   if (e.kind === 'entity') return keysOf(e).some((k) => k.startsWith(whole));
   if (e.claim.id?.toLowerCase().startsWith(whole)) return true;
-  const text = passingText(e.claim);
   const reach = 2 * whole.length + 16;
+  let text = claimTextHead(e.claim, reach);
+  // A head too short to decide (links or fields took much of the line): the whole text decides.
+  if (text.length <= reach) text = passingText(e.claim);
   if (text.length > reach) {
     const head = foldName(text.slice(0, reach));
     // Folding may shorten the text (spaces run together) and change its last few characters (a cut accent, a final sigma):
