@@ -7,7 +7,17 @@
 // gives (a property test checks that they agree).
 
 export interface Span { line: number; start: number; end: number }
-export interface FastValue { value: unknown; span: Span; items?: FastValue[] }
+export interface FastValue {
+  value: unknown;
+  span: Span;
+  items?: FastValue[];
+  /** A block mapping's entries, each with its own span. */
+  entries?: Map<string, FastValue>;
+  /** A block list or mapping one level down: from its first entry to the end of its last one's text. */
+  block?: { line: number; start: number; endLine: number; end: number };
+  /** A scalar as written (without its quotes). */
+  text?: string;
+}
 export type FastRecord = Map<string, FastValue>;
 
 const ITEM = /^-(?: +|$)/;
@@ -19,28 +29,47 @@ class Unsupported extends Error {}
 
 export function fastParseList(text: string): FastRecord[] | undefined {
   try {
-    return parseList(text);
+    return parseList(text, 'list');
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
 }
 
-function parseList(text: string): FastRecord[] {
+/**
+ * A note's front matter in its plain shape: one mapping of `key: value`
+ * lines, values as a registry's (scalars, flow lists and maps, block lists or
+ * mappings of scalars one level down), with no blank line, comment or
+ * trailing space, where the positions of what the yaml path reports are
+ * simplest to give alike. Undefined outside that shape.
+ */
+export function fastParseMapping(text: string): FastRecord | undefined {
+  try {
+    return parseList(text, 'map')[0];
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+}
+
+function parseList(text: string, shape: 'list' | 'map'): FastRecord[] {
   if (text.charCodeAt(0) === 0xfeff || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0) throw new Unsupported();
   const lines = text.split('\n');
   const out: FastRecord[] = [];
   let current: FastRecord | undefined;
   let pairIndent = -1;
+  if (shape === 'map') { current = new Map(); out.push(current); pairIndent = 0; }
   let pendingKey: { key: string; line: number; start: number } | undefined;
-  let nested: { kind: 'seq' | 'map'; indent: number; items: FastValue[]; map: Map<string, unknown> } | undefined;
+  let nested: { kind: 'seq' | 'map'; indent: number; items: FastValue[]; map: Map<string, unknown>; entries: Map<string, FastValue>; first: number } | undefined;
 
   const finishPending = () => {
     if (!pendingKey || !current) return;
     const span = { line: pendingKey.line, start: pendingKey.start, end: pendingKey.start };
-    if (!nested) current.set(pendingKey.key, { value: null, span });
-    else if (nested.kind === 'seq') current.set(pendingKey.key, { value: nested.items.map((i) => i.value), span, items: nested.items });
-    else current.set(pendingKey.key, { value: Object.fromEntries(nested.map), span });
+    if (!nested) { current.set(pendingKey.key, { value: null, span }); pendingKey = undefined; return; }
+    const last = nested.kind === 'seq' ? nested.items[nested.items.length - 1]! : [...nested.entries.values()].pop()!;
+    const block = { line: nested.first, start: nested.indent, endLine: last.span.line, end: last.span.end };
+    if (nested.kind === 'seq') current.set(pendingKey.key, { value: nested.items.map((i) => i.value), span, items: nested.items, block });
+    else current.set(pendingKey.key, { value: Object.fromEntries(nested.map), span, entries: nested.entries, block });
     pendingKey = undefined;
     nested = undefined;
   };
@@ -54,10 +83,11 @@ function parseList(text: string): FastRecord[] {
     const raw = lines[i];
     const body = raw.trimEnd();
     const indent = body.length - body.trimStart().length;
+    if (shape === 'map' && (body.length !== raw.length || body.length === 0 || body.charCodeAt(indent) === 35)) throw new Unsupported();
     if (body.length === 0 || body.charCodeAt(indent) === 35 /* # */) continue;
     if (pendingKey && indent > pairIndent) {
       const t = body.slice(indent);
-      if (!nested) nested = { kind: ITEM.test(t) ? 'seq' : 'map', indent, items: [], map: new Map() };
+      if (!nested) nested = { kind: ITEM.test(t) ? 'seq' : 'map', indent, items: [], map: new Map(), entries: new Map(), first: i };
       if (indent !== nested.indent) throw new Unsupported();
       if (nested.kind === 'seq') {
         const m = ITEM.exec(t);
@@ -66,11 +96,19 @@ function parseList(text: string): FastRecord[] {
       } else {
         const m = PAIR.exec(t);
         if (!m || nested.map.has(m[1])) throw new Unsupported();
-        nested.map.set(m[1], value(t.slice(m[0].length), i, indent + m[0].length).value);
+        const v = value(t.slice(m[0].length), i, indent + m[0].length);
+        nested.map.set(m[1], v.value);
+        nested.entries.set(m[1], v);
       }
       continue;
     }
     finishPending();
+    if (indent === 0 && shape === 'map') {
+      const p = PAIR.exec(body);
+      if (!p) throw new Unsupported();
+      setPair(current!, p[1], body.slice(p[0].length), i, p[0].length);
+      continue;
+    }
     if (indent === 0) {
       const m = ITEM.exec(body);
       if (!m) throw new Unsupported();
@@ -92,7 +130,7 @@ function parseList(text: string): FastRecord[] {
     setPair(current, p[1], body.slice(indent + p[0].length), i, indent + p[0].length);
   }
   finishPending();
-  if (out.length === 0) throw new Unsupported();
+  if (out.length === 0 || (shape === 'map' && current!.size === 0)) throw new Unsupported();
   return out;
 }
 
@@ -136,16 +174,18 @@ function scalar(text: string, line: number, at: number, inFlow: boolean): FastVa
   const q = text.charCodeAt(0);
   if (q === 34 /* " */) {
     if (text.length < 2 || !text.endsWith('"') || text.indexOf('\\') >= 0 || text.slice(1, -1).indexOf('"') >= 0) throw new Unsupported();
-    return { value: text.slice(1, -1), span };
+    const inner = text.slice(1, -1);
+    return { value: inner, span, text: inner };
   }
   if (q === 39 /* ' */) {
     const inner = text.slice(1, -1);
     if (text.length < 2 || !text.endsWith("'") || inner.replace(/''/g, '').indexOf("'") >= 0) throw new Unsupported();
-    return { value: inner.replace(/''/g, "'"), span };
+    const unquoted = inner.replace(/''/g, "'");
+    return { value: unquoted, span, text: unquoted };
   }
   if (/^[-?:,[\]{}#&*!|>%@`]/.test(text) || text.indexOf(': ') >= 0 || text.indexOf(' #') >= 0 || text.endsWith(':')) throw new Unsupported();
   if (inFlow && /[[\]{},]/.test(text)) throw new Unsupported();
-  return { value: plainValue(text), span };
+  return { value: plainValue(text), span, text };
 }
 
 function plainValue(t: string): unknown {
