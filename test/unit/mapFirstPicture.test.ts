@@ -1,13 +1,13 @@
 // Where the claim map puts its nodes before anything is measured (rows for a
 // small map, rings for a large one: no two boxes overlap, the focus first),
 // how a view is kept from showing empty space beside a map larger than the
-// window, and the first picture the extension draws into the page: every
+// window, what the analyst's own view keeps when the window is resized, and the first picture the extension draws into the page: every
 // node and link, labels escaped, the focus marked, a large map cut to what
 // is around its focus, and none where the page would draw elsewhere.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstPicture } from '../../client/src/map/firstPicture';
-import { type Box, clampPan, nodeBox, openingView, ringPositions, rowPositions } from '../../client/src/map/mapLayout';
+import { type Box, clampPan, nodeBox, openingView, resizedView, ringPositions, rowPositions } from '../../client/src/map/mapLayout';
 import { DEFAULT_VIEW_STATE } from '../../client/src/map/mapMessages';
 import type { ClaimMapResult, MapEdge, MapNode } from '../../shared/protocol';
 import { PIVOT, sampleGraph } from '../fixtures/map/sampleGraph';
@@ -91,6 +91,24 @@ test('a map opens whole when it fits readably; else at the readable zoom around 
   // No focus: the map's middle.
   assert.deepEqual(openingView(wide, undefined, 500, 700, 30, limits)!.pan, { x: 250 - 0.8 * 2000, y: 350 - 0.8 * 300 });
   assert.equal(openingView({ x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }, undefined, 500, 700, 30, limits), undefined);
+});
+
+test("a resize keeps the analyst's zoom and what was in the middle, and brings the focus into view", () => {
+  const view = { zoom: 2, pan: { x: -100, y: -50 } };
+  // 800 by 600 to 500 by 600: the middle (model x 250) stays in the middle; the zoom is kept.
+  const kept = resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, undefined, 30);
+  assert.equal(kept.zoom, 2);
+  assert.deepEqual(kept.pan, { x: -250, y: -50 });
+  assert.equal((250 - kept.pan.x) / kept.zoom, (400 - view.pan.x) / view.zoom);
+  // A focus in view after the resize is left where it is.
+  assert.deepEqual(resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, { x1: 200, y1: 100, x2: 300, y2: 150 }, 30), kept);
+  // A focus the narrower view would cut at its right edge (x 300..370 is drawn at 350..490 of 500): moved in, 30 pixels from it.
+  const right = resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, { x1: 300, y1: 100, x2: 370, y2: 150 }, 30);
+  assert.equal(right.pan.x, 500 - 30 - 2 * 370);
+  assert.equal(right.pan.y, -50, 'only the axis that needs it moves');
+  // A focus wider than the view: centred on it.
+  const wide = resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, { x1: 0, y1: 100, x2: 400, y2: 150 }, 30);
+  assert.equal(wide.pan.x, 250 - 2 * 200);
 });
 
 test('the first picture draws every claim and entity with its text, every link, the focus marked, and escapes labels', () => {
