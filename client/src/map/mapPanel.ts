@@ -139,19 +139,20 @@ export class ClaimMap implements vscode.Disposable {
   }
 
   /**
-   * Sends to the page. A "show" goes at once (VS Code holds messages until
-   * the page has loaded, and the page listens before it has) and again when
-   * the page says it is ready, in case it was lost; the page acts on each
-   * "show" once. Anything else waits for the page.
+   * Sends to the page, once it has said it is ready: it listens only from
+   * then (its script comes after its first picture is on screen). Sent
+   * before, VS Code would hold the message and hand it to a page that drops
+   * it, the whole graph copied on its way through the editor to the page
+   * while the editor is still making the page. A "show" waits for the page
+   * (the latest one); anything else is dropped, as the "show" brings the
+   * page up to date.
    */
   private post(message: ToWebview): void {
     if (!this.panel) return;
-    if (message.type === 'show' && !this.ready) {
-      this.pendingShow = message;
-      void this.panel.webview.postMessage(message);
+    if (!this.ready) {
+      if (message.type === 'show') this.pendingShow = message;
       return;
     }
-    if (!this.ready) return;
     void this.panel.webview.postMessage(message);
   }
 

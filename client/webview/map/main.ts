@@ -38,8 +38,6 @@ let paintClock: number | undefined;
 /** When this page's script began, and when the current question was sent: where the time to a first paint goes. */
 const scriptStart = Date.now();
 let askedAt = 0;
-/** The last "show" acted on. */
-let lastShow = 0;
 const byId = new Map<string, MapNode>();
 /** Whether the map drawn is large (over LARGE nodes): its labels give way when zoomed out. */
 let largeMap = false;
@@ -784,8 +782,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   switch (m.type) {
     case 'show':
-      if (m.startedAt === lastShow) return; // sent twice, in case the first was lost
-      lastShow = m.startedAt;
       view = { ...DEFAULT_VIEW_STATE, ...m.state };
       focus = m.focus;
       expand = [];
