@@ -135,6 +135,18 @@ test('a large map\'s picture is what is around its focus; the force layout gets 
   const drawn = Number(/data-nodes="(\d+)"/.exec(svg)![1]);
   assert.ok(drawn > 20 && drawn < 1501, `${drawn} of 1501 nodes`);
   assert.match(svg, /scale\(0\.8\) translate\(-?0\.0 -?0\.0\)/, 'the focus in the middle, at the zoom the map opens at');
+  // Cut to the page it is drawn for: a page 520 by 670 pixels shows 325 by 419 of the map's units either side of the focus at 0.8.
+  const small = firstPicture(g, DEFAULT_VIEW_STATE, { width: 520, height: 670 })!;
+  const smallCount = Number(/data-nodes="(\d+)"/.exec(small)![1]);
+  assert.ok(smallCount > 5 && smallCount < drawn / 2, `${smallCount} nodes for the small page, ${drawn} for the largest`);
+  const positions = ringPositions(g.nodes.map((n) => n.id), g.edges, g.focus);
+  const inPage = g.nodes.filter((n) => Math.abs(positions.get(n.id)!.x) <= 325 && Math.abs(positions.get(n.id)!.y) <= 419);
+  const centres = [
+    ...[...small.matchAll(/<rect x="([-\d.]+)" y="([-\d.]+)" width="(\d+)" height="(\d+)"/g)].map((m) => ({ x: Number(m[1]) + Number(m[3]) / 2, y: Number(m[2]) + Number(m[4]) / 2 })),
+    ...[...small.matchAll(/<ellipse cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) })),
+  ];
+  const missing = inPage.filter((n) => !centres.some((c) => Math.abs(c.x - positions.get(n.id)!.x) < 0.2 && Math.abs(c.y - positions.get(n.id)!.y) < 0.2));
+  assert.deepEqual(missing.map((n) => n.id), [], 'every node whose centre is on the page is drawn');
   assert.equal(firstPicture(sampleGraph, { ...DEFAULT_VIEW_STATE, layout: 'force' }), undefined);
   assert.equal(firstPicture({ ...sampleGraph, nodes: [], edges: [] }, DEFAULT_VIEW_STATE), undefined);
 });

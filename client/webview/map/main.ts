@@ -1045,4 +1045,4 @@ new MutationObserver(() => {
 new ResizeObserver(resized).observe(graph);
 
 renderKey();
-send({ type: 'ready' });
+send({ type: 'ready', page: { width: Math.round(window.innerWidth), height: Math.round(window.innerHeight) } });
