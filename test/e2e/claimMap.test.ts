@@ -2,8 +2,10 @@
 // under the cursor; its text view lists the claims and entities around it;
 // clicking a claim on the map reveals it in its note; a status filter hides
 // the other statuses; "Show on Map" from the claims panel centres it on that
-// claim; the map follows an edit and the dark theme. Screenshots of the light
-// and dark maps are kept in test-results/. The session serves a copy of
+// claim; the map follows an edit and the dark theme; a map whose panel is
+// made narrower fits itself to it, or keeps the analyst's zoom and the focus
+// in view. Screenshots of the light, dark and narrowed maps are kept in
+// test-results/. The session serves a copy of
 // samples/, since a note is edited.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -232,4 +234,50 @@ test('the map follows the dark theme', async () => {
   });
   await focusNoteGroup(session().page);
   await colorTheme(session().page, 'Light+');
+});
+
+/** Where the map's nodes are drawn (labels and outlines included), and the size of the area that shows them. */
+const DRAWN = `(() => {
+  const cy = window.claimMap.cy;
+  const b = cy.nodes().renderedBoundingBox();
+  const f = cy.nodes('.focus').renderedBoundingBox();
+  return { width: cy.width(), height: cy.height(), zoom: cy.zoom(), nodes: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 }, focus: { x1: f.x1, y1: f.y1, x2: f.x2, y2: f.y2 } };
+})()`;
+interface Drawn { width: number; height: number; zoom: number; nodes: { x1: number; y1: number; x2: number; y2: number }; focus: { x1: number; y1: number; x2: number; y2: number } }
+const inside = (box: Drawn['nodes'], d: Drawn) => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= d.width && box.y2 <= d.height;
+
+test('a map made narrower is fitted again; once the analyst has zoomed, the zoom is kept and the focus stays in view', async () => {
+  await step('map-narrowed', async (page) => {
+    await runCommand(page, 'View: Close All Editors');
+    const frame = await showMapOnCostClaim(page);
+    // One hop: a map small enough to be whole and readable in a third of the window.
+    await redrawn(frame, async () => { await frame.selectOption('#hops', '1'); });
+    await frame.locator('#app[data-layout="final"]').waitFor();
+    const wide: Drawn = await frame.evaluate(DRAWN);
+    assert.ok(inside(wide.nodes, wide), `every node in view as the map opens: ${JSON.stringify(wide)}`);
+    // The note's group split in two: the map's group gives up a third of its width.
+    await focusNoteGroup(page);
+    await runCommand(page, 'View: Split Editor Right');
+    // The map sees the new size and fits itself to it in the same moment.
+    await until(frame, `window.claimMap.cy.width() < ${wide.width - 100}`);
+    const narrow: Drawn = await frame.evaluate(DRAWN);
+    assert.ok(inside(narrow.nodes, narrow), `every node still in view in the narrower panel: ${JSON.stringify(narrow)}`);
+    await page.locator('iframe.webview.ready').first().screenshot({ path: join(RESULTS_DIR, 'claim-map-narrowed.png') });
+    // The analyst zooms in from the keyboard (the map's own keys: + and -); then the window is made narrower still.
+    await frame.focus('#graph');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await until(frame, `window.claimMap.cy.zoom() > ${narrow.zoom * 1.2}`);
+    const zoomed: Drawn = await frame.evaluate(DRAWN);
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: viewport.width - 250, height: viewport.height });
+    await until(frame, `window.claimMap.cy.width() < ${zoomed.width - 40}`);
+    const smaller: Drawn = await frame.evaluate(DRAWN);
+    assert.equal(smaller.zoom, zoomed.zoom, 'the analyst\'s zoom is kept');
+    // Zoomed in this far the focus is wider than the panel: it is on screen, its middle in view.
+    const middle = { x: (smaller.focus.x1 + smaller.focus.x2) / 2, y: (smaller.focus.y1 + smaller.focus.y2) / 2 };
+    assert.ok(middle.x > 0 && middle.x < smaller.width && middle.y > 0 && middle.y < smaller.height, `the focus is in view: ${JSON.stringify(smaller)}`);
+    await page.setViewportSize(viewport);
+    await redrawn(frame, async () => { await frame.selectOption('#hops', '2'); });
+  });
 });

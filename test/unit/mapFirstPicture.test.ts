@@ -1,13 +1,13 @@
 // Where the claim map puts its nodes before anything is measured (rows for a
 // small map, rings for a large one: no two boxes overlap, the focus first),
 // how a view is kept from showing empty space beside a map larger than the
-// window, and the first picture the extension draws into the page: every
+// window, what the analyst's own view keeps when the window is resized, and the first picture the extension draws into the page: every
 // node and link, labels escaped, the focus marked, a large map cut to what
 // is around its focus, and none where the page would draw elsewhere.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstPicture } from '../../client/src/map/firstPicture';
-import { type Box, clampPan, nodeBox, openingView, ringPositions, rowPositions } from '../../client/src/map/mapLayout';
+import { type Box, clampPan, nodeBox, openingView, resizedView, ringPositions, rowPositions } from '../../client/src/map/mapLayout';
 import { DEFAULT_VIEW_STATE } from '../../client/src/map/mapMessages';
 import type { ClaimMapResult, MapEdge, MapNode } from '../../shared/protocol';
 import { PIVOT, sampleGraph } from '../fixtures/map/sampleGraph';
@@ -93,6 +93,24 @@ test('a map opens whole when it fits readably; else at the readable zoom around 
   assert.equal(openingView({ x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }, undefined, 500, 700, 30, limits), undefined);
 });
 
+test("a resize keeps the analyst's zoom and what was in the middle, and brings the focus into view", () => {
+  const view = { zoom: 2, pan: { x: -100, y: -50 } };
+  // 800 by 600 to 500 by 600: the middle (model x 250) stays in the middle; the zoom is kept.
+  const kept = resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, undefined, 30);
+  assert.equal(kept.zoom, 2);
+  assert.deepEqual(kept.pan, { x: -250, y: -50 });
+  assert.equal((250 - kept.pan.x) / kept.zoom, (400 - view.pan.x) / view.zoom);
+  // A focus in view after the resize is left where it is.
+  assert.deepEqual(resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, { x1: 200, y1: 100, x2: 300, y2: 150 }, 30), kept);
+  // A focus the narrower view would cut at its right edge (x 300..370 is drawn at 350..490 of 500): moved in, 30 pixels from it.
+  const right = resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, { x1: 300, y1: 100, x2: 370, y2: 150 }, 30);
+  assert.equal(right.pan.x, 500 - 30 - 2 * 370);
+  assert.equal(right.pan.y, -50, 'only the axis that needs it moves');
+  // A focus wider than the view: centred on it.
+  const wide = resizedView(view, { w: 800, h: 600 }, { w: 500, h: 600 }, { x1: 0, y1: 100, x2: 400, y2: 150 }, 30);
+  assert.equal(wide.pan.x, 250 - 2 * 200);
+});
+
 test('the first picture draws every claim and entity with its text, every link, the focus marked, and escapes labels', () => {
   const g: ClaimMapResult = {
     ...sampleGraph,
@@ -117,6 +135,18 @@ test('a large map\'s picture is what is around its focus; the force layout gets 
   const drawn = Number(/data-nodes="(\d+)"/.exec(svg)![1]);
   assert.ok(drawn > 20 && drawn < 1501, `${drawn} of 1501 nodes`);
   assert.match(svg, /scale\(0\.8\) translate\(-?0\.0 -?0\.0\)/, 'the focus in the middle, at the zoom the map opens at');
+  // Cut to the page it is drawn for: a page 520 by 670 pixels shows 325 by 419 of the map's units either side of the focus at 0.8.
+  const small = firstPicture(g, DEFAULT_VIEW_STATE, { width: 520, height: 670 })!;
+  const smallCount = Number(/data-nodes="(\d+)"/.exec(small)![1]);
+  assert.ok(smallCount > 5 && smallCount < drawn / 2, `${smallCount} nodes for the small page, ${drawn} for the largest`);
+  const positions = ringPositions(g.nodes.map((n) => n.id), g.edges, g.focus);
+  const inPage = g.nodes.filter((n) => Math.abs(positions.get(n.id)!.x) <= 325 && Math.abs(positions.get(n.id)!.y) <= 419);
+  const centres = [
+    ...[...small.matchAll(/<rect x="([-\d.]+)" y="([-\d.]+)" width="(\d+)" height="(\d+)"/g)].map((m) => ({ x: Number(m[1]) + Number(m[3]) / 2, y: Number(m[2]) + Number(m[4]) / 2 })),
+    ...[...small.matchAll(/<ellipse cx="([-\d.]+)" cy="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) })),
+  ];
+  const missing = inPage.filter((n) => !centres.some((c) => Math.abs(c.x - positions.get(n.id)!.x) < 0.2 && Math.abs(c.y - positions.get(n.id)!.y) < 0.2));
+  assert.deepEqual(missing.map((n) => n.id), [], 'every node whose centre is on the page is drawn');
   assert.equal(firstPicture(sampleGraph, { ...DEFAULT_VIEW_STATE, layout: 'force' }), undefined);
   assert.equal(firstPicture({ ...sampleGraph, nodes: [], edges: [] }, DEFAULT_VIEW_STATE), undefined);
 });

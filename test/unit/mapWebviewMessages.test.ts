@@ -44,6 +44,7 @@ test('a nonce is 24 characters of a random source, different each time', () => {
 test('messages of the right shape pass, exactly as sent', () => {
   const ok = [
     { type: 'ready' },
+    { type: 'ready', page: { width: 640, height: 800 } },
     { type: 'query', seq: 3, params: { focus: { uri: 'file:///w/a.md', position: { line: 4, character: 2 } }, hops: 2, expand: ['claim:x'], filter: { status: ['refuted'], relation: ['supports'] }, groupByNote: true } },
     { type: 'query', seq: 4, params: { focus: { node: 'entity:openai' } } },
     { type: 'reveal', node: 'claim:file:///w/a.md#^x' },
@@ -59,6 +60,7 @@ test('messages of the right shape pass, exactly as sent', () => {
 test('anything else is refused: unknown types, extra keys, wrong types, out-of-range numbers, oversized or disguised images', () => {
   const bad: unknown[] = [
     null, 'ready', [], { type: 'eval', code: '1' }, { type: 'ready', extra: 1 },
+    { type: 'ready', page: { width: 0, height: 800 } }, { type: 'ready', page: { width: 640.5, height: 800 } }, { type: 'ready', page: { width: 640, height: 800, x: 1 } },
     { type: 'query', seq: -1, params: {} }, { type: 'query', seq: 1, params: { hops: 99 } },
     { type: 'query', seq: 1, params: { hops: 1.5 } }, { type: 'query', seq: 1, params: { limit: 0 } },
     { type: 'query', seq: 1, params: { filter: { relation: ['owns'] } } },

@@ -11,8 +11,12 @@ import { statusColorName, themeColorVariable } from '../statusColors';
 import { type Box, centreOf, extentOf, LARGE, MAX_FIT_ZOOM, MIN_READABLE_ZOOM, nodeBox, type Point, ringPositions, rowPositions } from './mapLayout';
 import type { MapViewState } from './mapMessages';
 
-/** Around the focus, how far (in the map's units) a large map's picture reaches: what a panel 1,600 pixels across shows. */
-const REACH = 1000;
+/** A page's size in pixels. */
+export interface PageSize { width: number; height: number }
+/** The page a large map's picture is cut to when none has been seen yet: 1,600 pixels across and down. */
+const LARGEST_PAGE: PageSize = { width: 1600, height: 1600 };
+/** Half the largest node's box (a claim of four lines), in the map's units: a node this far past the page's edge still shows. */
+const HALF_NODE = { x: 90, y: 40 };
 /** A usual map panel, in pixels: a small map's picture is not drawn larger than the map would draw it there. */
 const SMALLEST = { w: 1000, h: 700 };
 /** A claim's label is drawn in lines of about this many characters, as the map wraps it. */
@@ -69,9 +73,13 @@ export function firstPictureStyle(): string {
 /**
  * The picture of a graph as SVG markup, or undefined where the page's first
  * drawing would not match it (the force layout, which places nodes at random,
- * or nothing to draw).
+ * or nothing to draw). A large map's picture holds only what a page of
+ * `page`'s size shows around the focus (the last page's size is the best
+ * guess of the next one's): the markup is parsed, laid out and painted before
+ * the page is shown, and at 10,000 notes the nodes out of view made it five
+ * times larger.
  */
-export function firstPicture(result: ClaimMapResult, view: MapViewState): string | undefined {
+export function firstPicture(result: ClaimMapResult, view: MapViewState, page: PageSize = LARGEST_PAGE): string | undefined {
   const nodes = result.nodes.filter((n) => n.type !== 'note');
   if (nodes.length === 0) return undefined;
   const large = result.nodes.filter((n) => n.type !== 'note' || view.groupByNote).length > LARGE;
@@ -87,7 +95,8 @@ export function firstPicture(result: ClaimMapResult, view: MapViewState): string
   };
   const focused = result.focus.map(placed).filter((b): b is Box => b !== undefined);
   const centre: Point = focused.length ? centreOf(focused) : centreOf([...positions.values()]);
-  const near = (p: Point) => !large || (Math.abs(p.x - centre.x) <= REACH && Math.abs(p.y - centre.y) <= REACH);
+  const reach = { x: page.width / 2 / MIN_READABLE_ZOOM + HALF_NODE.x, y: page.height / 2 / MIN_READABLE_ZOOM + HALF_NODE.y };
+  const near = (p: Point) => !large || (Math.abs(p.x - centre.x) <= reach.x && Math.abs(p.y - centre.y) <= reach.y);
   const focus = new Set(result.focus);
   const lines: string[] = [];
   for (const e of result.edges) {

@@ -204,3 +204,29 @@ export function clampPan(pan: Point, zoom: number, box: Extent, width: number, h
     zoom * (hi - lo) <= size - 2 * padding ? (size - zoom * (lo + hi)) / 2 : Math.min(padding - zoom * lo, Math.max(size - padding - zoom * hi, p));
   return { x: axis(pan.x, box.x1, box.x2, width), y: axis(pan.y, box.y1, box.y2, height) };
 }
+
+/**
+ * The view kept when the window changes size from `before` to `after` after
+ * the analyst has chosen their own zoom and position: the zoom kept, what
+ * was in the middle of the view kept in the middle, then moved just enough
+ * to bring `keep` (the focus, or the node selected) inside the view,
+ * `padding` pixels from its edges, or centred on it when it is larger.
+ */
+export function resizedView(view: { zoom: number; pan: Point }, before: { w: number; h: number }, after: { w: number; h: number },
+  keep: Extent | undefined, padding: number): { zoom: number; pan: Point } {
+  const { zoom } = view;
+  const axis = (pan: number, from: number, to: number, lo: number | undefined, hi: number | undefined) => {
+    const kept = pan + (to - from) / 2;
+    if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi)) return kept;
+    if (zoom * (hi - lo) > to - 2 * padding) return to / 2 - (zoom * (lo + hi)) / 2;
+    const start = zoom * lo + kept;
+    const end = zoom * hi + kept;
+    if (start < padding) return kept + padding - start;
+    if (end > to - padding) return kept - (end - (to - padding));
+    return kept;
+  };
+  return {
+    zoom,
+    pan: { x: axis(view.pan.x, before.w, after.w, keep?.x1, keep?.x2), y: axis(view.pan.y, before.h, after.h, keep?.y1, keep?.y2) },
+  };
+}

@@ -24,7 +24,8 @@ export type GraphFormat = 'graphml' | 'mermaid';
 
 /** Webview → extension. */
 export type FromWebview =
-  | { type: 'ready' }
+  /** The page listens; `page`: its size in pixels, what the next page's first picture is cut to. */
+  | { type: 'ready'; page?: { width: number; height: number } }
   | { type: 'query'; seq: number; params: ClaimMapParams }
   | { type: 'reveal'; node: string }
   | { type: 'saveImage'; format: ImageFormat; data: string }
@@ -96,6 +97,10 @@ export function isMapParams(v: unknown): v is ClaimMapParams {
     && optional(v.limit, (n): n is number => isInt(n, 1, LIMITS.limit));
 }
 
+function isPageSize(v: unknown): v is { width: number; height: number } {
+  return isObject(v) && hasOnly(v, ['width', 'height']) && isInt(v.width, 1, 100_000) && isInt(v.height, 1, 100_000);
+}
+
 export function isViewState(v: unknown): v is MapViewState {
   return isObject(v) && hasOnly(v, ['filter', 'hops', 'groupByNote', 'layout', 'textView'])
     && isMapFilter(v.filter) && isInt(v.hops, 0, LIMITS.hops) && typeof v.groupByNote === 'boolean'
@@ -117,7 +122,9 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
   const m = message;
   switch (m.type) {
     case 'ready':
-      return hasOnly(m, ['type']) ? { type: 'ready' } : undefined;
+      if (!hasOnly(m, ['type', 'page'])) return undefined;
+      if (m.page === undefined) return { type: 'ready' };
+      return isPageSize(m.page) ? { type: 'ready', page: { width: m.page.width, height: m.page.height } } : undefined;
     case 'query':
       return hasOnly(m, ['type', 'seq', 'params']) && isInt(m.seq, 0, Number.MAX_SAFE_INTEGER) && isMapParams(m.params)
         ? { type: 'query', seq: m.seq, params: m.params } : undefined;

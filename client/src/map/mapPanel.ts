@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { type LanguageClient, ResponseError } from 'vscode-languageclient/node';
 import { type ClaimMapParams, ClaimMapRequest, type ClaimMapResult, type MapFocus } from '../../../shared/protocol';
 import { exportClaims } from '../exportCommand';
-import { firstPicture } from './firstPicture';
+import { firstPicture, type PageSize } from './firstPicture';
 import { mapHtml, makeNonce } from './mapHtml';
 import {
   DEFAULT_VIEW_STATE, firstParams, type FromWebview, type ImageFormat, isViewState, type MapViewState, parseFromWebview, PNG_PREFIX, type ToWebview,
@@ -40,8 +40,10 @@ export class ClaimMap implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   /** Milestones of the last "show", for the line the output gets at its first paint. */
-  private timing: { startedAt: number; pageMade?: { at: number; picture: boolean }; pageReady?: number; answered?: number } | undefined;
+  private timing: { startedAt: number; pageMade?: { at: number; picture?: number }; pageReady?: number; answered?: number } | undefined;
   private pendingShow: ToWebview | undefined;
+  /** The last page's size, in pixels: the next page's first picture is cut to it. */
+  private pageSize: PageSize | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
@@ -112,12 +114,12 @@ export class ClaimMap implements vscode.Disposable {
       if (this.panel !== panel) return;
       let picture: string | undefined;
       try {
-        picture = result ? firstPicture(result, state) : undefined;
+        picture = result ? firstPicture(result, state, this.pageSize) : undefined;
       } catch (e) {
         this.output.warn(`Claim map: its first picture could not be drawn (${e instanceof Error ? e.message : String(e)})`);
       }
       webview.html = page(picture);
-      if (this.timing?.startedAt === startedAt) this.timing.pageMade = { at: Date.now(), picture: picture !== undefined };
+      if (this.timing?.startedAt === startedAt) this.timing.pageMade = { at: Date.now(), ...(picture ? { picture: picture.length } : {}) };
     });
     this.panel = panel;
     this.ready = false;
@@ -139,19 +141,20 @@ export class ClaimMap implements vscode.Disposable {
   }
 
   /**
-   * Sends to the page. A "show" goes at once (VS Code holds messages until
-   * the page has loaded, and the page listens before it has) and again when
-   * the page says it is ready, in case it was lost; the page acts on each
-   * "show" once. Anything else waits for the page.
+   * Sends to the page, once it has said it is ready: it listens only from
+   * then (its script comes after its first picture is on screen). Sent
+   * before, VS Code would hold the message and hand it to a page that drops
+   * it, the whole graph copied on its way through the editor to the page
+   * while the editor is still making the page. A "show" waits for the page
+   * (the latest one); anything else is dropped, as the "show" brings the
+   * page up to date.
    */
   private post(message: ToWebview): void {
     if (!this.panel) return;
-    if (message.type === 'show' && !this.ready) {
-      this.pendingShow = message;
-      void this.panel.webview.postMessage(message);
+    if (!this.ready) {
+      if (message.type === 'show') this.pendingShow = message;
       return;
     }
-    if (!this.ready) return;
     void this.panel.webview.postMessage(message);
   }
 
@@ -159,6 +162,7 @@ export class ClaimMap implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         if (this.timing) this.timing.pageReady = Date.now();
+        if (message.page) this.pageSize = message.page;
         this.ready = true;
         if (this.pendingShow) this.post(this.pendingShow);
         this.pendingShow = undefined;
@@ -189,7 +193,7 @@ export class ClaimMap implements vscode.Disposable {
     if (!t) return '';
     const parts = [];
     if (picture !== undefined) parts.push(`its first picture was on screen at ${Math.round(picture)} ms`);
-    if (t.pageMade) parts.push(`the page was made at ${t.pageMade.at - t.startedAt} ms, ${t.pageMade.picture ? 'with' : 'without'} a first picture`);
+    if (t.pageMade) parts.push(`the page was made at ${t.pageMade.at - t.startedAt} ms, ${t.pageMade.picture ? `with a first picture (${t.pageMade.picture} characters)` : 'without a first picture'}`);
     if (t.pageReady) parts.push(`the page was ready at ${t.pageReady - t.startedAt} ms`);
     if (t.answered) parts.push(`the server's answer was in at ${t.answered - t.startedAt} ms`);
     return parts.length ? ` (${parts.join('; ')})` : '';

@@ -14,7 +14,7 @@ import {
 } from '../../../server/src/core/features/claimMapTypes';
 import { DEFAULT_VIEW_STATE, firstParams, type FromWebview, type MapViewState, type ToWebview } from '../../src/map/mapMessages';
 import {
-  type Box, centreOf, type Extent, extentOf, LARGE, nodeBox, openingView, ringPositions, rowPositions, shorten,
+  type Box, centreOf, type Extent, extentOf, LARGE, nodeBox, openingView, resizedView, ringPositions, rowPositions, shorten,
 } from '../../src/map/mapLayout';
 import { statusColorName, themeColorVariable } from '../../src/statusColors';
 
@@ -38,8 +38,6 @@ let paintClock: number | undefined;
 /** When this page's script began, and when the current question was sent: where the time to a first paint goes. */
 const scriptStart = Date.now();
 let askedAt = 0;
-/** The last "show" acted on. */
-let lastShow = 0;
 const byId = new Map<string, MapNode>();
 /** Whether the map drawn is large (over LARGE nodes): its labels give way when zoomed out. */
 let largeMap = false;
@@ -397,6 +395,13 @@ function afterPaint(then: () => void): void {
 let layouts = 0;
 /** Whether the analyst has dragged, panned or zoomed since the last fresh layout. */
 let moved = false;
+/**
+ * Who chose the view: the map ("opening": the view a map opens at; "whole":
+ * the Fit button's), which a resize chooses again for the new size, or the
+ * analyst, by panning, zooming or going to a node (undefined), whose zoom a
+ * resize keeps.
+ */
+let fitted: 'opening' | 'whole' | undefined;
 
 /** The whole map in view; when that would make labels too small to read, the focus at a readable size instead. */
 function fitView(animate = false): void {
@@ -404,10 +409,43 @@ function fitView(animate = false): void {
   const focus = focused.nonempty() ? centreOf(focused.map((n) => n.position())) : undefined;
   const view = openingView(drawnBox(), focus, cy.width(), cy.height(), 30, zoomLimits());
   if (!view) return;
-  if (animate) {
-    cy.stop();
-    cy.animate(view, { duration: 200 });
-  } else cy.viewport(view);
+  fitted = 'opening';
+  cy.stop();
+  if (animate) cy.animate(view, { duration: 200 });
+  else cy.viewport(view);
+}
+
+/** Every node in view, however small ("Fit", or the 0 key). */
+function fitWhole(): void {
+  fitted = 'whole';
+  cy.stop();
+  cy.fit(undefined, 30);
+}
+
+/** The size the map was last drawn at, while it was shown. */
+let drawnSize = { w: 0, h: 0 };
+
+/**
+ * The panel was resized (the editor split, the sidebar widened, the window
+ * made smaller): a view the map chose is chosen again for the new size; the
+ * analyst's own keeps its zoom and what was in the middle, and the node
+ * selected (or else the focus) stays in view.
+ */
+function resized(): void {
+  cy.resize();
+  const size = { w: cy.width(), h: cy.height() };
+  if (size.w === 0 || size.h === 0) return; // hidden (the text view is shown): the size before is what counts
+  const before = drawnSize;
+  drawnSize = size;
+  if (cy.nodes().empty() || (before.w === size.w && before.h === size.h)) return;
+  if (fitted === 'opening') fitView();
+  else if (fitted === 'whole') fitWhole();
+  else if (before.w > 0 && before.h > 0) {
+    const selected = cy.nodes(':selected');
+    const keep = selected.nonempty() ? selected : cy.nodes('.focus');
+    cy.viewport(resizedView({ zoom: cy.zoom(), pan: cy.pan() }, before, size, keep.nonempty() ? keep.boundingBox() : undefined, 30));
+  }
+  if (largeMap) labelInView();
 }
 
 /** What the map covers: on a large map, from its nodes alone (as fitNodes measures it). */
@@ -450,6 +488,7 @@ function drawLargeInView(result: ClaimMapResult, visible: MapNode[]): void {
     for (const id of result.focus) cy.getElementById(id).addClass('focus');
   });
   cy.viewport(viewport);
+  fitted = 'opening';
   app.dataset.layout = 'final';
   const drawn = last;
   afterPaint(() => {
@@ -743,8 +782,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
   switch (m.type) {
     case 'show':
-      if (m.startedAt === lastShow) return; // sent twice, in case the first was lost
-      lastShow = m.startedAt;
       view = { ...DEFAULT_VIEW_STATE, ...m.state };
       focus = m.focus;
       expand = [];
@@ -912,7 +949,7 @@ layoutSelect.addEventListener('change', () => {
   saveState();
   void layout().then(() => fitView());
 });
-fitButton.addEventListener('click', () => cy.fit(undefined, 30));
+fitButton.addEventListener('click', fitWhole);
 wholeButton.addEventListener('click', () => { focus = undefined; expand = []; query('new'); });
 textToggle.addEventListener('click', () => setTextView(!view.textView));
 
@@ -939,6 +976,7 @@ search.addEventListener('keydown', (e) => {
 function select(node: NodeSingular): void {
   cy.nodes().unselect();
   node.select();
+  fitted = undefined;
   // The card once the map has moved: moving hides it.
   cy.animate({ center: { eles: node } }, { duration: 150, complete: () => showCard(node) });
   graph.setAttribute('aria-activedescendant', '');
@@ -959,6 +997,7 @@ cy.on('mouseout', 'node', hideCard);
 cy.on('pan zoom', hideCard);
 cy.on('viewport', () => { if (largeMap && labelTimer === undefined) labelTimer = setTimeout(labelInView, 120); });
 cy.on('grab dragpan scrollzoom pinchzoom', () => { moved = true; });
+cy.on('dragpan scrollzoom pinchzoom', () => { fitted = undefined; });
 
 /** Nodes in reading order: top to bottom, left to right. */
 function readingOrder(): NodeSingular[] {
@@ -970,7 +1009,10 @@ graph.addEventListener('keydown', (e) => {
   if (order.length === 0) return;
   const current = cy.nodes(':selected').first() as NodeSingular;
   const i = current.nonempty() ? order.findIndex((n) => n.id() === current.id()) : -1;
-  const zoomBy = (f: number) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: graph.clientWidth / 2, y: graph.clientHeight / 2 } });
+  const zoomBy = (f: number) => {
+    fitted = undefined;
+    cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: graph.clientWidth / 2, y: graph.clientHeight / 2 } });
+  };
   switch (e.key) {
     case 'ArrowRight': case 'ArrowDown': select(order[(i + 1) % order.length]); break;
     case 'ArrowLeft': case 'ArrowUp': select(order[(i - 1 + order.length) % order.length]); break;
@@ -981,7 +1023,7 @@ graph.addEventListener('keydown', (e) => {
     case 'f': case 'F': if (current.nonempty()) { focus = { node: current.id() }; expand = []; query('new'); } break;
     case '+': case '=': zoomBy(1.25); break;
     case '-': zoomBy(0.8); break;
-    case '0': cy.fit(undefined, 30); break;
+    case '0': fitWhole(); break;
     case 't': case 'T': setTextView(!view.textView); break;
     case 'Escape': cy.nodes().unselect(); hideCard(); break;
     default: return;
@@ -1000,7 +1042,7 @@ new MutationObserver(() => {
   renderKey();
   if (last) legend(last);
 }).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
-new ResizeObserver(() => cy.resize()).observe(graph);
+new ResizeObserver(resized).observe(graph);
 
 renderKey();
-send({ type: 'ready' });
+send({ type: 'ready', page: { width: Math.round(window.innerWidth), height: Math.round(window.innerHeight) } });
