@@ -21,7 +21,7 @@ const entry = fc.oneof(
   fc.constantFrom(['# a comment'], [''], ['title: trailing  '], ['sources:', '  - title: A'], ['entity:', '  type: person']),
 );
 
-const noteOf = (entries: string[][]) => ['---', ...entries.flat(), '---', '- #claim Text ^a'];
+const noteOf = (entries: ReadonlyArray<readonly string[]>) => ['---', ...entries.flat(), '---', '- #claim Text ^a'];
 
 test('the plain front matter is read as the yaml package reads it, and the rest goes to it', () => {
   let fast = 0;

@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hover } from '../../server/src/core/features/hover';
-import { ENTITIES, withCaret } from './helpers';
+import { ENTITIES, ROOT, uri, withCaret } from './helpers';
+import { entityCard } from '../../server/src/core/features/cards';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 
 const text = (h: ReturnType<typeof hover>) => h?.markdown ?? '';
 
@@ -115,4 +118,16 @@ test('an entity card counts a claim that names it twice (by name and alias) once
     'One Sam Altman and again Altman — `note`',
     'Two Altman — `note`',
   ]);
+});
+
+test('an entity card hovered during the cold index is counted again once the index is complete', async () => {
+  const files: Record<string, string> = { 'entities.yaml': ENTITIES };
+  for (let i = 0; i < 300; i++) files[`n${String(i).padStart(3, '0')}.md`] = `- #claim Claim ${i} names [[Sam Altman]] ^c${i}\n`;
+  const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).map(([p, t]) => [uri(p), t])));
+  const index = new WorkspaceIndex(ws);
+  const sam = () => index.entities().find((e) => e.name === 'Sam Altman')!;
+  let midway: string | undefined;
+  await index.build(undefined, (done, total) => { if (midway === undefined && done > 1 && done < total) midway = entityCard(index, sam()); });
+  assert.ok(midway && !midway.includes('**300** claims'), 'the card was asked for while part of the notes were read');
+  assert.match(entityCard(index, sam()), /\*\*300\*\* claims in \*\*300\*\* notes/);
 });

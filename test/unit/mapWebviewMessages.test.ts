@@ -57,10 +57,15 @@ test('messages of the right shape pass, exactly as sent', () => {
   for (const m of ok) assert.deepEqual(parseFromWebview(m), m, JSON.stringify(m));
 });
 
+test('a page that is ready but measured no usable size (hidden while it loaded) is still ready, its size left out', () => {
+  for (const page of [{ width: 0, height: 800 }, { width: 640.5, height: 800 }, { width: 640, height: 800, x: 1 }, 'big']) {
+    assert.deepEqual(parseFromWebview({ type: 'ready', page }), { type: 'ready' }, JSON.stringify(page));
+  }
+});
+
 test('anything else is refused: unknown types, extra keys, wrong types, out-of-range numbers, oversized or disguised images', () => {
   const bad: unknown[] = [
     null, 'ready', [], { type: 'eval', code: '1' }, { type: 'ready', extra: 1 },
-    { type: 'ready', page: { width: 0, height: 800 } }, { type: 'ready', page: { width: 640.5, height: 800 } }, { type: 'ready', page: { width: 640, height: 800, x: 1 } },
     { type: 'query', seq: -1, params: {} }, { type: 'query', seq: 1, params: { hops: 99 } },
     { type: 'query', seq: 1, params: { hops: 1.5 } }, { type: 'query', seq: 1, params: { limit: 0 } },
     { type: 'query', seq: 1, params: { filter: { relation: ['owns'] } } },

@@ -123,8 +123,8 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
   switch (m.type) {
     case 'ready':
       if (!hasOnly(m, ['type', 'page'])) return undefined;
-      if (m.page === undefined) return { type: 'ready' };
-      return isPageSize(m.page) ? { type: 'ready', page: { width: m.page.width, height: m.page.height } } : undefined;
+      // A page measured while hidden is 0 wide: it is still ready, and the picture keeps the usual size.
+      return isPageSize(m.page) ? { type: 'ready', page: { width: m.page.width, height: m.page.height } } : { type: 'ready' };
     case 'query':
       return hasOnly(m, ['type', 'seq', 'params']) && isInt(m.seq, 0, Number.MAX_SAFE_INTEGER) && isMapParams(m.params)
         ? { type: 'query', seq: m.seq, params: m.params } : undefined;

@@ -167,7 +167,7 @@ interface Recent { note: NoteModel; claim: Claim; date: string }
 /** Whether a claim is listed before `b`: a later source date, then a later note name, then an earlier line. */
 function later(note: NoteModel, claim: Claim, date: string, b: Recent): boolean {
   if (date !== b.date) return date > b.date;
-  if (note !== b.note) return note.name > b.note.name;
+  if (note !== b.note && note.name !== b.note.name) return note.name > b.note.name;
   return claim.line < b.claim.line;
 }
 

@@ -123,7 +123,7 @@ function readBody(note: NoteModel, lines: string[], first: number, reached: { li
     if (c0 === 35 /* # */) {
       const h = headingLine(line);
       if (h) {
-        const t = (h.text ?? '').trim();
+        const t = ownCopy((h.text ?? '').trim());
         note.headings.push({ level: h.hashes.length, text: t, line: i, range: lineRange(i, 0, line.length) } satisfies Heading);
         heading = note.headings.length - 1;
         scanLinks(note, line, i, -1, undefined, h.textStart);
@@ -183,8 +183,9 @@ function blockId(note: NoteModel, line: string): { id: string; start: number } |
   if (caret < 0 || (caret > 0 && !isSpace(line.charCodeAt(caret - 1)))) return undefined;
   const m = BLOCK_ID.exec(line.slice(caret + 1));
   if (!m) return undefined;
-  note.blockIds.add(m[1]);
-  return { id: m[1], start: caret + 1 };
+  const id = ownCopy(m[1]);
+  note.blockIds.add(id);
+  return { id, start: caret + 1 };
 }
 
 function isSpace(c: number): boolean {
@@ -214,7 +215,7 @@ function startClaim(note: NoteModel, line: string, lineNo: number, contentStart:
   for (let m; otherTags && (m = INLINE_TAG.exec(masked)); ) {
     if (m[1] === 'claim' || m[1].startsWith('claim/')) continue;
     if (claim.tags === NONE) claim.tags = [];
-    claim.tags.push(m[1]);
+    claim.tags.push(common(m[1]));
   }
   const cuts = claim.cuts;
   scanLinks(note, line, lineNo, index, undefined, contentStart, cuts);
@@ -429,7 +430,7 @@ function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, 
   keyStart: number, valueStart: number, inline: boolean): string {
   const key = common(rawKey.toLowerCase());
   // A status or kind is one of a few values, written on most claims.
-  const kept = key === 'status' || key === 'kind' ? common(value) : value;
+  const kept = key === 'status' || key === 'kind' ? common(value) : ownCopy(value);
   const field = new ParsedField(key, kept, lineNo, keyStart, rawKey.length, valueStart, inline);
   // The first field in a list of one: most claims have one or two (a list grown by push keeps room for sixteen more).
   if (claim.fields === NONE) claim.fields = [field];
@@ -443,7 +444,7 @@ function addField(note: NoteModel, claim: Claim, index: number, rawKey: string, 
     for (let r; (r = BARE_REF.exec(masked)); ) {
       const start = valueStart + r.index + r[1].length;
       note.refs.push({
-        id: r[2], idRange: lineRange(lineNo, start + 1, start + 1 + r[2].length),
+        id: ownCopy(r[2]), idRange: lineRange(lineNo, start + 1, start + 1 + r[2].length),
         range: lineRange(lineNo, start, start + 1 + r[2].length), claim: index, field: key,
       } satisfies ClaimRef);
     }
@@ -492,18 +493,18 @@ function scanLinks(note: NoteModel, text: string, lineNo: number, claim: number,
     while (tEnd > tStart && isSpace(text.charCodeAt(tEnd - 1))) tEnd--;
     const target = text.slice(tStart, tEnd);
     const link = new ParsedLink(target, lineNo, shift + at, shift + close + 2, shift + tStart, claim);
-    if (bar >= 0) link.display = text.slice(bar + 1, close);
+    if (bar >= 0) link.display = ownCopy(text.slice(bar + 1, close));
     if (field !== undefined) link.field = field;
     note.links.push(link);
     if (hash >= 0) {
       let aStart = hash + 1;
       while (aStart < targetEnd && isSpace(text.charCodeAt(aStart))) aStart++;
-      link.anchor = text.slice(aStart, targetEnd).trimEnd();
+      link.anchor = ownCopy(text.slice(aStart, targetEnd).trimEnd());
       if (text.charCodeAt(aStart) === 94 /* ^ */) {
         const id = link.anchor.slice(1);
         const idStart = shift + aStart + 1;
         const ref: ClaimRef = { id, idRange: lineRange(lineNo, idStart, idStart + id.length), range: link.range, claim };
-        if (target.length > 0) ref.note = target;
+        if (target.length > 0) ref.note = link.target;
         if (field !== undefined) ref.field = field;
         note.refs.push(ref);
       }
@@ -525,7 +526,7 @@ function entityFromNote(note: NoteModel, lines: string[], first: number,
     if (l.startsWith('#')) break;
     para.push(l);
   }
-  if (para.length) description = para.join(' ');
+  if (para.length) description = ownCopy(para.join(' '));
   const nameRange = h ? lineRange(h.line, h.level + 1, lines[h.line].length) : lineRange(0, 0, 0);
   return {
     id: decl.id ?? foldName(name).replace(/\s+/g, '-'),

@@ -21,12 +21,12 @@ const MAX_COMMON = 1024;
  * One string for each short value a workspace repeats (the 84,000 claims of
  * 10,000 notes write "status" and a few statuses 84,000 times each): kept
  * once, not once per claim, and a lookup by it hashes one string, not one
- * per claim.
+ * per claim. A value not kept in the table comes back as its own copy.
  */
 export function common(s: string): string {
   const kept = COMMON.get(s);
   if (kept !== undefined) return kept;
-  if (s.length > 32 || COMMON.size >= MAX_COMMON) return s;
+  if (s.length > 32 || COMMON.size >= MAX_COMMON) return ownCopy(s);
   const own = ownCopy(s);
   COMMON.set(own, own);
   return own;

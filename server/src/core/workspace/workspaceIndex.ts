@@ -112,6 +112,8 @@ export class WorkspaceIndex {
     }
     this.building = undefined;
     this.built = true;
+    // What was answered from part of the workspace (an entity's card hovered during the build) is out of date now.
+    this.entityVersion = ++this.version;
     for (const [key, list] of this.linkers) this.linkers.set(key, list.slice());
     this.fire(all.map(([u]) => u));
   }
@@ -267,7 +269,7 @@ export class WorkspaceIndex {
       const list = this.linkers.get(link.key);
       if (list) list.push(note, link); else this.linkers.set(link.key, [note, link]);
     }
-    // Nothing to mark during the cold index: no answer was remembered yet (touch() would skip each key).
+    // Nothing to mark key by key during the cold index (touch() would skip each key): its end marks every entity changed.
     if (this.built) for (const key of this.linkKeys(note)) this.touch(key);
     for (const ref of note.refs) {
       const target = this.refNote(note, ref);
