@@ -45,8 +45,8 @@ function rssOf(pid: number): number {
 type Connection = ReturnType<typeof createProtocolConnection>;
 
 /** The built server (or another build of it, to compare) started on `dir`; resolves when its index is complete. */
-export async function startServer(dir: string, server = SERVER, flags: string[] = []): Promise<{ conn: Connection; proc: ChildProcess; status: StatusParams }> {
-  const proc = spawn(process.execPath, [...flags, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startServer(dir: string, server = SERVER): Promise<{ conn: Connection; proc: ChildProcess; status: StatusParams }> {
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let ready: (p: StatusParams) => void = () => undefined;
   const readyP = new Promise<StatusParams>((r) => { ready = r; });
