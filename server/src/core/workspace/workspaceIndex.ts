@@ -362,11 +362,18 @@ export class WorkspaceIndex {
   /** How many links (in claims or prose) resolve to this entity: what counting its mentions would read. */
   mentionCount(entity: EntityDef): number {
     let n = 0;
+    for (const list of this.mentionLists(entity)) n += list.length / 2;
+    return n;
+  }
+
+  /** The lists of links under the entity's names that resolve to it (an ambiguous name resolves to several). */
+  private mentionLists(entity: EntityDef): LinkList[] {
+    const lists: LinkList[] = [];
     for (const k of this.entityKeysOf(entity)) {
       const list = this.linkers.get(k);
-      if (list && (this.entityKeys.get(k) ?? []).includes(entity)) n += list.length / 2;
+      if (list && (this.entityKeys.get(k) ?? []).includes(entity)) lists.push(list);
     }
-    return n;
+    return lists;
   }
 
   /** A note's file name without `.md`, as `[[…]]` writes it. */
@@ -484,12 +491,7 @@ export class WorkspaceIndex {
    * path for tallies.
    */
   forEachMention(entity: EntityDef, visit: (note: NoteModel, link: WikiLink) => void, ordered = false): void {
-    // Only keys that resolve to this entity count (an ambiguous name resolves to several).
-    const lists: LinkList[] = [];
-    for (const k of this.entityKeysOf(entity)) {
-      const list = this.linkers.get(k);
-      if (list && (this.entityKeys.get(k) ?? []).includes(entity)) lists.push(list);
-    }
+    const lists = this.mentionLists(entity);
     if (!ordered && lists.length === 1) {
       // One name: its list holds each note's links together (a note re-read is taken out and added again at the end).
       const list = lists[0]!;
