@@ -115,14 +115,8 @@ export function parseFrontMatter(lines: string[], { fast = true } = {}): FrontMa
  */
 export function fastFrontMatter(text: string, end: number, range: Range): FrontMatterResult | undefined {
   const rec = fastParseMapping(text);
-  if (!rec) return undefined;
-  const byKey = new Map<string, FastValue>();
-  for (const [k, v] of rec) {
-    const key = k.toLowerCase();
-    if (byKey.has(key)) return undefined;
-    byKey.set(key, v);
-  }
-  if (byKey.has('sources') || byKey.has('entity')) return undefined;
+  const byKey = rec && byLowerKey(rec);
+  if (!rec || !byKey || byKey.has('sources') || byKey.has('entity')) return undefined;
   const lastLine = text.split('\n').length - 1;
   const sources: SourceRef[] = [];
   const one = byKey.get('source');
@@ -138,6 +132,17 @@ export function fastFrontMatter(text: string, end: number, range: Range): FrontM
   return { data: Object.fromEntries([...rec].map(([k, v]) => [k, v.value])), range, sources, tags, entity: undefined, problems: [], bodyStart: end + 1 };
 }
 
+/** A mapping's entries by their keys in lower case, as child() finds them; undefined when two keys differ only in case. */
+function byLowerKey(entries: Map<string, FastValue>): Map<string, FastValue> | undefined {
+  const out = new Map<string, FastValue>();
+  for (const [k, v] of entries) {
+    const key = k.toLowerCase();
+    if (out.has(key)) return undefined;
+    out.set(key, v);
+  }
+  return out;
+}
+
 /** A scalar's text as the yaml path reads it: a string as is, a number or `true` as written; undefined for null or a collection. */
 function textOf(v: FastValue): string | undefined {
   if (v.value === null || v.items || v.entries || (typeof v.value === 'object')) return undefined;
@@ -146,16 +151,10 @@ function textOf(v: FastValue): string | undefined {
 
 /** `source:` as a block mapping of scalars; undefined for any other shape (the yaml path says what is wrong with it). */
 function fastSource(v: FastValue, lastLine: number): SourceRef | undefined {
-  if (!v.entries || !v.block) return undefined;
-  const entries = new Map<string, FastValue>();
-  for (const [k, e] of v.entries) {
-    const key = k.toLowerCase();
-    if (entries.has(key)) return undefined;
-    entries.set(key, e);
-  }
-  if (entries.has('versions')) return undefined;
+  const entries = v.entries && byLowerKey(v.entries);
+  if (!entries || !v.block || entries.has('versions')) return undefined;
   // A mapping ending in an empty value ends elsewhere for `yaml`: left to it.
-  const last = [...v.entries.values()].pop()!;
+  const last = [...entries.values()].pop()!;
   if (last.span.end === last.span.start) return undefined;
   // The mapping from its first key to the end of its last value, or to the start of the line after it (as `yaml` has it).
   const b = v.block;
