@@ -315,11 +315,10 @@ class ParsedClaim implements Claim {
   }
   /**
    * The display text's beginning: the text of the first 2·min + 64 units of
-   * the line's content, or all of it. Always the beginning of the whole text
-   * (the line is cut where no link is open, since how a link shows depends on
-   * its end, and what is trimmed or collapsed at the cut is only the cut
-   * end); `min` characters or more of it unless links or fields take most of
-   * those units, which a caller needing `min` checks.
+   * the line's content when that makes more than `min` characters, else the
+   * whole text. The cut text is the beginning of the whole (the line is cut
+   * where no link is open, since how a link shows depends on its end, and
+   * what is trimmed or collapsed at the cut is only the cut end).
    */
   textHead(min: number): string {
     if (this.folded !== undefined) return this.folded;
@@ -334,7 +333,9 @@ class ParsedClaim implements Claim {
       if (close + 2 <= end) break;
       end = close + 2;
     }
-    return claimText(line.slice(0, end), this.contentStart, this.cuts);
+    // Links or fields took most of the cut: too little text to decide on, so all of it.
+    const head = claimText(line.slice(0, end), this.contentStart, this.cuts);
+    return head.length > min ? head : this.textOnce();
   }
   /** The first line from the content on, as written: no new string is built (see claimLine). */
   get written(): string { return this.first.slice(this.contentStart); }
@@ -557,9 +558,9 @@ export function passingText(claim: Claim): string {
 }
 
 /**
- * The beginning of a claim's display text, usually `min` characters or more
- * (see ParsedClaim.textHead): what a prefix test needs, without making the
- * text of a claim a paragraph long.
+ * The beginning of a claim's display text, more than `min` characters of it,
+ * or the whole text (see ParsedClaim.textHead): what a prefix test needs,
+ * without making the text of a claim a paragraph long.
  */
 export function claimTextHead(claim: Claim, min: number): string {
   return claim instanceof ParsedClaim ? claim.textHead(min) : claim.text;

@@ -130,9 +130,8 @@ function startsWith(e: SymbolEntry, whole: string): boolean {
   if (e.kind === 'entity') return keysOf(e).some((k) => k.startsWith(whole));
   if (e.claim.id?.toLowerCase().startsWith(whole)) return true;
   const reach = 2 * whole.length + 16;
-  let text = claimTextHead(e.claim, reach);
-  // A head too short to decide (links or fields took much of the line): the whole text decides.
-  if (text.length <= reach) text = passingText(e.claim);
+  // More than `reach` characters of the text's beginning, or the whole text.
+  const text = claimTextHead(e.claim, reach);
   if (text.length > reach) {
     const head = foldName(text.slice(0, reach));
     // Folding may shorten the text (spaces run together) and change its last few characters (a cut accent, a final sigma):
