@@ -2,7 +2,7 @@
 // relation fields, field names at the start of a claim's child item, and
 // values after `status::`, `kind::` and `by::`.
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { type NoteModel, type Position, lineRange } from '../notes/model';
+import { type EntityDef, type NoteModel, type Position, lineRange } from '../notes/model';
 import { foldName } from '../text/names';
 import { RELATION_FIELDS } from '../notes/parser';
 import { statusBadge } from './cards';
@@ -98,6 +98,16 @@ function claimIdItems(index: WorkspaceIndex, note: NoteModel | undefined, from: 
   }));
 }
 
+// What an entity's item says whatever was typed, worked out once per definition (a
+// definition is replaced, never changed): `[[` is typed often, and folding the names
+// of two hundred entities on each keystroke made garbage that collections paid for.
+const entityItems = new WeakMap<EntityDef, { name: string; filterText: string }>();
+function entityItem(e: EntityDef): { name: string; filterText: string } {
+  let fixed = entityItems.get(e);
+  if (!fixed) entityItems.set(e, fixed = { name: foldName(e.name), filterText: [e.name, ...e.aliases, e.id].join(' ') });
+  return fixed;
+}
+
 function linkItems(index: WorkspaceIndex, typed: string, from: number, close: string,
   edit: (from: number, t: string) => TextEdit, entitiesOnly = false): Completion {
   const q = foldName(typed);
@@ -106,14 +116,12 @@ function linkItems(index: WorkspaceIndex, typed: string, from: number, close: st
   const full = () => items.length >= LIMIT;
   let more = false;
   for (const e of index.entities()) {
-    const keys = index.entityKeysOf(e);
-    if (q && !keys.some((k) => k.includes(q))) continue;
+    if (q && !index.entityKeysOf(e).some((k) => k.includes(q))) continue;
     if (full()) { more = true; break; }
-    const name = foldName(e.name);
+    const fixed = entityItem(e);
     items.push({
-      label: e.name, kind: 'entity', detail: e.type,
-      documentation: e.description, filterText: [e.name, ...e.aliases, e.id].join(' '),
-      sortText: (name.startsWith(q) ? '0' : '1') + name,
+      label: e.name, kind: 'entity', detail: e.type, documentation: e.description, filterText: fixed.filterText,
+      sortText: (fixed.name.startsWith(q) ? '0' : '1') + fixed.name,
       edit: edit(from, e.name + close),
     });
   }
