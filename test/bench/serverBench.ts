@@ -292,7 +292,10 @@ async function mapRequestRows(conn: Connection, targets: Array<{ uri: string; li
  * publishes once its 120 ms pause after typing is over; the pause is not
  * counted. The re-index alone is printed beside it.
  */
-export async function reindexRow(dir: string, runs = 50): Promise<Row> {
+// 200 edits, so that the 99th percentile is a percentile (of 50 it was the slowest edit), with the
+// slowest and the first edits printed beside it: the first twenty or so run while V8 is still
+// compiling the edit's path, at two to three times the later cost.
+export async function reindexRow(dir: string, runs = 200): Promise<Row> {
   const service = createClaimlens({ workspace: new FsWorkspace([fileUri(dir)]), codec: nodeCodec, logger: { log: () => undefined } });
   await service.start();
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
@@ -317,11 +320,13 @@ export async function reindexRow(dir: string, runs = 50): Promise<Row> {
     problems = (await service.problems(uri)).length;
     total.push(performance.now() - t0);
   }
+  const first = total.slice(0, 20).sort((a, b) => a - b);
   for (const list of [reindex, total]) list.sort((a, b) => a - b);
   const p99 = percentile(total, 99);
   return {
     what: `edit of one ${(big.length / 1024).toFixed(0)} KB note → its diagnostics (${problems}) ready to publish, ${runs} edits, in process`,
-    figure: `p50 ${percentile(total, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (the re-index alone: p50 ${percentile(reindex, 50).toFixed(2)} ms, max ${reindex[reindex.length - 1]!.toFixed(2)} ms)`,
+    figure: `p50 ${percentile(total, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${total[total.length - 1]!.toFixed(2)} ms; `
+      + `the first 20 edits p50 ${percentile(first, 50).toFixed(2)} ms (the re-index alone: p50 ${percentile(reindex, 50).toFixed(2)} ms, max ${reindex[reindex.length - 1]!.toFixed(2)} ms)`,
     budget: 'p99 ≤ 10 ms', ok: p99 <= 10,
   };
 }
