@@ -2,8 +2,9 @@
 // 10k-note corpus, in one table: the read floor (every note read and its
 // links found by a regular expression, the least any index can cost), the
 // time from `initialized` to the first workspace symbol answer (the cold
-// index), the first references to the most linked entity, and each server's
-// peak resident memory; with --growth, the same cold index on the corpus
+// index), the first references to the most linked entity (beside the floor
+// of sending that answer: answerServer.ts), and each server's peak resident
+// memory; with --growth, the same cold index on the corpus
 // grown to 100,000 notes (grownCorpus.ts) and how it grew. Each figure is the
 // median of several runs with their range, since the machine is shared.
 //
@@ -16,12 +17,13 @@
 // its figures include that work, as in the editor, but its memory does not.
 //
 //   node --import tsx test/bench/peerBench.ts [--peer] [--growth] [--json] [--runs N] [--peer-runs N]
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { URI } from 'vscode-uri';
-import { InitializedNotification } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, InitializedNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../protocol/lspClient';
 import { convertedCorpus, notesUnder, readFloor } from './corpus';
 import { grownCorpus } from './grownCorpus';
@@ -43,7 +45,7 @@ function spread(values: number[]): Spread {
 }
 
 /** What one server did on one workspace, once. */
-interface ServerRun { coldMs: number; symbols: number; referencesMs: number; references: number; peakMB: number }
+interface ServerRun { coldMs: number; symbols: number; referencesMs: number; references: number; peakMB: number; answer: unknown[] }
 
 /** Several runs of one server. */
 export interface ServerFigures { coldMs: Spread; symbols: number; referencesMs: Spread; references: number; peakMB: Spread }
@@ -53,6 +55,8 @@ export interface Comparison {
   machine: { node: string; cores: number; memoryGB: number };
   corpus: { notes: number; links: number; entity: string; mentions: number };
   floorMs: Spread;
+  /** The first answer of a server that only sends back Claimlens's references, precomputed: the transport's share. */
+  answerFloorMs?: Spread;
   claimlens: ServerFigures;
   peer?: ServerFigures;
   growth?: { notes: number; floorMs: Spread; coldMs: Spread; peakMB: Spread };
@@ -144,15 +148,39 @@ async function coldRun(server: 'claimlens' | 'peer', root: string, query: string
   const referencesMs = performance.now() - t1;
   const peakMB = processMemory(client.pid).peak;
   await client.stop();
-  return { coldMs, symbols: symbols.length, referencesMs, references: references.length, peakMB };
+  return { coldMs, symbols: symbols.length, referencesMs, references: references.length, peakMB, answer: references };
 }
 
-async function runs(n: number, run: () => Promise<ServerRun>, log: (line: string) => void, label: string): Promise<ServerFigures> {
+/**
+ * The first round trip of `textDocument/references` to answerServer.ts, in a
+ * fresh process each time, answering with `answer`: what sending those
+ * locations costs with nothing computed (median of `n`).
+ */
+async function answerFloor(answer: unknown[], n: number): Promise<Spread> {
+  const file = path.join(path.dirname(JSON_OUT), 'references-answer.json');
+  fs.writeFileSync(file, JSON.stringify(answer));
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'answerServer.ts'), file], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    conn.listen();
+    await conn.sendRequest('ready');
+    const t0 = performance.now();
+    await conn.sendRequest('textDocument/references', {});
+    times.push(performance.now() - t0);
+    conn.dispose();
+    proc.kill();
+  }
+  return spread(times);
+}
+
+async function runs(n: number, run: () => Promise<ServerRun>, log: (line: string) => void, label: string, answers?: unknown[][]): Promise<ServerFigures> {
   const all: ServerRun[] = [];
   for (let i = 0; i < n; i++) {
     const r = await run();
     log(`  ${label} run ${i + 1}/${n}: cold ${r.coldMs.toFixed(0)} ms, ${r.symbols} symbols; references ${r.referencesMs.toFixed(0)} ms, ${r.references} found; peak ${r.peakMB.toFixed(0)} MB`);
     all.push(r);
+    answers?.push(r.answer);
   }
   return {
     coldMs: spread(all.map((r) => r.coldMs)), symbols: all[0]!.symbols,
@@ -174,13 +202,15 @@ export async function measureComparison(options: ComparisonOptions = {}): Promis
   // The first note, in name order, that names the most linked entity: its first mention is where references are asked.
   const notes = notesUnder(dir);
   const rel = notes.find((f) => f !== `${entity}.md` && fs.readFileSync(path.join(dir, f), 'utf8').includes(`[[${entity}]]`))!;
+  const answers: unknown[][] = [];
   const comparison: Comparison = {
     date: new Date().toISOString().slice(0, 10),
     machine: { node: process.version, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30) },
     corpus: { notes: notes.length, links: floors[0]!.links, entity, mentions },
     floorMs: spread(floors.map((f) => f.ms)),
-    claimlens: await runs(n, () => coldRun('claimlens', dir, entity, { rel, position: positionIn(path.join(dir, rel), `[[${entity}]]`, 3) }), log, 'Claimlens, 10k'),
+    claimlens: await runs(n, () => coldRun('claimlens', dir, entity, { rel, position: positionIn(path.join(dir, rel), `[[${entity}]]`, 3) }), log, 'Claimlens, 10k', answers),
   };
+  comparison.answerFloorMs = await answerFloor(answers[0]!, n);
   if (options.peer) {
     const peerDir = peerCorpus(dir);
     const position = positionIn(path.join(peerDir, rel), `.md#${slug(entity)}>)`, 5);
@@ -207,7 +237,7 @@ export function comparisonTable(c: Comparison): string {
   const rows: string[][] = [
     ['`initialized` → first workspace symbol answer (cold index)', cell(c.floorMs, 'ms'), cell(c.claimlens.coldMs, 'ms'), peer ? cell(peer.coldMs, 'ms') : notRun, ratio(c.claimlens.coldMs, c.floorMs), ratio(peer?.coldMs, c.claimlens.coldMs), '≤ 4× the floor; the Markdown server ≥ 20×'],
     [`symbols in that answer (query \`${c.corpus.entity}\`)`, '—', int(c.claimlens.symbols), peer ? int(peer.symbols) : '—', '', '', ''],
-    [`first references to \`${c.corpus.entity}\` (${int(c.corpus.mentions)} mentions)`, '—', cell(c.claimlens.referencesMs, 'ms'), peer ? cell(peer.referencesMs, 'ms') : notRun, '', ratio(peer?.referencesMs, c.claimlens.referencesMs), '≤ 50 ms'],
+    [`first references to \`${c.corpus.entity}\` (${int(c.corpus.mentions)} mentions); its floor: a server that only sends the same answer back`, c.answerFloorMs ? cell(c.answerFloorMs, 'ms') : '—', cell(c.claimlens.referencesMs, 'ms'), peer ? cell(peer.referencesMs, 'ms') : notRun, ratio(c.claimlens.referencesMs, c.answerFloorMs), ratio(peer?.referencesMs, c.claimlens.referencesMs), '≤ 50 ms'],
     ['references found', '—', int(c.claimlens.references), peer ? int(peer.references) : '—', '', '', ''],
     ['peak resident memory of the server', '—', cell(c.claimlens.peakMB, 'MB'), peer ? cell(peer.peakMB, 'MB') : notRun, '', ratio(peer?.peakMB, c.claimlens.peakMB), '≤ 200 MB'],
   ];
