@@ -97,3 +97,22 @@ test('every word of the first forty is found in a long claim, wherever its text 
   assert.equal(new SymbolIndex(other).search('word37', 5).length, 1);
   assert.equal(new SymbolIndex(other).search('word44', 5).length, 0);
 });
+
+test('a claim longer than the part of its text read first is found by its first forty words, wherever they end', async () => {
+  // The id and thirty long words take the first ~500 characters: words 32–40 lie past the beginning that is made first,
+  // word 41 is past the forty. A link whose display text straddles that point is read whole, never as a shortened word.
+  // Twenty-nine words of 15 letters but the first of 5: the link opens ten characters before the line's first cut (9 + 2·200 + 64).
+  const filler = Array.from({ length: 29 }, (_, i) => (i === 0 ? 'first' : `fillerword${String(i).padStart(5, '0')}`)).join(' ');
+  const tail = Array.from({ length: 11 }, (_, i) => `late${i}`).join(' ');
+  const { index } = await indexOf({
+    'a.md': `- #claim ${filler} [[Some Entity|straddlinglinkdisplay]] ${tail} ^long\n`,
+    'b.md': `- #claim ${filler.slice(0, 440)} [[Other|crossingthecutpoint]] after words ^cross\n`,
+  });
+  const symbols = new SymbolIndex(index);
+  const ids = (q: string) => symbols.search(q, 10).map((e) => (e.kind === 'claim' ? e.claim.id : e.name));
+  assert.deepEqual(ids('straddlinglinkdisplay'), ['long']);
+  assert.deepEqual(ids('late8'), ['long']);
+  assert.deepEqual(ids('late9'), []);
+  assert.deepEqual(ids('crossingthecutpoint'), ['cross']);
+  assert.deepEqual(ids('after'), ['cross']);
+});

@@ -322,20 +322,28 @@ class ParsedClaim implements Claim {
    */
   textHead(min: number): string {
     if (this.folded !== undefined) return this.folded;
+    return this.cutHead(min) ?? this.textOnce();
+  }
+  /**
+   * textHead's cut text when the line is cut, more than `min` characters of
+   * it; undefined when only the whole text will do, or it is at hand.
+   */
+  cutHead(min: number): string | undefined {
+    if (this.folded !== undefined) return undefined;
     const line = this.first;
     let end = this.contentStart + 2 * min + 64;
     for (;;) {
-      if (end >= line.length) return this.textOnce();
+      if (end >= line.length) return undefined;
       const open = line.lastIndexOf('[[', end - 1);
       if (open < this.contentStart) break;
       const close = line.indexOf(']]', open + 2);
-      if (close < 0) return this.textOnce();
+      if (close < 0) return undefined;
       if (close + 2 <= end) break;
       end = close + 2;
     }
     // Links or fields took most of the cut: too little text to decide on, so all of it.
     const head = claimText(line.slice(0, end), this.contentStart, this.cuts);
-    return head.length > min ? head : this.textOnce();
+    return head.length > min ? head : undefined;
   }
   /** The first line from the content on, as written: no new string is built (see claimLine). */
   get written(): string { return this.first.slice(this.contentStart); }
@@ -564,6 +572,15 @@ export function passingText(claim: Claim): string {
  */
 export function claimTextHead(claim: Claim, min: number): string {
   return claim instanceof ParsedClaim ? claim.textHead(min) : claim.text;
+}
+
+/**
+ * The beginning of a claim's display text, more than `min` characters, when
+ * it can be made without the whole text (see ParsedClaim.cutHead); its last
+ * word may be cut short. Undefined: only the whole text will do.
+ */
+export function claimTextCut(claim: Claim, min: number): string | undefined {
+  return claim instanceof ParsedClaim ? claim.cutHead(min) : undefined;
 }
 
 export type { Problem };

@@ -17,7 +17,7 @@
 import { grownTo } from '../base/typedArrays';
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { foldName } from '../text/names';
-import { claimTextHead, passingText } from '../notes/parser';
+import { claimTextCut, claimTextHead, passingText } from '../notes/parser';
 import { type WorkspaceIndex } from './workspaceIndex';
 
 /** Words of a claim's text that are indexed: the first ones, where a claim's point is; a paragraph-long claim stays cheap. */
@@ -100,16 +100,29 @@ function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number
     if (add(id, 0, id.length)) taken++;
     scanWords(foldName(id), take);
   }
+  // Reads text[0, end) until MAX_CLAIM_WORDS words were new; false once they were.
+  const read = (text: string, end: number): boolean => {
+    for (let from = 0; from < end && taken < MAX_CLAIM_WORDS;) {
+      let to = from + FOLD_STEP;
+      if (to >= end) to = end;
+      else { const space = text.indexOf(' ', to); to = space < 0 || space > end ? end : space; }
+      if (!scanWords(foldName(text.slice(from, to)), take)) return false;
+      from = to;
+    }
+    return taken < MAX_CLAIM_WORDS;
+  };
+  // The beginning of the text first, up to its last space (its last word may be cut short): it usually holds
+  // the words, and making the whole text of a paragraph-long claim cost more than reading its words. Then, if
+  // it did not, the whole text from its start again (the words already read are not new).
+  const cap = 50 * MAX_CLAIM_WORDS;
+  const head = claimTextCut(e.claim, HEAD_MIN);
+  if (head !== undefined && !read(head, Math.min(head.lastIndexOf(' '), cap))) return;
   const text = passingText(e.claim);
-  const end = Math.min(text.length, 50 * MAX_CLAIM_WORDS);
-  for (let from = 0; from < end && taken < MAX_CLAIM_WORDS;) {
-    let to = from + FOLD_STEP;
-    if (to >= end) to = end;
-    else { const space = text.indexOf(' ', to); to = space < 0 || space > end ? end : space; }
-    if (!scanWords(foldName(text.slice(from, to)), take)) return;
-    from = to;
-  }
+  read(text, Math.min(text.length, cap));
 }
+
+/** How much of a claim's text is made first for its words (see eachWord). */
+const HEAD_MIN = 200;
 
 /** The words a symbol is found by (see eachWord), each once. */
 function wordsOfEntry(e: SymbolEntry): string[] {
