@@ -570,7 +570,6 @@ export class WorkspaceIndex {
   }
 }
 
-/** The links to one key and the note of each, index by index. */
 /** The links to one key, each after its note: [note, link, note, link, …]. */
 type LinkList = Array<NoteModel | WikiLink>;
 
