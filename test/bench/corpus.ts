@@ -50,6 +50,25 @@ export function notesUnder(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
 }
 
+/** The first line of a note that contains `needle`, and the position `offset` characters into it. */
+export function positionIn(file: string, needle: string, offset: number): { line: number; character: number } {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return { line, character: lines[line]!.indexOf(needle) + offset };
+}
+
+/**
+ * The most linked target of a corpus (from the floor's counts), and where
+ * Find All References is asked for it: its first mention in the first note,
+ * in name order, that names it (not its own note).
+ */
+export function mostLinked(dir: string, targets: ReadonlyMap<string, number>):
+  { entity: string; mentions: number; rel: string; position: { line: number; character: number } } {
+  const [entity, mentions] = [...targets].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const rel = notesUnder(dir).find((f) => f !== `${entity}.md` && fs.readFileSync(path.join(dir, f), 'utf8').includes(`[[${entity}]]`))!;
+  return { entity, mentions, rel, position: positionIn(path.join(dir, rel), `[[${entity}]]`, 3) };
+}
+
 /** The read floor: every note read and each [[link]] found; also how often each target is named. */
 export function readFloor(dir: string): { ms: number; links: number; targets: Map<string, number> } {
   const t0 = performance.now();

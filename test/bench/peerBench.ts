@@ -25,7 +25,7 @@ import MarkdownIt from 'markdown-it';
 import { URI } from 'vscode-uri';
 import { createProtocolConnection, InitializedNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../protocol/lspClient';
-import { convertedCorpus, notesUnder, readFloor } from './corpus';
+import { convertedCorpus, mostLinked, notesUnder, positionIn, readFloor } from './corpus';
 import { grownCorpus } from './grownCorpus';
 import { processMemory } from './serverBench';
 
@@ -86,13 +86,6 @@ function peerCorpus(dir: string): string {
   }
   fs.writeFileSync(marker, new Date().toISOString());
   return PEER_OUT;
-}
-
-/** The first line of a note that contains `needle`, and the position `offset` characters into it. */
-function positionIn(file: string, needle: string, offset: number): { line: number; character: number } {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const line = lines.findIndex((l) => l.includes(needle));
-  return { line, character: lines[line]!.indexOf(needle) + offset };
 }
 
 /**
@@ -198,17 +191,14 @@ export async function measureComparison(options: ComparisonOptions = {}): Promis
   const log = options.log ?? (() => undefined);
   const n = options.runs ?? 3;
   const floors = Array.from({ length: n }, () => readFloor(dir));
-  const [entity, mentions] = [...floors[0]!.targets].reduce((a, b) => (b[1] > a[1] ? b : a));
-  // The first note, in name order, that names the most linked entity: its first mention is where references are asked.
-  const notes = notesUnder(dir);
-  const rel = notes.find((f) => f !== `${entity}.md` && fs.readFileSync(path.join(dir, f), 'utf8').includes(`[[${entity}]]`))!;
+  const { entity, mentions, rel, position: at } = mostLinked(dir, floors[0]!.targets);
   const answers: unknown[][] = [];
   const comparison: Comparison = {
     date: new Date().toISOString().slice(0, 10),
     machine: { node: process.version, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30) },
-    corpus: { notes: notes.length, links: floors[0]!.links, entity, mentions },
+    corpus: { notes: notesUnder(dir).length, links: floors[0]!.links, entity, mentions },
     floorMs: spread(floors.map((f) => f.ms)),
-    claimlens: await runs(n, () => coldRun('claimlens', dir, entity, { rel, position: positionIn(path.join(dir, rel), `[[${entity}]]`, 3) }), log, 'Claimlens, 10k', answers),
+    claimlens: await runs(n, () => coldRun('claimlens', dir, entity, { rel, position: at }), log, 'Claimlens, 10k', answers),
   };
   comparison.answerFloorMs = await answerFloor(answers[0]!, n);
   if (options.peer) {
@@ -219,8 +209,7 @@ export async function measureComparison(options: ComparisonOptions = {}): Promis
   if (options.growth) {
     const grown = grownCorpus(dir);
     const grownFloors = Array.from({ length: n }, () => readFloor(grown));
-    const at = { rel: path.join('set-0', rel), position: positionIn(path.join(dir, rel), `[[${entity}]]`, 3) };
-    const figures = await runs(n, () => coldRun('claimlens', grown, entity, at), log, 'Claimlens, 100k');
+    const figures = await runs(n, () => coldRun('claimlens', grown, entity, { rel: path.join('set-0', rel), position: at }), log, 'Claimlens, 100k');
     comparison.growth = { notes: notesUnder(grown).length, floorMs: spread(grownFloors.map((f) => f.ms)), coldMs: figures.coldMs, peakMB: figures.peakMB };
   }
   return comparison;
