@@ -117,7 +117,8 @@ export function fastFrontMatter(text: string, end: number, range: Range): FrontM
   const rec = fastParseMapping(text);
   const byKey = rec && byLowerKey(rec);
   if (!rec || !byKey || byKey.has('sources') || byKey.has('entity')) return undefined;
-  const lastLine = text.split('\n').length - 1;
+  // The text is lines 1 … end − 1 of the note: its last line is end − 2.
+  const lastLine = end - 2;
   const sources: SourceRef[] = [];
   const one = byKey.get('source');
   if (one) {

@@ -321,7 +321,6 @@ class ParsedClaim implements Claim {
    * what is trimmed or collapsed at the cut is only the cut end).
    */
   textHead(min: number): string {
-    if (this.folded !== undefined) return this.folded;
     return this.cutHead(min) ?? this.textOnce();
   }
   /**

@@ -26,8 +26,7 @@ const MAX_COMMON = 1024;
 export function common(s: string): string {
   const kept = COMMON.get(s);
   if (kept !== undefined) return kept;
-  if (s.length > 32 || COMMON.size >= MAX_COMMON) return ownCopy(s);
   const own = ownCopy(s);
-  COMMON.set(own, own);
+  if (s.length <= 32 && COMMON.size < MAX_COMMON) COMMON.set(own, own);
   return own;
 }
