@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, type ErrorHandler, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
-import { type ClaimlensSettings, ClaimsChangedNotification, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { type ClaimlensSettings, ClaimsChangedNotification, SERVER_NODE_FLAGS, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { ClaimsPanel } from './claimsPanel';
 import { QuoteReview } from './quoteReview';
 import { registerExportCommand } from './exportCommand';
@@ -77,8 +77,8 @@ export async function deactivate(): Promise<void> {
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -15,7 +15,7 @@ import {
   PublishDiagnosticsNotification,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { ClaimMapRequest, ClaimsInGroupRequest, ClaimsOverviewRequest, ExportRequest, StatusNotification, type StatusParams } from '../../shared/protocol';
+import { ClaimMapRequest, ClaimsInGroupRequest, ClaimsOverviewRequest, ExportRequest, SERVER_NODE_FLAGS, StatusNotification, type StatusParams } from '../../shared/protocol';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { fileUri } from '../../server/src/core/workspace/workspace';
 import { FsWorkspace } from '../../server/src/node/fsWorkspace';
@@ -47,7 +47,8 @@ type Connection = ReturnType<typeof createProtocolConnection>;
 
 /** The built server (or another build of it, to compare) started on `dir`; resolves when its index is complete. */
 export async function startServer(dir: string, server = SERVER): Promise<{ conn: Connection; proc: ChildProcess; status: StatusParams }> {
-  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Started as the editor starts it: its Node flags are the product's.
+  const proc = spawn(process.execPath, [...(server === SERVER ? SERVER_NODE_FLAGS : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let ready: (p: StatusParams) => void = () => undefined;
   const readyP = new Promise<StatusParams>((r) => { ready = r; });

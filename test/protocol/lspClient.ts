@@ -13,7 +13,7 @@ import {
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { StatusNotification, type StatusParams } from '../../shared/protocol';
+import { SERVER_NODE_FLAGS, StatusNotification, type StatusParams } from '../../shared/protocol';
 
 export const PROJECT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(PROJECT, 'dist/server.js');
@@ -56,7 +56,8 @@ export class TestClient {
   /** The server process on `root`, not yet initialized: the built Claimlens server, or another Node language server's script. */
   static spawn(root: string, server = SERVER): TestClient {
     if (!fs.existsSync(server)) throw new Error(`${server} is missing${server === SERVER ? ': run npm run build first' : ''}`);
-    const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Claimlens is started as the editor starts it, with the product's Node flags.
+    const proc = spawn(process.execPath, [...(server === SERVER ? SERVER_NODE_FLAGS : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     return new TestClient(proc, root);
   }
 
