@@ -3,7 +3,6 @@
 import { type SymbolIndex } from '../workspace/symbolIndex';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type Claim, type NoteModel } from '../notes/model';
-import { foldName } from '../text/names';
 import { statusBadge } from './cards';
 import { type DocumentSymbol, type WorkspaceSymbol } from './types';
 
@@ -48,18 +47,17 @@ function claimSymbol(index: WorkspaceIndex, claim: Claim): DocumentSymbol {
 }
 
 /**
- * Symbols answered for a query, best first. A claim's name is its text, often
- * a paragraph: five hundred of them made a third of a megabyte of JSON on
- * every keystroke, more time than finding them. Two hundred is more than the
- * list shows at once, and the editor asks again at the next keystroke.
+ * Symbols answered for a query, best first. A claim's name is its whole text,
+ * often a paragraph (the editor filters the list on it, so it cannot be cut),
+ * and a note read from disk is read again for it (see diskLines.ts): five
+ * hundred made a third of a megabyte of JSON on every keystroke, two hundred
+ * took 5 ms of reads. A hundred is several times what the list shows at
+ * once, and the editor asks again at the next keystroke.
  */
-const LIMIT = 200;
-/** For a query of at most two characters, which names a good part of the workspace: a list to start from. */
-const SHORT_LIMIT = 100;
+const LIMIT = 100;
 
 /** Claims and entities matching `query`, best first (see SymbolIndex): what workspace symbol search shows. */
 export function workspaceSymbols(symbols: SymbolIndex, query: string, limit = LIMIT): WorkspaceSymbol[] {
-  if (foldName(query).replace(/\s+/g, '').length <= 2) limit = Math.min(limit, SHORT_LIMIT);
   return symbols.search(query, limit).map((e) => e.kind === 'entity'
     ? { name: e.entity.name, kind: 'entity', containerName: e.entity.type, location: { uri: e.entity.uri, range: e.entity.nameRange } }
     : {

@@ -17,6 +17,7 @@
 import { grownTo } from '../base/typedArrays';
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { foldName } from '../text/names';
+import { ownCopy } from '../text/kept';
 import { claimTextCut, claimTextHead, passingText } from '../notes/parser';
 import { type WorkspaceIndex } from './workspaceIndex';
 
@@ -34,6 +35,14 @@ interface EntitySymbol { readonly kind: 'entity'; readonly entity: EntityDef; re
  */
 export class ClaimSymbol {
   readonly kind = 'claim';
+  /**
+   * The beginning of the claim's text, folded (START_KEPT characters), kept
+   * when its words are read: ranking asks it of every candidate, and reading
+   * a note again for each (see diskLines.ts) took most of a query.
+   */
+  start: string | undefined;
+  /** Whether `start` is the whole text. */
+  whole = false;
   constructor(readonly note: NoteModel, readonly claim: Claim) {}
   get name(): string { return passingText(this.claim) || '(empty claim)'; }
 }
@@ -100,13 +109,18 @@ function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number
     if (add(id, 0, id.length)) taken++;
     scanWords(foldName(id), take);
   }
-  // Reads text[0, end) until MAX_CLAIM_WORDS words were new; false once they were.
-  const read = (text: string, end: number): boolean => {
+  // Reads text[0, end) until MAX_CLAIM_WORDS words were new; false once they were. `complete`: text is the whole text.
+  const read = (text: string, end: number, complete: boolean): boolean => {
     for (let from = 0; from < end && taken < MAX_CLAIM_WORDS;) {
       let to = from + FOLD_STEP;
       if (to >= end) to = end;
       else { const space = text.indexOf(' ', to); to = space < 0 || space > end ? end : space; }
-      if (!scanWords(foldName(text.slice(from, to)), take)) return false;
+      const folded = foldName(text.slice(from, to));
+      if (from === 0 && e.start === undefined) {
+        e.whole = complete && to === text.length && folded.length <= START_KEPT;
+        e.start = ownCopy(folded.slice(0, START_KEPT));
+      }
+      if (!scanWords(folded, take)) return false;
       from = to;
     }
     return taken < MAX_CLAIM_WORDS;
@@ -116,10 +130,13 @@ function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number
   // it did not, the whole text from its start again (the words already read are not new).
   const cap = 50 * MAX_CLAIM_WORDS;
   const head = claimTextCut(e.claim, HEAD_MIN);
-  if (head !== undefined && !read(head, Math.min(head.lastIndexOf(' '), cap))) return;
+  if (head !== undefined && !read(head, Math.min(head.lastIndexOf(' '), cap), false)) return;
   const text = passingText(e.claim);
-  read(text, Math.min(text.length, cap));
+  read(text, Math.min(text.length, cap), true);
 }
+
+/** How much of a claim's folded text a claim symbol keeps for ranking (see ClaimSymbol.start). */
+const START_KEPT = 48;
 
 /** How much of a claim's text is made first for its words (see eachWord). */
 const HEAD_MIN = 200;
@@ -131,8 +148,12 @@ function wordsOfEntry(e: SymbolEntry): string[] {
   return [...words];
 }
 
-/** A word with more postings than this many times the candidates is checked on the candidates' own words. */
-const MARK_RATIO = 64;
+/**
+ * A word with more postings than this many times the candidates is checked on
+ * the candidates' own words. Reading a candidate's words reads its note again
+ * (see diskLines.ts, some 25 µs), where marking a posting costs nanoseconds.
+ */
+const MARK_RATIO = 4096;
 
 /**
  * Whether a name, alias or id of the symbol starts with the whole query: the
@@ -142,6 +163,8 @@ const MARK_RATIO = 64;
 function startsWith(e: SymbolEntry, whole: string): boolean {
   if (e.kind === 'entity') return keysOf(e).some((k) => k.startsWith(whole));
   if (e.claim.id?.toLowerCase().startsWith(whole)) return true;
+  // Folding may change the last few characters of a cut beginning (a cut accent, a final sigma): it decides only with room to spare.
+  if (e.start !== undefined && (e.whole || e.start.length >= whole.length + 8)) return e.start.startsWith(whole);
   const reach = 2 * whole.length + 16;
   // More than `reach` characters of the text's beginning, or the whole text.
   const text = claimTextHead(e.claim, reach);
