@@ -35,13 +35,18 @@ export class FsWorkspace implements Workspace {
 
   /** Node's own UTF-8 check and decoder: several times faster than TextDecoder on a cold index. */
   async readText(uri: string, maxBytes: number): Promise<Decoded | undefined> {
-    const bytes = readRegularFile(uriToPath(uri), maxBytes);
-    if (!bytes) return undefined;
+    return this.readTextSync(uri, maxBytes);
+  }
+
+  readTextSync(uri: string, maxBytes: number): Decoded | undefined {
+    const read = readStamped(uriToPath(uri), maxBytes);
+    if (!read) return undefined;
+    const { bytes, stamp } = read;
     if (bytes.length > maxBytes) return { error: tooLarge(maxBytes) };
     if (looksBinary(bytes)) return { error: BINARY };
     if (!isUtf8(bytes)) return { error: NOT_UTF8 };
     const text = bytes.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, stamp };
   }
 
   async readDirectory(uri: string): Promise<Array<[string, EntryKind]>> {
@@ -127,6 +132,11 @@ export class FsWorkspace implements Workspace {
  * file that cannot be read, throws an Error saying why.
  */
 export function readRegularFile(path: string, limit: number): Buffer | undefined {
+  return readStamped(path, limit)?.bytes;
+}
+
+/** readRegularFile, with the file's size and modification time as it was read (see Decoded's stamp). */
+function readStamped(path: string, limit: number): { bytes: Buffer; stamp: string } | undefined {
   let fd: number;
   try {
     // Synchronous reads of many small notes beat the thread pool's queue.
@@ -156,7 +166,7 @@ export function readRegularFile(path: string, limit: number): Buffer | undefined
       if (n === 0) break;
       total += n;
     }
-    return buf.subarray(0, total);
+    return { bytes: buf.subarray(0, total), stamp: `${total}:${st.mtimeMs}` };
   } finally {
     fs.closeSync(fd);
   }

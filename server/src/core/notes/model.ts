@@ -2,6 +2,7 @@
 // workspace config. Plain data with the positions of base/position.ts.
 
 import { type Range } from '../base/position';
+import { type NoteLines } from './noteLines';
 
 export { type Position, type Range, range, lineRange, contains } from '../base/position';
 
@@ -131,6 +132,8 @@ export interface NoteModel {
   entity?: EntityDef;
   problems: Problem[];
   lineCount: number;
+  /** Where the claims find their first lines after the parse (see noteLines.ts); set by the parser. */
+  lines?: NoteLines;
 }
 
 export interface StatusDef {

@@ -8,6 +8,7 @@ import { splitLines } from '../text/lines';
 import { common, ownCopy } from '../text/kept';
 import { parseFrontMatter, type EntityDecl } from './frontMatter';
 import { errorText } from './yamlText';
+import { KeptLines, type NoteLines } from './noteLines';
 import { ForwardIndex, fieldLine, headingLine, inlineFields, maskCode, maskWikilinks, showWikilinks } from './lineScan';
 import {
   lineRange, range, type Claim, type Range, type ClaimField, type ClaimRef, type EntityDef, type Heading,
@@ -31,12 +32,16 @@ interface Open {
   lastLine: number;
 }
 
-export function parseNote(uri: string, name: string, text: string): NoteModel {
+/**
+ * Reads a note. Its claims find their first lines again in `again` when they
+ * are shown (see noteLines.ts): given none, they keep their lines.
+ */
+export function parseNote(uri: string, name: string, text: string, again?: NoteLines): NoteModel {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = splitLines(text);
   const note: NoteModel = {
     uri, name, sources: [], tags: [], headings: [], claims: [], links: [], refs: [],
-    blockIds: new Set(), problems: [], lineCount: lines.length,
+    blockIds: new Set(), problems: [], lineCount: lines.length, lines: again ?? new KeptLines(),
   };
   let first = 0;
   let entityDecl: EntityDecl | undefined;
@@ -195,7 +200,8 @@ function isSpace(c: number): boolean {
 function startClaim(note: NoteModel, line: string, lineNo: number, contentStart: number, tag: RegExpExecArray, heading: number): ParsedClaim {
   const index = note.claims.length;
   const tagStart = tag.index + tag[1].length;
-  const claim = new ParsedClaim(line, lineNo, contentStart, tagStart, tag.index + tag[0].length, heading);
+  if (note.lines instanceof KeptLines) note.lines.keep(lineNo, line);
+  const claim = new ParsedClaim(note.lines!, line.length, lineNo, contentStart, tagStart, tag.index + tag[0].length, heading);
   if (tag[2]) claim.kind = common(tag[2].toLowerCase());
   note.claims.push(claim);
 
@@ -219,7 +225,7 @@ function startClaim(note: NoteModel, line: string, lineNo: number, contentStart:
   }
   const cuts = claim.cuts;
   scanLinks(note, line, lineNo, index, undefined, contentStart, cuts);
-  if (claim.isEmpty(cuts)) {
+  if (claim.isEmpty(line, cuts)) {
     note.problems.push({
       code: 'empty-claim', severity: 'warning', range: claim.tagRange,
       message: 'This #claim has no text: write the claim after the tag.',
@@ -259,8 +265,9 @@ const NONE: never[] = [];
 
 /**
  * A claim as parsed: plain numbers into its first line, ranges built on
- * demand, and its display text computed on first use — a cold index of tens
- * of thousands of claims never needs most of them.
+ * demand, and its display text computed when asked from its first line, which
+ * it finds again in its note's lines (see noteLines.ts) — a cold index of tens
+ * of thousands of claims needs neither, and keeping them was most of its memory.
  */
 class ParsedClaim implements Claim {
   id?: string;
@@ -272,15 +279,12 @@ class ParsedClaim implements Claim {
   endLine: number;
   endChar: number;
   private idStart = -1;
-  private folded: string | undefined;
-  private readonly first: string;
   /** The inline fields' spans on the first line, flat [start, end, …]: most claims have none, and share one empty list. */
   private inline: number[] = NONE;
-  constructor(first: string, public line: number, private readonly contentStart: number,
-    private readonly tagStart: number, readonly tagEnd: number, public heading: number) {
-    this.first = ownCopy(first);
+  constructor(private readonly lines: NoteLines, private readonly firstLength: number, public line: number,
+    private readonly contentStart: number, private readonly tagStart: number, readonly tagEnd: number, public heading: number) {
     this.endLine = line;
-    this.endChar = first.length;
+    this.endChar = firstLength;
   }
   setId(id: string, start: number): void {
     this.id = id;
@@ -289,6 +293,16 @@ class ParsedClaim implements Claim {
   addInlineField(start: number, end: number): void {
     if (this.inline === NONE) this.inline = [start, end];
     else this.inline.push(start, end);
+  }
+  /**
+   * The claim's first line, as parsed. Read again from a note whose file has
+   * changed since (and not been read again yet), the line must still be as
+   * long and carry the tag where it did, or the claim has no text until the
+   * note is read again: its cuts would fall anywhere in another line.
+   */
+  private get first(): string {
+    const line = this.lines.line(this.line);
+    return line !== undefined && line.length === this.firstLength && line.startsWith('#claim', this.tagStart) ? line : '';
   }
   /**
    * Spans of the first line that are not text, flat [start, end, …]: tag,
@@ -305,13 +319,18 @@ class ParsedClaim implements Claim {
     return this.id === undefined ? undefined : lineRange(this.line, this.idStart, this.idStart + this.id.length);
   }
   get range(): Range { return range(this.line, this.contentStart, this.endLine, this.endChar); }
+  /**
+   * The display text, made each time it is asked for: a caller that needs it
+   * again keeps it. A copy of its own (see ownCopy): cut from a line read
+   * again, it would keep the whole text of the note alive with it.
+   */
   get text(): string {
-    if (this.folded === undefined) this.folded = this.textOnce();
-    return this.folded;
+    const line = this.first;
+    return line ? ownCopy(claimText(line, this.contentStart, this.cuts)) : '';
   }
-  /** The display text, not kept if it was not already (see passingText). */
+  /** The display text (as `text`: kept by no one). */
   textOnce(): string {
-    return this.folded ?? claimText(this.first, this.contentStart, this.cuts);
+    return this.text;
   }
   /**
    * The display text's beginning: the text of the first 2·min + 64 units of
@@ -321,15 +340,15 @@ class ParsedClaim implements Claim {
    * what is trimmed or collapsed at the cut is only the cut end).
    */
   textHead(min: number): string {
-    return this.cutHead(min) ?? this.textOnce();
-  }
-  /**
-   * textHead's cut text when the line is cut, more than `min` characters of
-   * it; undefined when only the whole text will do, or it is at hand.
-   */
-  cutHead(min: number): string | undefined {
-    if (this.folded !== undefined) return undefined;
     const line = this.first;
+    const cut = this.cutOf(line, min);
+    return cut !== undefined ? ownCopy(cut) : this.text;
+  }
+  /** textHead's cut text when the line is cut, more than `min` characters of it; undefined when only the whole text will do. */
+  cutHead(min: number): string | undefined {
+    return this.cutOf(this.first, min);
+  }
+  private cutOf(line: string, min: number): string | undefined {
     let end = this.contentStart + 2 * min + 64;
     for (;;) {
       if (end >= line.length) return undefined;
@@ -346,13 +365,14 @@ class ParsedClaim implements Claim {
   }
   /** The first line from the content on, as written: no new string is built (see claimLine). */
   get written(): string { return this.first.slice(this.contentStart); }
-  isEmpty(cuts = this.cuts): boolean {
+  /** Whether the first line (as parsed, given by the parser) has no text beside its tag, id and fields. */
+  isEmpty(first: string, cuts = this.cuts): boolean {
     // Most claims have two or three cuts: a plain scan beats sorting them.
     const cursor = cuts.length > 8 ? new CutCursor(cuts) : undefined;
-    for (let i = this.contentStart; i < this.first.length; i++) {
+    for (let i = this.contentStart; i < first.length; i++) {
       const cut = cursor ? cursor.endAt(i) : cutAt(cuts, i);
       if (cut >= 0) { i = cut - 1; continue; }
-      if (!isSpace(this.first.charCodeAt(i))) return false;
+      if (!isSpace(first.charCodeAt(i))) return false;
     }
     return true;
   }

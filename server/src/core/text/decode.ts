@@ -3,7 +3,12 @@
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-export type Decoded = { text: string } | { error: string };
+/**
+ * A file's text, or why it cannot be read as text. `stamp`, when the reader
+ * gives one, changes whenever the file does (its size and modification time):
+ * what tells a note read again later from the note that was parsed.
+ */
+export type Decoded = { text: string; stamp?: string } | { error: string };
 
 export const BINARY = 'binary file (it contains NUL bytes), skipped';
 export const NOT_UTF8 = 'not valid UTF-8 text, skipped';

@@ -17,6 +17,12 @@ export interface Workspace {
    * undefined when it does not exist. Without it the core decodes readFile's bytes.
    */
   readText?(uri: string, maxBytes: number): Promise<Decoded | undefined>;
+  /**
+   * Optional: readText, synchronously. A workspace that has it and stamps its
+   * texts lets the index read a note's claims again from disk when they are
+   * shown, instead of keeping their lines in memory.
+   */
+  readTextSync?(uri: string, maxBytes: number): Decoded | undefined;
   readDirectory(uri: string): Promise<Array<[string, EntryKind]>>;
   stat(uri: string): Promise<{ size: number; mtime: number } | undefined>;
   /**

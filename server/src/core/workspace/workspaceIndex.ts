@@ -11,6 +11,7 @@ import { foldName, noteBaseName } from '../text/names';
 import { parseNote } from '../notes/parser';
 import { parseRegistry, type Registry } from '../notes/registry';
 import { FileClassifier, scanWorkspace, type FileKind } from './scan';
+import { RecentTexts } from './diskLines';
 import { type Logger, type Workspace, dirname, relativeTo, silentLogger } from './workspace';
 
 export interface IndexOptions {
@@ -67,7 +68,20 @@ export class WorkspaceIndex {
   /** Per parsed note: its folded file name (noteKey), asked for each reference to its claims. */
   private readonly noteKeys = new WeakMap<NoteModel, string>();
 
+  /**
+   * The texts of notes read again for their claims' lines (see diskLines.ts),
+   * when the workspace can read synchronously; a note found changed on disk
+   * since its parse is read again.
+   */
+  private readonly texts: RecentTexts | undefined;
+
   constructor(readonly workspace: Workspace, private readonly options: IndexOptions = {}) {
+    const readSync = workspace.readTextSync?.bind(workspace);
+    if (readSync) {
+      this.texts = new RecentTexts((uri) => readSync(uri, this.maxFileSize), (lines) => {
+        if (this.notes.get(lines.uri)?.lines === lines) void this.refresh(lines.uri);
+      });
+    }
     this.logger = options.logger ?? silentLogger;
     this.maxFileSize = options.maxFileSize ?? 10 * 1024 * 1024;
     this.classifier = new FileClassifier({ include: options.include ?? [], exclude: options.exclude ?? [] });
@@ -180,7 +194,7 @@ export class WorkspaceIndex {
     }
     if (!decoded) { this.remove(uri, false); return; }
     if ('error' in decoded) { this.skip(uri, decoded.error); return; }
-    this.set(uri, decoded.text, kind);
+    this.set(uri, decoded.text, kind, decoded.stamp);
   }
 
   private skip(uri: string, reason: string): void {
@@ -202,12 +216,13 @@ export class WorkspaceIndex {
     this.fire([uri]);
   }
 
-  private set(uri: string, text: string, kind: FileKind): void {
+  /** Indexes a file's text; `stamp` is given for a text just read from disk (see Decoded), not for an open document's. */
+  private set(uri: string, text: string, kind: FileKind, stamp?: string): void {
     this.skipped.delete(uri);
     if (kind === 'note') {
       const old = this.notes.get(uri);
       if (old) this.unlinkNote(old);
-      const note = parseNote(uri, this.noteName(uri), text);
+      const note = parseNote(uri, this.noteName(uri), text, stamp !== undefined ? this.texts?.source(uri, stamp) : undefined);
       this.notes.set(uri, note);
       this.linkNote(note);
     } else if (kind === 'registry') {
