@@ -117,6 +117,14 @@ test('labels are the claim text shortened to 120 characters, never inside a surr
   assert.equal(label('empty'), '^empty');
 });
 
+test('a claim\'s label follows its text as the note is edited', async () => {
+  const { index, ask } = await mapOf({ 'n.md': '- #claim First wording. ^a\n- #claim Other claim. ^b\n' });
+  const labels = () => ask().nodes.filter((n) => n.type === 'claim').map((n) => n.label).sort();
+  assert.deepEqual(labels(), ['First wording.', 'Other claim.']);
+  index.update(uri('n.md'), '- #claim Second wording, with [[Acme|a link]]. ^a\n- #claim Other claim. ^b\n');
+  assert.deepEqual(labels(), ['Other claim.', 'Second wording, with a link.']);
+});
+
 test('two hops from a claim, both ways; one hop; zero hops is the focus alone', async () => {
   const { ask } = await sample();
   const focus = { node: C('a', 'plain') };

@@ -24,7 +24,9 @@
 import { grownTo } from '../base/typedArrays';
 import { type Claim, type EntityDef, type NoteModel } from '../notes/model';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { ARGUMENT_RELATIONS, MAP_RELATIONS, type MapRelation } from './claimMapTypes';
+import { claimTextHead } from '../notes/parser';
+import { ownCopy } from '../text/kept';
+import { ARGUMENT_RELATIONS, MAP_LABEL_MAX, MAP_RELATIONS, type MapRelation } from './claimMapTypes';
 import { PendingNotes } from './pendingNotes';
 
 /** A node: a claim or an entity. */
@@ -44,6 +46,10 @@ const SCAN_MAX = 16;
 
 /** A note's claims as nodes: `first` … `first + model.claims.length - 1`, in line order. */
 export class NoteNodes {
+  /** The claims' labels end to end (see claimLabel), one string a note, made when a map first shows one of them. */
+  private labels: string | undefined;
+  /** Where each claim's label ends in `labels`. */
+  private labelEnds: Uint32Array | undefined;
   constructor(
     readonly model: NoteModel,
     public first: number,
@@ -52,6 +58,35 @@ export class NoteNodes {
   ) {}
 
   get count(): number { return this.model.claims.length; }
+
+  /** The label of the note's `i`th claim. */
+  label(i: number): string {
+    if (this.labels === undefined || this.labelEnds === undefined) {
+      const ends = new Uint32Array(this.model.claims.length);
+      let all = '';
+      this.model.claims.forEach((claim, k) => { all += claimLabel(claim); ends[k] = all.length; });
+      // One string of its own, not the pieces it was joined from (each a cut of a longer text).
+      this.labels = ownCopy(all);
+      this.labelEnds = ends;
+    }
+    return this.labels.slice(i === 0 ? 0 : this.labelEnds[i - 1], this.labelEnds[i]);
+  }
+}
+
+/**
+ * A claim's label on the map: its text, shortened, never cut inside a
+ * surrogate pair. Kept by the graph once a map showed one of its note's
+ * claims, one string a note: a map shows up to 2,000 claims from hundreds of
+ * notes, and a note read from disk is read again for its claims' text (see
+ * diskLines.ts; made each time, 2-hop maps took four times as long).
+ */
+export function claimLabel(claim: Claim): string {
+  const text = claimTextHead(claim, MAP_LABEL_MAX);
+  if (!text) return claim.id !== undefined ? `^${claim.id}` : '(empty claim)';
+  if (text.length <= MAP_LABEL_MAX) return text;
+  let end = MAP_LABEL_MAX - 1;
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trimEnd() + '…';
 }
 
 /** The map's node id of a claim: by its `^id`, else by its 1-based line, as the export names a claim without one. */
@@ -269,6 +304,12 @@ export class ClaimGraph {
   noteOf(n: GraphNode): NoteNodes | undefined {
     const o = this.owners[this.owner[n]!];
     return o instanceof NoteNodes ? o : undefined;
+  }
+
+  /** A claim node's label (see claimLabel); an entity node's name. */
+  labelOf(n: GraphNode): string {
+    const o = this.owners[this.owner[n]!]!;
+    return o instanceof NoteNodes ? o.label(n - o.first) : o.name;
   }
 
   /** A claim node's claim. */

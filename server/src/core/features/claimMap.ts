@@ -13,7 +13,7 @@ import { passingText } from '../notes/parser';
 import { type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { type ClaimGraph, type GraphEdge, type GraphNode, NONE } from './claimGraph';
 import {
-  type ClaimMapParams, type ClaimMapResult, MAP_DEFAULT_HOPS, MAP_DEFAULT_LIMIT, MAP_LABEL_MAX, MAP_MAX_HOPS, MAP_MAX_LIMIT,
+  type ClaimMapParams, type ClaimMapResult, MAP_DEFAULT_HOPS, MAP_DEFAULT_LIMIT, MAP_MAX_HOPS, MAP_MAX_LIMIT,
   MAP_RELATIONS, MAP_WHOLE_WORKSPACE_MAX, type MapEdge, type MapFocus, type MapNode, type MapRelation,
 } from './claimMapTypes';
 import { locate } from './locate';
@@ -393,14 +393,7 @@ function mapEdge(relation: MapRelation, source: string, target: string): MapEdge
   return { id: `${s}|${relation}|${t}`, source: s, target: t, relation };
 }
 
-/** A claim's text, shortened, never cut inside a surrogate pair; an entity's name. */
+/** A claim's label (see claimLabel), an entity's name. */
 function label(graph: ClaimGraph, n: GraphNode): string {
-  if (graph.isEntity(n)) return graph.entityOf(n).name;
-  const claim = graph.claimOf(n);
-  const text = passingText(claim);
-  if (!text) return claim.id !== undefined ? `^${claim.id}` : '(empty claim)';
-  if (text.length <= MAP_LABEL_MAX) return text;
-  let end = MAP_LABEL_MAX - 1;
-  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
-  return text.slice(0, end).trimEnd() + '…';
+  return graph.labelOf(n);
 }
