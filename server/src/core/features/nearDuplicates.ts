@@ -268,6 +268,11 @@ class Readings {
   /** 1 when the claim's reading is here. */
   held = new Uint8Array(0);
 
+  /** Whether claim `id`'s reading is held. */
+  holds(id: number): boolean {
+    return id < this.held.length && this.held[id] === 1;
+  }
+
   /** Makes sure claim `id`'s reading is held. */
   hold(id: number, claim: Claim): void {
     if (id < this.held.length && this.held[id]) return;
@@ -453,13 +458,24 @@ export class NearDuplicateIndex {
         seen.add(other);
         // Verified only now, and only for the few claims that share a band: the exact overlap of the words.
         const otherClaim = this.claims[other]!;
-        this.readings.hold(other, otherClaim);
+        this.holdWithNote(other);
         const s = this.readings.similarity(id, other);
         if (s >= THRESHOLD) (found ??= []).push({ claim, other: { id: other, uri: otherUri, claim: otherClaim }, similarity: s });
       }
       yield;
     }
     if (found) out.push(...found.sort((a, b) => b.similarity - a.similarity));
+  }
+
+  /**
+   * Holds the reading of claim `id`, and those of its note's other claims
+   * with it: a note read from disk is read again for its claims' words (see
+   * diskLines.ts), once for all of them rather than once for each (checking
+   * 600 notes read 35,000 notes again, claim by claim).
+   */
+  private holdWithNote(id: number): void {
+    if (this.readings.holds(id)) return;
+    for (const k of this.byNote.get(this.uris[id]!) ?? [id]) this.readings.hold(k, this.claims[k]!);
   }
 
   get size(): number {
