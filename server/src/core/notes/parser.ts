@@ -325,12 +325,12 @@ class ParsedClaim implements Claim {
    * again, it would keep the whole text of the note alive with it.
    */
   get text(): string {
-    const line = this.first;
-    return line ? ownCopy(claimText(line, this.contentStart, this.cuts)) : '';
+    return ownCopy(this.textOnce());
   }
-  /** The display text (as `text`: kept by no one). */
+  /** The display text for a caller that keeps it no longer than its question (see passingText): no copy is made. */
   textOnce(): string {
-    return this.text;
+    const line = this.first;
+    return line ? claimText(line, this.contentStart, this.cuts) : '';
   }
   /**
    * The display text's beginning: the text of the first 2·min + 64 units of
