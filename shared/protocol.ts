@@ -20,11 +20,9 @@ export type { ClaimMapParams, ClaimMapResult, MapEdge, MapFilter, MapFocus, MapN
  * The Node flags the server's process is started with, by the editor and by
  * every measurement of it. A young generation of 4 MB semi-spaces instead of
  * V8's 16 MB: the index's objects outlive it anyway, so a cold index takes as
- * long, and the server keeps some 28 MB less resident at 10,000 notes. And
- * `gc()`, which the server calls once, when the work after its cold index is
- * done (see server.ts).
+ * long, and the server keeps some 28 MB less resident at 10,000 notes.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--expose-gc'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
 /** Settings the client passes at start (initializationOptions) and on change. */
 export interface ClaimlensSettings {

@@ -143,8 +143,6 @@ class Session {
       void service.start().then(async () => {
         (await progress)?.done();
         this.status('ready', Date.now() - started);
-        await service.settled();
-        collectGarbage();
       });
     });
 
@@ -312,17 +310,6 @@ class Session {
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics: problems.map(toDiagnostic) });
   }
-}
-
-/**
- * Once the cold index and the views built behind it are done, their garbage
- * (tens of megabytes at 10k notes, in the old generation) is collected at
- * once, when the process is started with --expose-gc (SERVER_NODE_FLAGS), so
- * an idle server gives that memory back now instead of whenever V8's memory
- * reducer gets to it (some 10 s later).
- */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function first<T>(set: Set<T>): T | undefined {
