@@ -110,3 +110,24 @@ test('near-duplicates: a note edited again and again is matched as a fresh index
   index.setNote(parseNote('file:///ws/b.md', 'b', `- #claim ${claims[0]} ^b0\n`));
   assert.deepEqual(pairs(index), ['a0=b0'], 'b lost two claims: remembered matches are not used');
 });
+
+test('near-duplicates: an index trimmed once built finds what it found, and takes notes written after it', () => {
+  const index = new NearDuplicateIndex();
+  // Claims of ten made-up words each, few shared: a bucket holding too many claims is not read.
+  const word = (n: number) => 'bcdfghjklmnpqrstvwz'[n % 19]! + 'aeiou'[(n >> 3) % 5]! + 'bcdfghjklmnpqrstvwz'[(n >> 5) % 19]! + 'aeiou'[(n >> 9) % 5]!;
+  const claim = (i: number) => Array.from({ length: 10 }, (_, k) => word((i * 7919 + k * 104729) % 1000003)).join(' ') + '.';
+  // Enough claims for the slot arrays to have doubled past what they hold.
+  for (let i = 0; i < 300; i++) index.setNote(parseNote(`file:///ws/n${i}.md`, `n${i}`, `- #claim ${claim(i)} ^c\n`));
+  index.setNote(parseNote('file:///ws/copy.md', 'copy', `- #claim ${claim(5)} ^c\n`));
+  const before = index.matches('file:///ws/copy.md').map((m) => m.other.uri);
+  assert.deepEqual(before, ['file:///ws/n5.md']);
+  index.trim();
+  assert.deepEqual(index.matches('file:///ws/copy.md').map((m) => m.other.uri), before);
+  for (let i = 300; i < 700; i++) index.setNote(parseNote(`file:///ws/n${i}.md`, `n${i}`, `- #claim ${claim(i)} ^c\n`));
+  // Claims filed before the trim (the first, the last) and after it are all found by a copy.
+  for (const i of [0, 299, 300, 650, 699]) {
+    index.setNote(parseNote(`file:///ws/copy${i}.md`, `copy${i}`, `- #claim ${claim(i)} ^c\n`));
+    assert.deepEqual(index.matches(`file:///ws/copy${i}.md`).map((m) => m.other.uri).filter((u) => !u.includes('copy')), [`file:///ws/n${i}.md`]);
+  }
+  assert.deepEqual(index.matches('file:///ws/copy.md').map((m) => m.other.uri), before);
+});

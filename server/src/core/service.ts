@@ -263,6 +263,7 @@ export class ClaimlensService {
         if (note) this.duplicates.setNote(note);
         if (slice.due()) await slice.yield();
       }
+      this.duplicates.trim();
     })();
     return this.duplicatesBuilt;
   }

@@ -478,6 +478,11 @@ export class NearDuplicateIndex {
     for (const k of this.byNote.get(this.uris[id]!) ?? [id]) this.readings.hold(k, this.claims[k]!);
   }
 
+  /** Gives back the room its arrays grew ahead of the claims (see BandTable.trim): for once the index holds every note. */
+  trim(): void {
+    this.table.trim();
+  }
+
   get size(): number {
     let n = 0;
     for (const list of this.byNote.values()) n += list.length;
