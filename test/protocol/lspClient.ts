@@ -127,10 +127,16 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
+    // Listened for before the exit is asked, so an exit that comes first is not missed.
+    const exited = this.proc.exitCode !== null || this.proc.signalCode !== null
+      ? Promise.resolve() : new Promise((r) => this.proc.once('exit', r));
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
-    await new Promise((r) => this.proc.once('exit', r));
+    await exited;
     this.connection.dispose();
+    // The pipes to a process that is gone are closed, so nothing keeps the test's own process alive.
+    this.proc.stdin?.destroy();
+    this.proc.stdout?.destroy();
   }
 }
 
