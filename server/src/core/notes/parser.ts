@@ -342,7 +342,7 @@ class ParsedClaim implements Claim {
   textHead(min: number): string {
     const line = this.first;
     const cut = this.cutOf(line, min);
-    return cut !== undefined ? ownCopy(cut) : this.text;
+    return ownCopy(cut ?? (line ? claimText(line, this.contentStart, this.cuts) : ''));
   }
   /** textHead's cut text when the line is cut, more than `min` characters of it; undefined when only the whole text will do. */
   cutHead(min: number): string | undefined {
