@@ -329,7 +329,10 @@ class ParsedClaim implements Claim {
   }
   /** The display text for a caller that keeps it no longer than its question (see passingText): no copy is made. */
   textOnce(): string {
-    const line = this.first;
+    return this.textOf(this.first);
+  }
+  /** The display text of the first line as read (empty when it could not be). */
+  private textOf(line: string): string {
     return line ? claimText(line, this.contentStart, this.cuts) : '';
   }
   /**
@@ -342,7 +345,7 @@ class ParsedClaim implements Claim {
   textHead(min: number): string {
     const line = this.first;
     const cut = this.cutOf(line, min);
-    return ownCopy(cut ?? (line ? claimText(line, this.contentStart, this.cuts) : ''));
+    return ownCopy(cut ?? this.textOf(line));
   }
   /** textHead's cut text when the line is cut, more than `min` characters of it; undefined when only the whole text will do. */
   cutHead(min: number): string | undefined {

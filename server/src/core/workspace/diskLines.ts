@@ -50,8 +50,8 @@ export class RecentTexts {
     }
     if (!read || 'error' in read) { this.tell(of); return undefined; }
     if (read.stamp !== of.stamp) this.tell(of);
-    const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
-    const entry = { lines: splitLines(text), chars: text.length };
+    // readTextSync drops a byte-order mark, as readText does: the lines are the parser's.
+    const entry = { lines: splitLines(read.text), chars: read.text.length };
     this.recent.set(of, entry);
     this.last = of;
     this.chars += entry.chars;
