@@ -1,8 +1,14 @@
 // Document symbols (claims under headings) and workspace symbols (claims and entities).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { documentSymbols, workspaceSymbols } from '../../server/src/core/features/symbols';
 import { SymbolIndex } from '../../server/src/core/workspace/symbolIndex';
+import { FsWorkspace } from '../../server/src/node/fsWorkspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { fileUri } from '../../server/src/core/workspace/workspace';
 import { ENTITIES, STRATEGY_NOTE, indexOf, uri } from './helpers';
 
 test('document symbols nest every claim under its heading', async () => {
@@ -38,4 +44,30 @@ test('a query answers the best hundred symbols, exact matches first; a claim pas
   assert.equal(longer.length, 100);
   assert.ok(longer.every((s) => s.name.startsWith('Zebra number ')));
   assert.deepEqual(workspaceSymbols(symbols, 'number 249').map((s) => s.name), ['Zebra number 249 grazes.']);
+});
+
+test('a long claim is named by the beginning of its text, cut at a word, and answering reads no note again', async () => {
+  const words = Array.from({ length: 38 }, (_, i) => `word${i}`).join(' ');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlens-symbols-'));
+  fs.writeFileSync(path.join(dir, 'long.md'), `- #claim The [[Port]] of call ${words} ends here. ^long\n- #claim Short one. ^short\n`);
+  const workspace = new FsWorkspace([fileUri(dir)]);
+  const index = new WorkspaceIndex(workspace);
+  await index.build();
+  const symbols = new SymbolIndex(index);
+  assert.deepEqual(workspaceSymbols(symbols, 'short').map((s) => s.name), ['Short one.']);
+  let reads = 0;
+  const read = workspace.readTextSync.bind(workspace);
+  workspace.readTextSync = (u, max) => { reads++; return read(u, max); };
+  // word33 is past the 128 characters shown: the claim is still found by it.
+  for (const q of ['port', 'word33', 'long']) {
+    const [found] = workspaceSymbols(symbols, q);
+    assert.ok(found, q);
+    const name = found!.name;
+    assert.ok(name.startsWith('The Port of call word0 word1 '), name);
+    assert.ok(name.endsWith('…') && name.length <= 129, name);
+    assert.match(name, /word\d+…$/, 'cut after a whole word');
+    assert.equal(found!.containerName, 'long#^long');
+  }
+  assert.equal(reads, 0);
+  fs.rmSync(dir, { recursive: true });
 });

@@ -47,12 +47,10 @@ function claimSymbol(index: WorkspaceIndex, claim: Claim): DocumentSymbol {
 }
 
 /**
- * Symbols answered for a query, best first. A claim's name is its whole text,
- * often a paragraph (the editor filters the list on it, so it cannot be cut),
- * and a note read from disk is read again for it (see diskLines.ts): five
- * hundred made a third of a megabyte of JSON on every keystroke, two hundred
- * took 5 ms of reads. A hundred is several times what the list shows at
- * once, and the editor asks again at the next keystroke.
+ * Symbols answered for a query, best first. A claim's name is the beginning
+ * of its text (see ClaimSymbol.name): five hundred whole texts made a third
+ * of a megabyte of JSON on every keystroke. A hundred is several times what
+ * the list shows at once, and the editor asks again at the next keystroke.
  */
 const LIMIT = 100;
 

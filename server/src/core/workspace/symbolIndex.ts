@@ -29,23 +29,40 @@ export type SymbolEntry = EntitySymbol | ClaimSymbol;
 interface EntitySymbol { readonly kind: 'entity'; readonly entity: EntityDef; readonly name: string }
 
 /**
- * A claim as a symbol. Its name, the claim's text, is read when asked and
- * not kept (passingText): the index reads every claim's text once, and
- * keeping them all held 45 MB at 10k notes that no answer needed.
+ * A claim as a symbol. Its name is the beginning of its text, NAME_CHARS
+ * characters of it, kept when its words are read: the whole text is read
+ * again from the note (see diskLines.ts), some 25 µs a claim, and keeping
+ * every claim's whole text held 45 MB at 10k notes.
  */
 export class ClaimSymbol {
   readonly kind = 'claim';
-  /**
-   * The beginning of the claim's text, folded (START_KEPT characters), kept
-   * when its words are read: ranking asks it of every candidate, and reading
-   * a note again for each (see diskLines.ts) took most of a query.
-   */
-  start: string | undefined;
-  /** Whether `start` is the whole text. */
+  /** The beginning of the claim's display text (NAME_CHARS characters); undefined until its words are read. */
+  shown: string | undefined;
+  /** Whether `shown` is the whole text. */
   whole = false;
   constructor(readonly note: NoteModel, readonly claim: Claim) {}
-  get name(): string { return passingText(this.claim) || '(empty claim)'; }
+  /** The claim's text, cut after NAME_CHARS characters (at a word's end where one is near) and marked so. */
+  get name(): string {
+    if (this.shown === undefined) this.keepShown(passingText(this.claim), true);
+    if (this.whole) return this.shown || '(empty claim)';
+    const text = this.shown!;
+    const space = text.lastIndexOf(' ');
+    return `${space > NAME_CHARS - 24 ? text.slice(0, space) : text}…`;
+  }
+  /** Keeps the beginning of `text`, the claim's text or (not `complete`) a longer beginning of it. */
+  keepShown(text: string, complete: boolean): void {
+    this.whole = complete && text.length <= NAME_CHARS;
+    this.shown = ownCopy(text.slice(0, NAME_CHARS));
+  }
 }
+
+/**
+ * How much of a claim's text its symbol's name shows. VS Code's fuzzy filter
+ * reads the first 128 characters of a name, and the list shows one line of it:
+ * a longer name only makes the answer longer, and a whole paragraph was read
+ * from disk for it.
+ */
+const NAME_CHARS = 128;
 
 /** What a word is made of: letters and digits, in any script. */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
@@ -116,10 +133,7 @@ function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number
       if (to >= end) to = end;
       else { const space = text.indexOf(' ', to); to = space < 0 || space > end ? end : space; }
       const folded = foldName(text.slice(from, to));
-      if (from === 0 && e.start === undefined) {
-        e.whole = complete && to === text.length && folded.length <= START_KEPT;
-        e.start = ownCopy(folded.slice(0, START_KEPT));
-      }
+      if (from === 0 && e.shown === undefined) e.keepShown(text, complete);
       if (!scanWords(folded, take)) return false;
       from = to;
     }
@@ -134,9 +148,6 @@ function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number
   const text = passingText(e.claim);
   read(text, Math.min(text.length, cap), true);
 }
-
-/** How much of a claim's folded text a claim symbol keeps for ranking (see ClaimSymbol.start). */
-const START_KEPT = 48;
 
 /** How much of a claim's text is made first for its words (see eachWord). */
 const HEAD_MIN = 200;
@@ -163,8 +174,11 @@ const MARK_RATIO = 4096;
 function startsWith(e: SymbolEntry, whole: string): boolean {
   if (e.kind === 'entity') return keysOf(e).some((k) => k.startsWith(whole));
   if (e.claim.id?.toLowerCase().startsWith(whole)) return true;
-  // Folding may change the last few characters of a cut beginning (a cut accent, a final sigma): it decides only with room to spare.
-  if (e.start !== undefined && (e.whole || e.start.length >= whole.length + 8)) return e.start.startsWith(whole);
+  if (e.shown !== undefined) {
+    // Folding may change the last few characters of a cut beginning (a cut accent, a final sigma): it decides only with room to spare.
+    const start = foldName(e.shown);
+    if (e.whole || start.length >= whole.length + 8) return start.startsWith(whole);
+  }
   const reach = 2 * whole.length + 16;
   // More than `reach` characters of the text's beginning, or the whole text.
   const text = claimTextHead(e.claim, reach);
