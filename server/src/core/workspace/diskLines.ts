@@ -13,15 +13,33 @@ export type ReadAgain = (uri: string) => Decoded | undefined;
 export class DiskLines implements NoteLines {
   /** Whether the file was found changed or gone since the parse (the index is told once). */
   changed = false;
+  /** The lines while RecentTexts keeps them, how many characters they hold, and the note's last place in its order. */
+  kept: string[] | undefined = undefined;
+  keptChars = 0;
+  place = -1;
   constructor(private readonly texts: RecentTexts, readonly uri: string, readonly stamp: string) {}
   line(n: number): string | undefined { return this.texts.lines(this)?.[n]; }
   /** Not part of a note written as JSON: the claims there carry their text. */
   toJSON(): undefined { return undefined; }
 }
 
+/**
+ * The texts read last, up to a budget. Each note's lines hang on its
+ * DiskLines while kept, and are let go of by setting them to undefined: kept
+ * in a Map, the texts let go of survived young-generation collections (the
+ * Map's dropped tables, in the old generation, still pointed at them), and a
+ * pass over every claim moved 36 MB of dead text into the old generation,
+ * which the process then held until its heap was compacted.
+ */
 export class RecentTexts {
-  private readonly recent = new Map<DiskLines, { lines: string[]; chars: number }>();
+  /** The notes read, least recently first; a note read again is listed again, and only its last place counts. */
+  private order: DiskLines[] = [];
+  /** The first place of `order` still looked at, and how many places were cut off its front before it. */
+  private first = 0;
+  private cut = 0;
   private last: DiskLines | undefined;
+  /** How many notes' lines are kept, and their characters. */
+  private held = 0;
   private chars = 0;
   /**
    * @param changed told when a note's file is found changed or gone since it was parsed (the watcher's event may be
@@ -36,11 +54,10 @@ export class RecentTexts {
   }
 
   lines(of: DiskLines): string[] | undefined {
-    const kept = this.recent.get(of);
-    if (kept) {
+    if (of.kept) {
       // Most questions read the claims of one note one after the other: only a return to an older note reorders.
-      if (this.last !== of) { this.recent.delete(of); this.recent.set(of, kept); this.last = of; }
-      return kept.lines;
+      if (this.last !== of) this.list(of);
+      return of.kept;
     }
     let read: Decoded | undefined;
     try {
@@ -51,23 +68,58 @@ export class RecentTexts {
     if (!read || 'error' in read) { this.tell(of); return undefined; }
     if (read.stamp !== of.stamp) this.tell(of);
     // readTextSync drops a byte-order mark, as readText does: the lines are the parser's.
-    const entry = { lines: splitLines(read.text), chars: read.text.length };
-    this.recent.set(of, entry);
-    this.last = of;
-    this.chars += entry.chars;
-    for (const [old, e] of this.recent) {
-      if (this.chars <= this.budget || old === of) break;
-      this.recent.delete(old);
-      this.chars -= e.chars;
-    }
-    return entry.lines;
+    const lines = splitLines(read.text);
+    of.kept = lines;
+    of.keptChars = read.text.length;
+    this.chars += of.keptChars;
+    this.held++;
+    this.list(of);
+    this.evict();
+    return lines;
   }
 
   /** Forgets the texts kept. */
   clear(): void {
-    this.recent.clear();
+    for (let i = this.first; i < this.order.length; i++) this.order[i]!.kept = undefined;
+    this.cut += this.order.length;
+    this.order = [];
+    this.first = 0;
+    this.held = 0;
     this.last = undefined;
     this.chars = 0;
+  }
+
+  private list(of: DiskLines): void {
+    // Going back and forth between notes kept lists them again and again: the places no longer theirs are dropped.
+    if (this.order.length - this.first > 2 * this.held + 1024) {
+      const order = this.order;
+      const live = order.filter((d, i) => i >= this.first && d.kept !== undefined && d.place === this.cut + i);
+      this.cut += order.length;
+      live.forEach((d, i) => { d.place = this.cut + i; });
+      this.order = live;
+      this.first = 0;
+    }
+    of.place = this.cut + this.order.length;
+    this.order.push(of);
+    this.last = of;
+  }
+
+  /** Lets go of the texts read least recently until the budget holds; the last one read is kept whatever its size. */
+  private evict(): void {
+    const order = this.order;
+    while (this.chars > this.budget && this.first < order.length - 1) {
+      const old = order[this.first]!;
+      const place = this.cut + this.first++;
+      if (old.place !== place || !old.kept) continue;
+      old.kept = undefined;
+      this.chars -= old.keptChars;
+      this.held--;
+    }
+    if (this.first > 64 && 2 * this.first > order.length) {
+      this.order = order.slice(this.first);
+      this.cut += this.first;
+      this.first = 0;
+    }
   }
 
   private tell(of: DiskLines): void {
