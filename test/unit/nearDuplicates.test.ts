@@ -111,11 +111,12 @@ test('near-duplicates: a note edited again and again is matched as a fresh index
   assert.deepEqual(pairs(index), ['a0=b0'], 'b lost two claims: remembered matches are not used');
 });
 
+// Claims of ten made-up words each, few shared: a bucket holding too many claims is not read.
+const word = (n: number) => 'bcdfghjklmnpqrstvwz'[n % 19]! + 'aeiou'[(n >> 3) % 5]! + 'bcdfghjklmnpqrstvwz'[(n >> 5) % 19]! + 'aeiou'[(n >> 9) % 5]!;
+const claim = (i: number) => Array.from({ length: 10 }, (_, k) => word((i * 7919 + k * 104729) % 1000003)).join(' ') + '.';
+
 test('near-duplicates: an index trimmed once built finds what it found, and takes notes written after it', () => {
   const index = new NearDuplicateIndex();
-  // Claims of ten made-up words each, few shared: a bucket holding too many claims is not read.
-  const word = (n: number) => 'bcdfghjklmnpqrstvwz'[n % 19]! + 'aeiou'[(n >> 3) % 5]! + 'bcdfghjklmnpqrstvwz'[(n >> 5) % 19]! + 'aeiou'[(n >> 9) % 5]!;
-  const claim = (i: number) => Array.from({ length: 10 }, (_, k) => word((i * 7919 + k * 104729) % 1000003)).join(' ') + '.';
   // Enough claims for the slot arrays to have doubled past what they hold.
   for (let i = 0; i < 300; i++) index.setNote(parseNote(`file:///ws/n${i}.md`, `n${i}`, `- #claim ${claim(i)} ^c\n`));
   index.setNote(parseNote('file:///ws/copy.md', 'copy', `- #claim ${claim(5)} ^c\n`));
@@ -130,4 +131,18 @@ test('near-duplicates: an index trimmed once built finds what it found, and take
     assert.deepEqual(index.matches(`file:///ws/copy${i}.md`).map((m) => m.other.uri).filter((u) => !u.includes('copy')), [`file:///ws/n${i}.md`]);
   }
   assert.deepEqual(index.matches('file:///ws/copy.md').map((m) => m.other.uri), before);
+});
+
+test('near-duplicates: room reserved ahead, too little or too much, loses no claim filed before or after it', () => {
+  for (const room of [20, 150, 1000]) {
+    const index = new NearDuplicateIndex();
+    for (let i = 0; i < 10; i++) index.setNote(parseNote(`file:///ws/n${i}.md`, `n${i}`, `- #claim ${claim(i)} ^c\n`));
+    index.reserve(room);
+    for (let i = 10; i < 300; i++) index.setNote(parseNote(`file:///ws/n${i}.md`, `n${i}`, `- #claim ${claim(i)} ^c\n`));
+    index.trim();
+    for (const i of [0, 9, 10, 149, 150, 299]) {
+      index.setNote(parseNote(`file:///ws/copy${i}.md`, `copy${i}`, `- #claim ${claim(i)} ^c\n`));
+      assert.deepEqual(index.matches(`file:///ws/copy${i}.md`).map((m) => m.other.uri).filter((u) => !u.includes('copy')), [`file:///ws/n${i}.md`], `room ${room}, claim ${i}`);
+    }
+  }
 });

@@ -71,23 +71,35 @@ export class BandTable {
     return n;
   }
 
+  /** Room for `ids` claims in all, made at once (see NearDuplicateIndex.reserve). */
+  reserve(ids: number): void {
+    if (ids * this.perId <= this.keys.length) return;
+    this.resize(ids * this.perId);
+  }
+
   /**
    * Gives back the slots grown ahead of the claims (the slot arrays double as
    * they fill: at 10k notes 17 MB for 9 MB of claims), keeping an eighth to
    * spare for the claims written next. For once a build is done.
    */
   trim(): void {
-    const keep = this.ids * this.perId + Math.max(this.perId * 16, (this.ids * this.perId) >> 3);
-    if (keep >= this.keys.length) return;
-    this.keys = this.keys.slice(0, keep);
-    this.next = this.next.slice(0, keep);
+    const used = this.ids * this.perId;
+    const keep = used + Math.max(this.perId * 16, used >> 3);
+    // Room reserved about right is kept: cutting it would copy the arrays for a few slots.
+    if (keep + (used >> 3) >= this.keys.length) return;
+    this.resize(keep);
   }
 
   private growSlots(): void {
-    const keys = new Int32Array(this.keys.length * 2).fill(EMPTY);
-    keys.set(this.keys);
-    const next = new Int32Array(this.next.length * 2);
-    next.set(this.next);
+    this.resize(this.keys.length * 2);
+  }
+
+  /** The slot arrays at `slots` long: every slot filed so far kept, new ones empty. */
+  private resize(slots: number): void {
+    const keys = new Int32Array(slots).fill(EMPTY);
+    keys.set(this.keys.subarray(0, Math.min(slots, this.keys.length)));
+    const next = new Int32Array(slots);
+    next.set(this.next.subarray(0, Math.min(slots, this.next.length)));
     this.keys = keys;
     this.next = next;
   }
