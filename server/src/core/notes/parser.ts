@@ -5,7 +5,7 @@
 // and inline code spans, which is where Markdown would disagree with it.
 import { foldName, noteBaseName } from '../text/names';
 import { splitLines } from '../text/lines';
-import { common, ownCopy } from '../text/kept';
+import { common, linkName, ownCopy } from '../text/kept';
 import { parseFrontMatter, type EntityDecl } from './frontMatter';
 import { errorText } from './yamlText';
 import { KeptLines, type NoteLines } from './noteLines';
@@ -237,16 +237,16 @@ function startClaim(note: NoteModel, line: string, lineNo: number, contentStart:
 // Links and fields are the most numerous objects of a large workspace: they
 // keep plain numbers and build their ranges only when asked.
 class ParsedLink implements WikiLink {
-  // Few links have an anchor or a display text: each such link gets the property when it has one, and the rest no room for it.
+  // Few links have an anchor, a display text or a field: each such link gets the property when it has one, and the rest no room for it.
   declare anchor?: string;
   declare display?: string;
-  field?: string;
+  declare field?: string;
   readonly key: string;
   target: string;
   constructor(target: string, private readonly ln: number, private readonly start: number,
     private readonly end: number, private readonly tStart: number, public claim: number) {
-    this.target = ownCopy(target);
-    this.key = foldName(this.target);
+    this.target = linkName(target);
+    this.key = linkName(foldName(this.target));
   }
   get range(): Range { return lineRange(this.ln, this.start, this.end); }
   get targetRange(): Range { return lineRange(this.ln, this.tStart, this.tStart + this.target.length); }
