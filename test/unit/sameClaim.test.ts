@@ -63,3 +63,18 @@ test('"Not the same claim" records distinct-from:: on one side, and the hint doe
   assert.deepEqual(await hints('b.md'), []);
   assert.deepEqual(await hints('a.md'), []);
 });
+
+test('the views built after the cold index are each followed by a garbage collection, where the process offers one', async () => {
+  const files = { 'a.md': A, 'b.md': B };
+  const ws = () => new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).map(([p, t]) => [uri(p), t])));
+  const collected: string[] = [];
+  const service = createClaimlens({ workspace: ws(), codec: nodeCodec, collectGarbage: () => collected.push('gc') });
+  await service.start();
+  await service.settled();
+  // One before the first view, between them, and once they are all built.
+  assert.ok(collected.length >= 3, `${collected.length} collections`);
+  assert.equal((await service.problems(uri('a.md'))).filter((x) => x.code === 'near-duplicate').length, 1);
+  const exporting = createClaimlens({ workspace: ws(), codec: nodeCodec, collectGarbage: () => assert.fail('no views, no collection') }, { eagerViews: false });
+  await exporting.start();
+  await exporting.settled();
+});

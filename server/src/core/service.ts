@@ -61,6 +61,13 @@ export interface ClaimlensWorld {
   logger?: Logger;
   /** Today, for `retrieved:` in a new note. */
   now?: () => Date;
+  /**
+   * A full garbage collection, where the runtime offers one: called once the
+   * cold index is done and after each view built behind it, while requests
+   * are few. What those passes let go of otherwise stays resident until the
+   * runtime collects by itself, which an idle server may not do for long.
+   */
+  collectGarbage?: () => void;
 }
 
 export interface ClaimlensOptions {
@@ -188,15 +195,29 @@ export class ClaimlensService {
       // every turn of the event loop, which a request needs several of (a 1.7 MB answer took 200 ms instead of 50 ms).
       // A question that needs one of them before its turn builds it itself.
       this.afterIndex = (async () => {
+        // Each pass over every note leaves garbage in the old generation: collected before the next pass, its room is
+        // reused instead of the heap growing (at 10k notes the server stayed at ~230 MB resident instead of ~197).
+        await this.collectGarbage();
         await this.countGroups();
+        await this.collectGarbage();
         await this.nearDuplicates();
+        await this.collectGarbage();
         await this.buildGraph();
         await this.prepareCards();
+        await this.collectGarbage();
       })();
     }
   }
 
   private afterIndex: Promise<void> = Promise.resolve();
+
+  /** A full collection (see ClaimlensWorld.collectGarbage) in a turn of its own, after the requests waiting. */
+  private async collectGarbage(): Promise<void> {
+    const collect = this.world.collectGarbage;
+    if (!collect) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+  }
 
   /**
    * Resolves once the cold index is done and so is the work it starts behind
@@ -258,6 +279,9 @@ export class ClaimlensService {
       // Notes changed meanwhile are followed as they change (followNotes); those not reached yet are read as they are then.
       // Short slices: this runs behind the analyst's requests, which should wait a few milliseconds at most.
       const slice = new TimeSlice(BACKGROUND_SLICE_MS);
+      let claims = 0;
+      for (const note of this.index.notes.values()) claims += note.claims.length;
+      this.duplicates.reserve(claims);
       for (const uri of [...this.index.notes.keys()]) {
         const note = this.index.notes.get(uri);
         if (note) this.duplicates.setNote(note);

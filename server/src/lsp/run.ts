@@ -7,5 +7,7 @@ import { startServer } from './server';
 
 export function runServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, { createWorkspace: (folders) => new FsWorkspace(folders), codec: nodeCodec });
+  // Offered when the process was started with --expose-gc (SERVER_NODE_FLAGS).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  startServer(connection, { createWorkspace: (folders) => new FsWorkspace(folders), codec: nodeCodec, collectGarbage: gc && (() => gc()) });
 }

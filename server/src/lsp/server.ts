@@ -35,6 +35,8 @@ export interface ServerHost {
   /** Makes the workspace the index reads (the file system). */
   createWorkspace(folders: string[]): Workspace;
   codec: Codec;
+  /** A full garbage collection, where the process offers one (see ClaimlensWorld.collectGarbage). */
+  collectGarbage?: () => void;
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
@@ -57,6 +59,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const settings = readSettings(params.initializationOptions);
     const service = createClaimlens({
       workspace: host.createWorkspace(folders), codec: host.codec, logger: { log: (m) => connection.console.log(m) },
+      collectGarbage: host.collectGarbage,
     }, {
       include: settings.notes.include, exclude: settings.notes.exclude, maxFileSize: settings.maxFileSize,
       allowOutsideWorkspace: settings.sources.allowOutsideWorkspace && settings.trusted,
