@@ -82,6 +82,25 @@ test('text cut into chunks is never cut inside a surrogate pair', () => {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const c of chunks) decoder.decode(c);
   assert.equal(chunks.map((c) => decoder.decode(c)).join(''), 'x' + text + 'y');
+  // A pair cut between two pieces is put together again; a lone high surrogate at the end is encoded as the encoder does.
+  const cut = ['a🦊'.slice(0, 2), '🦊'.slice(1) + 'b', '\ud83d'];
+  assert.deepEqual(concat([...utf8Chunks(cut)]), new TextEncoder().encode(cut.join('')));
+});
+
+test('text written piece by piece gives the bytes of the whole text, a surrogate pair cut between pieces included', async () => {
+  const received: Uint8Array[] = [];
+  const sink: ExportSink = { write: async (bytes) => { received.push(bytes.slice()); } };
+  const out = new ExportWriter(sink);
+  // A fox (a surrogate pair) cut between two pieces, long pieces that cross chunks, and a lone high surrogate at the end.
+  const pieces = ['“quoted” — ', 'a🦊'.slice(0, 2), '🦊'.slice(1) + 'b', 'é'.repeat(CHUNK_SIZE), '\ud83d'];
+  for (const piece of pieces) {
+    out.text(piece);
+    if (out.full) await out.flush();
+  }
+  await out.flush(true);
+  assert.deepEqual(concat(received), new TextEncoder().encode(pieces.join('')));
+  assert.equal(out.chars, pieces.join('').length);
+  assert.equal(out.written, concat(received).length);
 });
 
 test('a cancelled stream stops at the next chunk', async () => {
