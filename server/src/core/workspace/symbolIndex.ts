@@ -328,10 +328,11 @@ export class SymbolIndex {
     this.entries = [];
     this.live = 0;
     // Room for every posting at once (at most MAX_CLAIM_WORDS a claim, a few an entity): grown as it filled, the
-    // list was copied again and again, 2 s of a 100,000-note build. It is dropped when the build finishes.
+    // list was copied again and again, 2 s of a 100,000-note build. Pages never written are never resident, and
+    // the list is dropped when the build finishes.
     let claims = 0;
     for (const note of this.index.notes.values()) claims += note.claims.length;
-    this.words = new WordPostings(2 * (MAX_CLAIM_WORDS * claims + 8 * this.index.entities().length));
+    this.words = new WordPostings(MAX_CLAIM_WORDS * claims + 8 * this.index.entities().length);
     this.exact = new WordPostings();
     this.byFile.clear();
     for (const uri of this.index.registries.keys()) this.add(uri);
@@ -409,25 +410,35 @@ function sameWord(word: string, text: string, start: number, end: number): boole
  * over 118,000 words (10,000 words of text, the rest claim ids): a growing
  * list per word, written in turn, cost most of a second in scattered memory
  * and collections. So while the whole index is built each posting is
- * appended to one flat list as a (word, symbol) pair, and `finish` sorts
- * them by word in two passes into one array, each word's symbols a range
- * of it (`offsets`). A posting added after that (a file changed) goes to a
- * short list of its word's own (`later`), read after the range. A symbol
- * adds its words together, so the last symbol seen per word says whether
- * the symbol already has it. Ranges of words are over the words in order
- * (see range): that order is made once by `finish`; a new word afterwards
- * is put in place.
+ * appended to one flat list of word numbers, a symbol's words together (a
+ * build adds symbols in the order of their numbers, so where each symbol's
+ * run starts is all that says whose a posting is: 4 bytes a posting, where
+ * (word, symbol) pairs took 8, 11 MB more at the peak of a 10k build), and
+ * `finish` sorts them by word in two passes into one array, each word's
+ * symbols a range of it (`offsets`). A posting added after that (a file
+ * changed) goes to a short list of its word's own (`later`), read after the
+ * range. A symbol adds its words together, so the last symbol seen per word
+ * says whether the symbol already has it. Ranges of words are over the words
+ * in order (see range): that order is made once by `finish`; a new word
+ * afterwards is put in place.
  */
 class WordPostings {
-  /** Open addressing: word number + 1 at the slot its hash leads to (0 = empty), and that hash beside it; at most half full. */
-  private table = new Int32Array(1 << 12);
-  private tableHash = new Int32Array(1 << 12);
+  /**
+   * Open addressing, two numbers a slot: word number + 1 (0 = empty) and the
+   * word's hash beside it, so a probe reads one cache line rather than two
+   * arrays' (the lookups of a build are most of its time). At most half full.
+   */
+  private table = new Int32Array(2 << 12);
   private readonly words: string[] = [];
   /** Per word, the last symbol added to it, plus one. */
   private last = new Int32Array(1024);
-  /** While building: (word, symbol) pairs in the order added. */
-  private pairs: Int32Array | undefined;
-  private pairCount = 0;
+  /** While building: the word numbers of the postings, in the order added. */
+  private postings: Int32Array | undefined;
+  private postingCount = 0;
+  /** While building: where the postings of each symbol start (symbol s: runStart[s] … runStart[s + 1] - 1). */
+  private runStart: Int32Array | undefined = new Int32Array(1024);
+  /** While building: the symbols whose runs have started (the last one is still open). */
+  private runs = 0;
   /** Once finished: word w's symbols are flat[offsets[w]] … flat[offsets[w + 1] - 1], then later[w]. */
   private flat = new Int32Array(0);
   private offsets = new Int32Array(1);
@@ -435,21 +446,28 @@ class WordPostings {
   /** Word numbers in the words' order; undefined until finish. */
   private order: number[] | undefined;
 
-  /** `room`: how many numbers the (word, symbol) pairs of a build may take, two a posting (grown past it if need be). */
+  /** `room`: how many postings a build may take (grown past it if need be). */
   constructor(room = 1 << 16) {
-    this.pairs = new Int32Array(Math.max(1024, room));
+    this.postings = new Int32Array(Math.max(1024, room));
   }
 
-  /** Adds `symbol` to the postings of the word `text[start, end)`; false when it is there already. */
+  /**
+   * Adds `symbol` to the postings of the word `text[start, end)`; false when it
+   * is there already. While building, symbols come in the order of their numbers.
+   */
   add(text: string, start: number, end: number, symbol: number): boolean {
     const w = this.number(text, start, end);
     if (this.last[w] === symbol + 1) return false;
     this.last[w] = symbol + 1;
-    if (this.pairs) {
-      this.pairs = grownTo(this.pairs, 2 * this.pairCount + 2);
-      this.pairs[2 * this.pairCount] = w;
-      this.pairs[2 * this.pairCount + 1] = symbol;
-      this.pairCount++;
+    if (this.postings) {
+      if (symbol >= this.runs) {
+        // Symbols without postings before this one get empty runs.
+        const runStart = this.runStart = grownTo(this.runStart!, symbol + 2);
+        for (let s = this.runs; s <= symbol; s++) runStart[s] = this.postingCount;
+        this.runs = symbol + 1;
+      } else if (symbol < this.runs - 1) throw new Error('a build adds symbols in the order of their numbers');
+      this.postings = grownTo(this.postings, this.postingCount + 1);
+      this.postings[this.postingCount++] = w;
     } else {
       const list = this.later.get(w);
       if (list) list.push(symbol); else this.later.set(w, [symbol]);
@@ -460,61 +478,69 @@ class WordPostings {
   /** The word's number; a new word is given the next one. */
   private number(text: string, start: number, end: number): number {
     const h = hashOf(text, start, end);
-    const found = this.find(text, start, end, h);
-    if (found >= 0) return found;
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = h & mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    for (let k; (k = table[2 * slot]!) !== 0; slot = (slot + 1) & mask) {
+      if (table[2 * slot + 1] === h && sameWord(this.words[k - 1]!, text, start, end)) return k - 1;
+    }
     const w = this.words.length;
     const word = text.slice(start, end);
     this.words.push(word);
-    this.table[slot] = w + 1;
-    this.tableHash[slot] = h;
-    if (2 * this.words.length > this.table.length) this.grow();
+    table[2 * slot] = w + 1;
+    table[2 * slot + 1] = h;
+    if (4 * this.words.length > table.length) this.grow();
     this.last = grownTo(this.last, w + 1);
     if (this.order) this.order.splice(this.lowerBound(word), 0, w);
     return w;
   }
 
-  /** The number of the word `text[start, end)` (of hash `h`), or -1. */
-  private find(text: string, start: number, end: number, h: number): number {
-    const mask = this.table.length - 1;
-    for (let slot = h & mask, k; (k = this.table[slot]!) !== 0; slot = (slot + 1) & mask) {
-      if (this.tableHash[slot] === h && sameWord(this.words[k - 1]!, text, start, end)) return k - 1;
+  /** The number of the word `text[start, end)`, or -1. */
+  private find(text: string, start: number, end: number): number {
+    const h = hashOf(text, start, end);
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    for (let slot = h & mask, k; (k = table[2 * slot]!) !== 0; slot = (slot + 1) & mask) {
+      if (table[2 * slot + 1] === h && sameWord(this.words[k - 1]!, text, start, end)) return k - 1;
     }
     return -1;
   }
 
   private grow(): void {
-    const table = new Int32Array(2 * this.table.length);
-    const hashes = new Int32Array(table.length);
-    const mask = table.length - 1;
-    for (let slot = 0; slot < this.table.length; slot++) {
-      const k = this.table[slot]!;
+    const old = this.table;
+    const table = new Int32Array(2 * old.length);
+    const mask = (table.length >> 1) - 1;
+    for (let slot = 0; 2 * slot < old.length; slot++) {
+      const k = old[2 * slot]!;
       if (k === 0) continue;
-      const h = this.tableHash[slot]!;
+      const h = old[2 * slot + 1]!;
       let to = h & mask;
-      while (table[to] !== 0) to = (to + 1) & mask;
-      table[to] = k;
-      hashes[to] = h;
+      while (table[2 * to] !== 0) to = (to + 1) & mask;
+      table[2 * to] = k;
+      table[2 * to + 1] = h;
     }
     this.table = table;
-    this.tableHash = hashes;
   }
 
   /** Lays the postings out by word, and puts the words in order. */
   finish(): void {
-    const pairs = this.pairs!;
+    const postings = this.postings!;
+    const runStart = this.runStart!;
+    const count = this.postingCount;
     const n = this.words.length;
     const offsets = new Int32Array(n + 1);
-    for (let p = 0; p < this.pairCount; p++) offsets[pairs[2 * p]! + 1]!++;
+    for (let p = 0; p < count; p++) offsets[postings[p]! + 1]!++;
     for (let w = 0; w < n; w++) offsets[w + 1]! += offsets[w]!;
-    const flat = new Int32Array(this.pairCount);
+    const flat = new Int32Array(count);
     const fill = offsets.slice(0, n);
-    for (let p = 0; p < this.pairCount; p++) flat[fill[pairs[2 * p]!]!++] = pairs[2 * p + 1]!;
+    for (let s = 0; s < this.runs; s++) {
+      const end = s + 1 < this.runs ? runStart[s + 1]! : count;
+      for (let p = runStart[s]!; p < end; p++) flat[fill[postings[p]!]!++] = s;
+    }
     this.flat = flat;
     this.offsets = offsets;
-    this.pairs = undefined;
+    this.postings = undefined;
+    this.runStart = undefined;
     const words = this.words;
     this.order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
   }
@@ -542,7 +568,7 @@ class WordPostings {
 
   /** Visits the symbols of `word`, if it is one. */
   forWord(word: string, visit: (symbol: number) => boolean): void {
-    const w = this.find(word, 0, word.length, hashOf(word, 0, word.length));
+    const w = this.find(word, 0, word.length);
     if (w >= 0) this.eachOf(w, visit);
   }
 
