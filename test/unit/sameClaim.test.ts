@@ -78,3 +78,21 @@ test('the views built after the cold index are each followed by a garbage collec
   await exporting.start();
   await exporting.settled();
 });
+
+test('the first workspace symbol search, which builds its index, is followed by a garbage collection; later searches are not', async () => {
+  const files = { 'a.md': A, 'b.md': B };
+  const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).map(([p, t]) => [uri(p), t])));
+  let collected = 0;
+  const service = createClaimlens({ workspace: ws, codec: nodeCodec, collectGarbage: () => { collected++; } }, { eagerViews: false });
+  await service.start();
+  await service.settled();
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+  await settle();
+  assert.equal(collected, 0, 'no views, no search: nothing collected yet');
+  assert.deepEqual((await service.workspaceSymbols('cheap')).map((s) => s.name), ['DeepSeek trains high-quality models for a fraction of the usual cost.']);
+  await settle();
+  assert.equal(collected, 1);
+  assert.equal((await service.workspaceSymbols('deepseek')).length, 2);
+  await settle();
+  assert.equal(collected, 1, 'the index was built already');
+});

@@ -481,8 +481,12 @@ export class ClaimlensService {
   async workspaceSymbols(query: string, token: CancellationToken = neverCancelled) {
     await this.upToDate();
     throwIfCancelled(token, 'workspace symbols');
+    const builds = this.symbols.builds;
     // Each word of the query is looked for in every claim: a pasted page would stall the server.
-    return workspaceSymbols(this.symbols, query.slice(0, MAX_SYMBOL_QUERY));
+    const answer = workspaceSymbols(this.symbols, query.slice(0, MAX_SYMBOL_QUERY));
+    // A build reads every note again and leaves that garbage in the old generation, which an idle server keeps resident.
+    if (this.symbols.builds !== builds) void this.collectGarbage();
+    return answer;
   }
 
   /** The text of a line of an open document (or the file as indexed). */

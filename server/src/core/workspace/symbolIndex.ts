@@ -214,6 +214,8 @@ export class SymbolIndex {
   /** Per symbol, the last query word that marked it (see requireAll), and whether this query has looked at it. */
   private readonly marks = new Marks();
   private readonly seen = new Marks();
+  /** How many times everything was built afresh (see build). */
+  builds = 0;
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -324,6 +326,7 @@ export class SymbolIndex {
 
   /** Everything afresh: the first query, or more holes than symbols. */
   private build(): void {
+    this.builds++;
     this.dirty = undefined;
     this.entries = [];
     this.live = 0;
