@@ -3,7 +3,7 @@
 // gone once either fix is applied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createClaimlens } from '../../server/src/core/service';
+import { createClaimlens, IDLE_COLLECT_MS } from '../../server/src/core/service';
 import { InMemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { nodeCodec } from '../../server/src/node/codec';
 import { applyTo, ROOT, uri } from './helpers';
@@ -79,20 +79,24 @@ test('the views built after the cold index are each followed by a garbage collec
   await exporting.settled();
 });
 
-test('the first workspace symbol search, which builds its index, is followed by a garbage collection; later searches are not', async () => {
+test('the first workspace symbol search, which builds its index, is followed by a garbage collection once requests pause; later searches are not', async () => {
   const files = { 'a.md': A, 'b.md': B };
   const ws = new InMemoryWorkspace([ROOT], Object.fromEntries(Object.entries(files).map(([p, t]) => [uri(p), t])));
   let collected = 0;
   const service = createClaimlens({ workspace: ws, codec: nodeCodec, collectGarbage: () => { collected++; } }, { eagerViews: false });
   await service.start();
   await service.settled();
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
-  await settle();
-  assert.equal(collected, 0, 'no views, no search: nothing collected yet');
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   assert.deepEqual((await service.workspaceSymbols('cheap')).map((s) => s.name), ['DeepSeek trains high-quality models for a fraction of the usual cost.']);
-  await settle();
+  // Requests keep coming: the collection waits for them to pause.
+  for (let i = 0; i < 3; i++) {
+    await wait(IDLE_COLLECT_MS / 2);
+    await service.hover(uri('a.md'), { line: 1, character: 4 });
+  }
+  assert.equal(collected, 0, 'not while requests come');
+  await wait(IDLE_COLLECT_MS * 1.5);
   assert.equal(collected, 1);
   assert.equal((await service.workspaceSymbols('deepseek')).length, 2);
-  await settle();
+  await wait(IDLE_COLLECT_MS * 1.5);
   assert.equal(collected, 1, 'the index was built already');
 });

@@ -113,6 +113,9 @@ export interface ExportRequest {
  */
 const BACKGROUND_SLICE_MS = 1;
 
+/** How long no request must have come before a collection that can wait is made (see collectWhenIdle). */
+export const IDLE_COLLECT_MS = 1000;
+
 /** Characters of a workspace-symbol query that count; the rest is ignored. */
 export const MAX_SYMBOL_QUERY = 200;
 /** The claims panel's "Set Status…": the edit to apply, or why not. */
@@ -210,6 +213,30 @@ export class ClaimlensService {
   }
 
   private afterIndex: Promise<void> = Promise.resolve();
+
+  /** When a request last asked for the index (see collectWhenIdle). */
+  private lastAsked = 0;
+  private idleCollection: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A full collection once no request has come for IDLE_COLLECT_MS: one
+   * takes ~100 ms at 10k notes, and right after a symbol search the next
+   * question (Find All References, a second search) is often on its way.
+   */
+  private collectWhenIdle(): void {
+    const collect = this.world.collectGarbage;
+    if (!collect || this.idleCollection) return;
+    const wait = (ms: number) => {
+      const timer = this.idleCollection = setTimeout(() => {
+        const quiet = Date.now() - this.lastAsked;
+        if (quiet < IDLE_COLLECT_MS) wait(IDLE_COLLECT_MS - quiet);
+        else { this.idleCollection = undefined; collect(); }
+      }, ms);
+      // Where timers can be let go of (Node), a pending collection keeps nothing running.
+      (timer as { unref?: () => void }).unref?.();
+    };
+    wait(IDLE_COLLECT_MS);
+  }
 
   /** A full collection (see ClaimlensWorld.collectGarbage) in a turn of its own, after the requests waiting. */
   private async collectGarbage(): Promise<void> {
@@ -412,6 +439,7 @@ export class ClaimlensService {
    * so far (the open documents first of all), never made to wait for the whole.
    */
   private async upToDate(): Promise<void> {
+    this.lastAsked = Date.now();
     if (!this.started) await this.ready;
     if (this.indexing) return;
     await this.disk;
@@ -485,7 +513,7 @@ export class ClaimlensService {
     // Each word of the query is looked for in every claim: a pasted page would stall the server.
     const answer = workspaceSymbols(this.symbols, query.slice(0, MAX_SYMBOL_QUERY));
     // A build reads every note again and leaves that garbage in the old generation, which an idle server keeps resident.
-    if (this.symbols.builds !== builds) void this.collectGarbage();
+    if (this.symbols.builds !== builds) this.collectWhenIdle();
     return answer;
   }
 
