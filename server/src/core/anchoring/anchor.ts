@@ -16,6 +16,7 @@ import { type AnchorHint, chooseByRecord, contextScore, type Place } from './con
 import { fuzzySearch } from './fuzzySearch';
 import { foldMarks, foldText, keepsUnit } from '../text/fold';
 import { type PreparedSource } from './sourceText';
+import { ownCopy } from '../text/kept';
 
 
 export type AnchorMethod = 'exact' | 'normalized' | 'fuzzy' | 'not-found';
@@ -268,13 +269,23 @@ export function contextAround(text: string, start: number, end: number): { prefi
 function prefixOf(text: string, start: number): string {
   let s = Math.max(0, start - CONTEXT);
   if (s > 0 && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1))) s++;
-  return text.slice(s, start);
+  return cut(text, s, start);
 }
 
 function suffixOf(text: string, end: number): string {
   let e = Math.min(text.length, end + CONTEXT);
   if (e < text.length && isLowSurrogate(text.charCodeAt(e)) && isHighSurrogate(text.charCodeAt(e - 1))) e--;
-  return text.slice(end, e);
+  return cut(text, end, e);
+}
+
+/**
+ * A piece of a source's text that a result keeps, as a copy of its own (see
+ * ownCopy): a slice would keep the whole source alive for as long as the
+ * result is cached, every source of the workspace where only the most
+ * recently used are meant to be held (48 MB of sources at 100,000 quotes).
+ */
+function cut(text: string, start: number, end: number): string {
+  return ownCopy(text.slice(start, end));
 }
 
 function rangeOf(src: PreparedSource, start: number, end: number): AnchorRange {
@@ -318,7 +329,7 @@ function resultOf(src: PreparedSource, quote: string, hit: Hit, start: number, e
   const out: Mutable<AnchorResult> = {
     method, quote, start: r.start, end: r.end, startPos: r.startPos, endPos: r.endPos,
     fileStart: r.fileStart, fileEnd: r.fileEnd, fileStartPos: r.fileStartPos, fileEndPos: r.fileEndPos,
-    exact: src.text.slice(start, end), prefix: prefixOf(src.text, start), suffix: suffixOf(src.text, end),
+    exact: cut(src.text, start, end), prefix: prefixOf(src.text, start), suffix: suffixOf(src.text, end),
     occurrences: hit.occurrences,
   };
   if (errors !== undefined) out.errors = errors;
@@ -366,7 +377,7 @@ export function anchorQuote(src: PreparedSource, quote: string, token?: Cancella
     const hit = findPart(src, part, from, token, head ? undefined : hint && { ...hint, suffix: '' });
     head ??= hit;
     const missing = hit.method === 'not-found';
-    found.push({ method: hit.method, quote: part, exact: missing ? '' : src.text.slice(hit.start, hit.end),
+    found.push({ method: hit.method, quote: part, exact: missing ? '' : cut(src.text, hit.start, hit.end),
       occurrences: hit.occurrences, ...(hit.errors !== undefined ? { errors: hit.errors } : {}),
       ...(missing ? NO_RANGE : rangeOf(src, hit.start, hit.end)) });
     if (hit.method === 'not-found') return notFound(quote, found);
