@@ -39,3 +39,19 @@ test('an entity\'s mentions stay those a scan of every note finds, in file order
     assert.deepEqual(unordered.sort(), [...scanned].sort());
   }), { numRuns: 150 });
 });
+
+test('a note that names one entity a hundred thousand times and more can gain and lose mentions of it', async () => {
+  const { index } = await indexOf({
+    'entities.yaml': '- id: x\n  name: X\n', 'other.md': '- #claim [[X]] elsewhere ^o\n',
+  });
+  const x = () => index.resolveEntity('x')[0]!;
+  const note = (links: number) => Array.from({ length: Math.ceil(links / 1000) },
+    (_, i) => `${'[[X]] '.repeat(Math.min(1000, links - i * 1000))}\n`).join('');
+  // More mentions than a function call takes arguments, then one more, then fewer, then as many (written in place).
+  for (const links of [150_000, 150_001, 149_000, 149_000]) {
+    index.update(uri('big.md'), note(links));
+    const mentions = index.mentionsOf(x());
+    assert.equal(mentions.filter((m) => m.uri === uri('big.md')).length, links);
+    assert.deepEqual(mentions.filter((m) => m.uri !== uri('big.md')).map((m) => m.uri), [uri('other.md')]);
+  }
+});
