@@ -7,6 +7,7 @@
 // reaches it). A large scope is cut at the limit nearest first, saying how
 // much there was. The exports (GraphML, Mermaid) take the whole filtered graph.
 import { type Position } from '../base/position';
+import { grownTo } from '../base/typedArrays';
 import { type ClaimFilter, claimFilter, type CompiledFilter, ExportError } from '../export/filter';
 import { type NoteModel } from '../notes/model';
 import { passingText } from '../notes/parser';
@@ -211,6 +212,14 @@ function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Pos
 // ---- scopes ----------------------------------------------------------------------
 
 /**
+ * Room kept from one map to the next (a map is made in one go): a scope's
+ * nodes' distances from the focus, its edges and where each is filed. A hub's
+ * scope at 10k notes has tens of thousands of each, and growing new lists for
+ * them took a third of its map and left them to the collector.
+ */
+const scratch = { dist: new Int32Array(1024), found: new Int32Array(1024), under: new Int32Array(1024) };
+
+/**
  * Breadth first from the seeds, both ways along drawn edges, `hops` out; an
  * expanded node is always looked one hop past. Each node once, nearest first,
  * so cycles end where they close.
@@ -218,8 +227,15 @@ function nodesAt(index: WorkspaceIndex, graph: ClaimGraph, uri: string, pos: Pos
 function neighbourhood(graph: ClaimGraph, view: View, seeds: GraphNode[], hops: number, expand: Set<GraphNode>): Scope {
   const seen = graph.newWalk();
   const order: GraphNode[] = [];
-  const dist: number[] = [];
-  const add = (n: GraphNode, d: number) => { if (!graph.seen(n, seen)) { graph.visit(n, seen, order.length); order.push(n); dist.push(d); } };
+  // Each node's distance, by its place in `order`, in the scratch space kept between maps (see scratch).
+  let dist = scratch.dist;
+  const add = (n: GraphNode, d: number) => {
+    if (graph.seen(n, seen)) return;
+    if (order.length === dist.length) scratch.dist = dist = grownTo(dist, order.length + 1);
+    dist[order.length] = d;
+    graph.visit(n, seen, order.length);
+    order.push(n);
+  };
   // Loops rather than callbacks: a neighbourhood at 10k notes can pass through tens of thousands of edges.
   const walk = (from: number) => {
     for (let i = from; i < order.length; i++) {
@@ -321,26 +337,28 @@ function cut(index: WorkspaceIndex, view: View, { order, walk }: Scope, limit: n
   const graph = view.graph;
   // Each edge is filed under the later of its two ends, so it is listed once both are: one pass finds
   // them (a scope at 10k notes can hold tens of thousands), a counting sort lays them out in that order.
-  const found: GraphEdge[] = [];
-  const under: number[] = [];
+  let found = scratch.found;
+  let under = scratch.under;
+  let count = 0;
   for (let i = 0; i < order.length; i++) {
     const n = order[i]!;
     for (let e = graph.outFrom(n), end = graph.outTo(n); e < end; e++) {
       const t = graph.targetOf(e);
       if (!graph.seen(t, walk) || !view.draws(e) || secondOfPair(graph, e)) continue;
-      found.push(e);
-      under.push(Math.max(i, graph.rank(t)));
+      if (count === found.length) { scratch.found = found = grownTo(found, count + 1); scratch.under = under = grownTo(under, count + 1); }
+      found[count] = e;
+      under[count++] = Math.max(i, graph.rank(t));
     }
   }
   const start = new Int32Array(order.length + 1);
-  for (const r of under) start[r + 1]!++;
+  for (let k = 0; k < count; k++) start[under[k]! + 1]!++;
   for (let i = 1; i <= order.length; i++) start[i]! += start[i - 1]!;
-  const laid = new Int32Array(found.length);
+  const laid = new Int32Array(count);
   const next = start.slice(0, order.length);
-  found.forEach((e, k) => { laid[next[under[k]!]!++] = e; });
+  for (let k = 0; k < count; k++) laid[next[under[k]!]!++] = found[k]!;
   const noteOf = (n: GraphNode) => graph.noteOf(n)?.model;
   const notes = groupByNote ? new Set(order.map(noteOf).filter((n) => n !== undefined)).size : 0;
-  const total = order.length + found.length + notes;
+  const total = order.length + count + notes;
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
   const noted = new Set<NoteModel>();
