@@ -286,12 +286,7 @@ export class WorkspaceIndex {
   /** Lists a note's links, references and entity; `placed`: its links were put in place already (see unlinkNote). */
   private linkNote(note: NoteModel, placed = false): void {
     pushTo(this.notesByBase, this.noteKey(note.uri), note.uri);
-    if (!placed) {
-      for (const link of note.links) {
-        const list = this.linkers.get(link.key);
-        if (list) list.push(note, link); else this.linkers.set(link.key, [note, link]);
-      }
-    }
+    if (!placed) for (const link of note.links) addLink(this.linkers, note, link);
     // Nothing to mark key by key during the cold index (touch() would skip each key): its end marks every entity changed.
     if (this.built) for (const key of this.linkKeys(note)) this.touch(key);
     for (const ref of note.refs) {
@@ -608,11 +603,14 @@ type LinkList = Array<NoteModel | WikiLink>;
 /** A note's links by name, each as its run of a link list: note, link, note, link… */
 function linkRuns(note: NoteModel): Map<string, LinkList> {
   const runs = new Map<string, LinkList>();
-  for (const link of note.links) {
-    const run = runs.get(link.key);
-    if (run) run.push(note, link); else runs.set(link.key, [note, link]);
-  }
+  for (const link of note.links) addLink(runs, note, link);
   return runs;
+}
+
+/** Appends a note's link to the list of its name in `lists`. */
+function addLink(lists: Map<string, LinkList>, note: NoteModel, link: WikiLink): void {
+  const list = lists.get(link.key);
+  if (list) list.push(note, link); else lists.set(link.key, [note, link]);
 }
 
 /**
