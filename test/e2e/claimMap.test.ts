@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { mapFrame, until } from './mapPage';
 import { positionOf, sessionFor, step as stepIn } from './session';
-import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, RESULTS_DIR, runCommand } from './workbench';
+import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, RESULTS_DIR, runCommand, saveFile } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const session = sessionFor('e2e-map', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
@@ -171,7 +171,7 @@ test('the map follows an edit to the note, keeping its zoom', async () => {
     assert.equal(await frame.evaluate('window.claimMap.cy.zoom()'), zoom, 'the zoom is kept');
     for (let i = 0; i < 'refuted'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('disputed');
-    await page.keyboard.press('Control+S');
+    await saveFile(page, NOTE);
   });
 });
 

@@ -3,11 +3,10 @@
 // Claims panel says what to do, and tagging a sentence of the article asks
 // where the new note goes and fills the panel.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { screenshotOnFailure, sessionFor } from './session';
-import { moveCaret, openFile, screenshot } from './workbench';
+import { fileText, moveCaret, openFile, saveFile, screenshot } from './workbench';
 
 const SENTENCE = 'The council approved the new budget on Monday.';
 const ARTICLE = ['<html><head><title>Council news</title><script>var x = "not a claim";</script></head><body>',
@@ -40,12 +39,10 @@ test('tagging a sentence of the article asks where the note goes, creates it, an
     await where.waitFor();
     await screenshot(page, 'first-run-where.png');
     await where.locator('.quick-input-list .monaco-list-row', { hasText: 'articles/council.md' }).click();
-    await page.locator('.editor-group-container.active .monaco-editor[data-uri$="/articles/council.md"]').waitFor();
-    await page.keyboard.press('Control+S');
+    await saveFile(page, 'articles/council.md');
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'council' }).filter({ hasText: '1' }).waitFor({ timeout: 30_000 });
-    const note = join(session().workspace, 'articles/council.md');
-    assert.ok(existsSync(note));
-    assert.match(readFileSync(note, 'utf8'), new RegExp(`- #claim ${SENTENCE.replace(/\./g, '\\.')} \\^the-council-approved-the-new\\n  - quote:: "${SENTENCE.replace(/\./g, '\\.')}"`));
+    const claim = new RegExp(`- #claim ${SENTENCE.replace(/\./g, '\\.')} \\^the-council-approved-the-new\\n  - quote:: "${SENTENCE.replace(/\./g, '\\.')}"`);
+    assert.match(await fileText(join(session().workspace, 'articles/council.md'), (text) => claim.test(text)), claim);
   });
   await screenshot(page, 'first-run-tagged.png');
 });

@@ -2,7 +2,7 @@
 // the way an analyst does: Quick Open, Go to Line, the mouse over a word, the
 // command palette. Each helper waits on something the workbench shows (a
 // selector, the status bar, a hover's text), never on a fixed delay.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
@@ -77,6 +77,34 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await page
     .locator(`.editor-group-container.active .monaco-editor[data-uri$="/${relativePath}"]`)
     .waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Saves the open file at `relativePath` with Ctrl+S, as the analyst does, and
+ * waits until its tab is no longer dirty: the panel and hovers follow the
+ * editor's text at once, but the file is on disk only once the save is done.
+ */
+export async function saveFile(page: Page, relativePath: string): Promise<void> {
+  const name = relativePath.split('/').pop() ?? relativePath;
+  // The keystroke goes to the editor that has the focus; a quick input that is still closing would swallow it.
+  await page.locator(`.editor-group-container.active .monaco-editor.focused[data-uri$="/${relativePath}"]`).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+S');
+  await page.locator('.editor-group-container.active .tabs-container .tab.active:not(.dirty)', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * The text of the file at `path` once `ready` holds for it, or its last text
+ * after `timeoutMs`: a save (the analyst's, or the one VS Code makes after an
+ * edit that created the file) reaches the disk a moment after the editor and
+ * the panel show the text.
+ */
+export async function fileText(path: string, ready: (text: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    if (ready(text) || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Runs a command by its title through the command palette. */
