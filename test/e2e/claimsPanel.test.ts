@@ -6,12 +6,11 @@
 // and activation stays under 500 ms. Each step saves a screenshot. The session
 // serves a copy of samples/, since a status is set.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { positionOf, sessionFor, step as stepIn } from './session';
-import { activeEditor, colorTheme, contextMenu, moveCaret, openFile, runCommand, screenshot } from './workbench';
+import { activeEditor, colorTheme, contextMenu, fileText, moveCaret, openFile, runCommand, screenshot } from './workbench';
 
 const NOTE = 'notes/openai-consumer-shift.md';
 const session = sessionFor('e2e-panel', { copySamples: true, settings: { 'workbench.colorTheme': 'Light+' } });
@@ -133,14 +132,10 @@ test('Set Status… changes the note on disk and moves the claim to its new grou
     await contextMenu(page, row(page, '^transistor'), 'Set Status…');
     await pickRow(page, 'Refuted');
     await row(page, /^Refuted/).filter({ hasText: '2' }).waitFor();
-    const file = join(session().workspace, NOTE);
-    const deadline = Date.now() + 30_000;
-    const claim = () => readFileSync(file, 'utf8').split('^transistor')[1]!.split('\n- ')[0]!;
+    const claim = (text: string) => text.split('^transistor')[1]?.split('\n- ')[0] ?? '';
     // The disk is the signal: the panel saves the note it edited.
-    while (!/status:: refuted/.test(claim())) {
-      if (Date.now() > deadline) assert.fail(`the note on disk still reads: ${claim()}`);
-      await new Promise((r) => setTimeout(r, 100)); // a poll of the file, bounded by the deadline above
-    }
+    const saved = await fileText(join(session().workspace, NOTE), (text) => /status:: refuted/.test(claim(text)));
+    assert.match(claim(saved), /status:: refuted/, 'the note on disk reads the new status');
     await row(page, 'Refuted').click();
   });
 });
