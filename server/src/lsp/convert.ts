@@ -63,8 +63,9 @@ export function toHover(h: Hover): LspHover {
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, ...(h.range ? { range: h.range } : {}) };
 }
 
+/** The core's Location is the protocol's, made for the answer: passed on as it is, not copied (10,000 of them in a references answer). */
 export function toLocation(l: Location): LspLocation {
-  return { uri: l.uri, range: l.range };
+  return l;
 }
 
 const SYMBOL: Record<SymbolKind, LspSymbolKind> = {
