@@ -17,16 +17,16 @@
 // its figures include that work, as in the editor, but its memory does not.
 //
 //   node --import tsx test/bench/peerBench.ts [--peer] [--growth] [--json] [--runs N] [--peer-runs N]
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { URI } from 'vscode-uri';
-import { createProtocolConnection, InitializedNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { InitializedNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../protocol/lspClient';
 import { convertedCorpus, mostLinked, notesUnder, positionIn, readFloor } from './corpus';
 import { grownCorpus } from './grownCorpus';
+import { echoRoundTrips } from './echoServer';
 import { processMemory } from './serverBench';
 
 const PEER_SERVER = require.resolve('vscode-markdown-languageserver/dist/node/workerMain.js');
@@ -150,20 +150,8 @@ async function coldRun(server: 'claimlens' | 'peer', root: string, query: string
  * locations costs with nothing computed (median of `n`).
  */
 async function answerFloor(answer: unknown[], n: number): Promise<Spread> {
-  const file = path.join(path.dirname(JSON_OUT), 'references-answer.json');
-  fs.writeFileSync(file, JSON.stringify(answer));
   const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const proc = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'answerServer.ts'), file], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    conn.listen();
-    await conn.sendRequest('ready');
-    const t0 = performance.now();
-    await conn.sendRequest('textDocument/references', {});
-    times.push(performance.now() - t0);
-    conn.dispose();
-    proc.kill();
-  }
+  for (let i = 0; i < n; i++) times.push((await echoRoundTrips(answer, 1))[0]!);
   return spread(times);
 }
 

@@ -20,6 +20,7 @@ import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { fileUri } from '../../server/src/core/workspace/workspace';
 import { FsWorkspace } from '../../server/src/node/fsWorkspace';
 import { mostLinked, readFloor } from './corpus';
+import { echoRoundTrips } from './echoServer';
 import { createClaimlens } from '../../server/src/core/service';
 import { nodeCodec } from '../../server/src/node/codec';
 import { Anchoring } from '../../server/src/core/anchoring/noteAnchoring';
@@ -165,17 +166,21 @@ async function referencesRow(conn: Connection, dir: string, { entity, rel, posit
   }
   for (const start = performance.now(); !published.has(uri) && performance.now() - start < 30_000;) await new Promise((r) => setTimeout(r, 20));
   const times: number[] = [];
-  let found = 0;
+  let answer: unknown[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    found = ((await conn.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } })) as unknown[]).length;
+    answer = (await conn.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } })) as unknown[];
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
+  // The same answer from a server that only sends it back, as many times after a first one: the transport's share.
+  const echo = (await echoRoundTrips(answer, runs + 1)).slice(1).sort((a, b) => a - b);
   const p99 = percentile(times, 99);
   return {
-    what: `references to \`${entity}\` (${found} found, ~1.7 MB of JSON each), ${runs} requests at 10k notes (round trip over stdio)`,
-    figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms`, budget: 'p99 ≤ 50 ms', ok: p99 <= 50,
+    what: `references to \`${entity}\` (${answer.length} found, ~1.7 MB of JSON each), ${runs} requests at 10k notes (round trip over stdio)`,
+    figure: `p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${times[times.length - 1]!.toFixed(2)} ms; `
+      + `the same answer sent back by a server that computes nothing: p50 ${percentile(echo, 50).toFixed(2)} ms, p99 ${percentile(echo, 99).toFixed(2)} ms`,
+    budget: 'p99 ≤ 50 ms', ok: p99 <= 50,
   };
 }
 
