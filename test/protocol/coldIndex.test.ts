@@ -2,7 +2,8 @@
 // a large workspace runs, a hover on an open note is answered from what is
 // read so far, completion says it is incomplete, the claim map draws what is
 // read so far and all of it once the index is done, and the index's progress
-// is reported as work-done progress from begin to end.
+// is reported as work-done progress from begin to end. Once it is done, the
+// first symbol search (which builds its own index) lets a hover go first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -51,6 +52,16 @@ test('during the cold index, an open note is answered at once; progress goes fro
     const late = await c.connection.sendRequest(ClaimMapRequest, atCursor);
     assert.ok(late.nodes.some((n) => n.id === `claim:${c.uri('notes/deepseek-notes.md')}#^r1-open-weights`), JSON.stringify(late.nodes.map((n) => n.id)));
     assert.equal(late.nodes.length, 5);
+    // The first symbol search builds its index, a pass over every note, in slices: a hover sent after it is answered first.
+    const order: string[] = [];
+    const search = c.connection.sendRequest('workspace/symbol', { query: 'filler' })
+      .then((r) => { order.push('workspace/symbol'); return r as unknown[]; });
+    const card = c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '^transistor', 2) })
+      .then((h) => { order.push('hover'); return h as Hover; });
+    const [found, shown] = await Promise.all([search, card]);
+    assert.deepEqual(order, ['hover', 'workspace/symbol'], 'the hover did not wait for the search index of 6,000 notes');
+    assert.equal(found.length, 100, 'the search answers its best hundred');
+    assert.match((shown.contents as { value: string }).value, /Frontier models will commoditise/);
   } finally {
     await c.stop();
     fs.rmSync(root, { recursive: true, force: true });

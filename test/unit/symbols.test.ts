@@ -71,3 +71,30 @@ test('a long claim is named by the beginning of its text, cut at a word, and ans
   assert.equal(reads, 0);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('the search index built a file at a time answers as one built at once; notes changed or deleted meanwhile are found as they are now', async () => {
+  const notes = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`n${i}.md`, `- #claim Walrus ${i} sings of [[Kelp]]. ^w${i}\n`]));
+  const { index } = await indexOf({ 'entities.yaml': '- id: kelp\n  name: Kelp\n', ...notes });
+  const sliced = new SymbolIndex(index);
+  index.onDidChange((uris) => sliced.changed(uris));
+  // A file a step: the caller is told the build is not done, and may let other work in.
+  let steps = 1;
+  assert.equal(sliced.sync(() => true), false);
+  for (; steps < 10; steps++) assert.equal(sliced.sync(() => true), false);
+  // Some notes the build has read already, some it has not reached.
+  index.update(uri('n3.md'), '- #claim Narwhal 3 hums. ^w3\n');
+  index.update(uri('n30.md'), '- #claim Octopus 30 waves. ^w30\n');
+  index.delete(uri('n5.md'));
+  index.delete(uri('n35.md'));
+  while (!sliced.sync(() => true)) steps++;
+  assert.ok(steps >= 38, `built in ${steps} steps, a file each`);
+  const whole = new SymbolIndex(index);
+  for (const query of ['walrus', 'narwhal', 'octopus', 'kelp', 'w3', 'sings']) {
+    assert.deepEqual(workspaceSymbols(sliced, query).map((s) => s.name), workspaceSymbols(whole, query).map((s) => s.name), query);
+  }
+  const walruses = workspaceSymbols(sliced, 'walrus').map((s) => s.name);
+  assert.equal(walruses.length, 36, 'neither the changed nor the deleted notes\' old claims are found');
+  assert.ok(!walruses.some((n) => /Walrus (3|5|30|35) /.test(n)));
+  assert.deepEqual(workspaceSymbols(sliced, 'narwhal').map((s) => s.name), ['Narwhal 3 hums.']);
+  assert.deepEqual(workspaceSymbols(sliced, 'octopus').map((s) => s.name), ['Octopus 30 waves.']);
+});

@@ -8,7 +8,8 @@
 // candidate's text. Best matches come first: a symbol whose name, alias or id
 // is the whole query, then one whose name starts with it, then the rest.
 //
-// Built on the first query (nothing else needs it, and it is not small) and
+// Built on the first query (nothing else needs it, and it is not small), a
+// file at a time so that the caller can let other requests in (see sync), and
 // then kept up to date file by file: the caller passes the URIs the change
 // stream names, and only those files' symbols are replaced (a replaced
 // symbol leaves a hole in the postings; holes are compacted by a rebuild once
@@ -211,6 +212,8 @@ export class SymbolIndex {
   private readonly byFile = new Map<string, number[]>();
   /** Files changed since the last query; undefined until the first query builds everything. */
   private dirty: Set<string> | undefined;
+  /** A build under way (see sync): the files to add in order, how many are added, and those changed meanwhile. */
+  private pending: { readonly uris: readonly string[]; next: number; readonly changed: Set<string> } | undefined;
   /** Per symbol, the last query word that marked it (see requireAll), and whether this query has looked at it. */
   private readonly marks = new Marks();
   private readonly seen = new Marks();
@@ -221,12 +224,44 @@ export class SymbolIndex {
 
   /** The change stream names these files: their symbols are replaced before the next query. */
   changed(uris: readonly string[]): void {
-    if (this.dirty) for (const u of uris) this.dirty.add(u);
+    const into = this.pending?.changed ?? this.dirty;
+    if (into) for (const u of uris) into.add(u);
   }
 
-  /** Symbols matching `query`, best first, at most `limit`. */
+  /**
+   * Brings the index up to date with the files, one file at a time, until
+   * `due` says to stop: true once it is up to date, false when it stopped
+   * first (call again to go on). A first build reads every note again, 1-2 s
+   * at 10,000 notes and tens of seconds at 100,000: the caller lets other
+   * requests in between calls. Files that change while a build goes on are
+   * replaced once it is done.
+   */
+  sync(due: () => boolean = () => false): boolean {
+    if (!this.pending) {
+      if (this.dirty && this.dirty.size === 0) return true;
+      if (this.dirty && this.entries.length <= 2 * this.live + 1024) {
+        // New words are put in place as they come; words whose symbols all went stay until the next build (their postings are holes).
+        this.replace(this.dirty);
+        return true;
+      }
+      this.startBuild();
+    }
+    const pending = this.pending!;
+    while (pending.next < pending.uris.length) {
+      this.add(pending.uris[pending.next++]!);
+      if (pending.next < pending.uris.length && due()) return false;
+    }
+    this.words.finish();
+    this.exact.finish();
+    this.pending = undefined;
+    this.dirty = pending.changed;
+    this.replace(this.dirty);
+    return true;
+  }
+
+  /** Symbols matching `query`, best first, at most `limit`; brings the index up to date first, at once (see sync). */
   search(query: string, limit: number): SymbolEntry[] {
-    this.refresh();
+    this.sync();
     const words = wordsOf(query);
     if (words.length === 0) return this.all(limit);
     const whole = foldName(query);
@@ -312,20 +347,17 @@ export class SymbolIndex {
   /** Forgets everything: the next query builds afresh (after the cold index, when every file was announced at once). */
   reset(): void {
     this.dirty = undefined;
+    this.pending = undefined;
   }
 
-  private refresh(): void {
-    if (this.dirty && this.dirty.size === 0) return;
-    if (!this.dirty || this.entries.length > 2 * this.live + 1024) this.build();
-    else {
-      // New words are put in place as they come; words whose symbols all went stay until the next build (their postings are holes).
-      for (const uri of this.dirty) { this.remove(uri); this.add(uri); }
-      this.dirty.clear();
-    }
+  /** Replaces the symbols of these files, then forgets them. */
+  private replace(uris: Set<string>): void {
+    for (const uri of uris) { this.remove(uri); this.add(uri); }
+    uris.clear();
   }
 
-  /** Everything afresh: the first query, or more holes than symbols. */
-  private build(): void {
+  /** Starts everything afresh (see sync): the first query, or more holes than symbols. */
+  private startBuild(): void {
     this.builds++;
     this.dirty = undefined;
     this.entries = [];
@@ -338,11 +370,7 @@ export class SymbolIndex {
     this.words = new WordPostings(MAX_CLAIM_WORDS * claims + 8 * this.index.entities().length);
     this.exact = new WordPostings();
     this.byFile.clear();
-    for (const uri of this.index.registries.keys()) this.add(uri);
-    for (const uri of this.index.notes.keys()) this.add(uri);
-    this.words.finish();
-    this.exact.finish();
-    this.dirty = new Set();
+    this.pending = { uris: [...this.index.registries.keys(), ...this.index.notes.keys()], next: 0, changed: new Set() };
   }
 
   private add(uri: string): void {
