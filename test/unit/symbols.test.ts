@@ -98,3 +98,24 @@ test('the search index built a file at a time answers as one built at once; note
   assert.deepEqual(workspaceSymbols(sliced, 'narwhal').map((s) => s.name), ['Narwhal 3 hums.']);
   assert.deepEqual(workspaceSymbols(sliced, 'octopus').map((s) => s.name), ['Octopus 30 waves.']);
 });
+
+test('the postings laid out a piece at a time, past 65,536 of them, list each word\'s claims, and only those', async () => {
+  // 2,000 claims of 40 words each: 80,000 postings, more than one piece of the layout.
+  const wordsOf = (i: number) => Array.from({ length: 40 }, (_, k) => `w${(i * 7 + k * 13) % 500}`);
+  const notes = Object.fromEntries(Array.from({ length: 50 }, (_, n) => [`n${n}.md`, Array.from({ length: 40 }, (_, c) => {
+    const i = 40 * n + c;
+    return `- #claim ${wordsOf(i).join(' ')} ^c${i}\n`;
+  }).join('')]));
+  const { index } = await indexOf(notes);
+  const symbols = new SymbolIndex(index);
+  let steps = 0;
+  while (!symbols.sync(() => true)) steps++;
+  assert.ok(steps > 50, `${steps} steps`);
+  // A claim is found by its id and its first 39 words (40 in all): each word's claims, worked out from the texts
+  // (the words of three digits, which no other word starts with).
+  const claimsOf = new Map<string, string[]>();
+  for (let i = 0; i < 2000; i++) for (const w of wordsOf(i).slice(0, 39)) claimsOf.set(w, [...claimsOf.get(w) ?? [], `n${Math.floor(i / 40)}#^c${i}`]);
+  for (let w = 100; w < 500; w++) {
+    assert.deepEqual(workspaceSymbols(symbols, `w${w}`, 1000).map((s) => s.containerName).sort(), (claimsOf.get(`w${w}`) ?? []).sort(), `w${w}`);
+  }
+});

@@ -150,6 +150,9 @@ function eachWord(e: SymbolEntry, add: (text: string, start: number, end: number
   read(text, Math.min(text.length, cap), true);
 }
 
+/** How many postings are laid out between two looks at the clock (see WordPostings.finish). */
+const LAYOUT_PIECE = 1 << 16;
+
 /** How much of a claim's text is made first for its words (see eachWord). */
 const HEAD_MIN = 200;
 
@@ -251,8 +254,7 @@ export class SymbolIndex {
       this.add(pending.uris[pending.next++]!);
       if (pending.next < pending.uris.length && due()) return false;
     }
-    this.words.finish();
-    this.exact.finish();
+    if (!this.words.finish(due) || !this.exact.finish(due)) return false;
     this.pending = undefined;
     this.dirty = pending.changed;
     this.replace(this.dirty);
@@ -553,27 +555,54 @@ class WordPostings {
     this.table = table;
   }
 
-  /** Lays the postings out by word, and puts the words in order. */
-  finish(): void {
-    const postings = this.postings!;
+  /** While finishing: how far the layout has gone (see finish). */
+  private layout: { offsets: Int32Array<ArrayBuffer>; flat: Int32Array<ArrayBuffer>; fill?: Int32Array<ArrayBuffer>; counted: number; placed: number } | undefined;
+
+  /**
+   * Lays the postings out by word, and puts the words in order: true once
+   * done. It stops when `due` says so between pieces (a pass over 2.8 million
+   * postings at 10k notes takes ~0.2 s, ten times that at 100k) and goes on
+   * from there at the next call.
+   */
+  finish(due: () => boolean = () => false): boolean {
+    const postings = this.postings;
+    if (!postings) return true;
     const runStart = this.runStart!;
     const count = this.postingCount;
     const n = this.words.length;
-    const offsets = new Int32Array(n + 1);
-    for (let p = 0; p < count; p++) offsets[postings[p]! + 1]!++;
-    for (let w = 0; w < n; w++) offsets[w + 1]! += offsets[w]!;
-    const flat = new Int32Array(count);
-    const fill = offsets.slice(0, n);
-    for (let s = 0; s < this.runs; s++) {
-      const end = s + 1 < this.runs ? runStart[s + 1]! : count;
-      for (let p = runStart[s]!; p < end; p++) flat[fill[postings[p]!]!++] = s;
+    const layout = this.layout ??= { offsets: new Int32Array(n + 1), flat: new Int32Array(count), counted: 0, placed: 0 };
+    const { offsets, flat } = layout;
+    // Each word's postings counted, a piece at a time.
+    while (layout.counted < count) {
+      const end = Math.min(count, layout.counted + LAYOUT_PIECE);
+      for (let p = layout.counted; p < end; p++) offsets[postings[p]! + 1]!++;
+      layout.counted = end;
+      if (due()) return false;
+    }
+    if (!layout.fill) {
+      for (let w = 0; w < n; w++) offsets[w + 1]! += offsets[w]!;
+      layout.fill = offsets.slice(0, n);
+    }
+    // Each symbol's postings put in its words' ranges, a piece of symbols at a time.
+    const fill = layout.fill;
+    while (layout.placed < this.runs) {
+      const last = this.runs;
+      let s = layout.placed;
+      for (const stop = runStart[s]! + LAYOUT_PIECE; s < last && runStart[s]! < stop; s++) {
+        const end = s + 1 < last ? runStart[s + 1]! : count;
+        for (let p = runStart[s]!; p < end; p++) flat[fill[postings[p]!]!++] = s;
+      }
+      layout.placed = s;
+      if (s < last && due()) return false;
     }
     this.flat = flat;
     this.offsets = offsets;
     this.postings = undefined;
     this.runStart = undefined;
+    this.layout = undefined;
     const words = this.words;
     this.order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    return true;
   }
 
   /**
