@@ -209,8 +209,8 @@ export class SymbolIndex {
   private live = 0;
   /** Every word, with the numbers of the symbols that hold it (holes included), in order for prefix ranges. */
   private words = new WordPostings();
-  /** Whole names, aliases and ids → symbol numbers: the exact matches. */
-  private exact = new WordPostings();
+  /** Whole names, aliases and ids → symbol numbers: the exact matches, looked up whole only (no order kept). */
+  private exact = new WordPostings(1024, false);
   /** File URI → the numbers of the symbols it defines. */
   private readonly byFile = new Map<string, number[]>();
   /** Files changed since the last query; undefined until the first query builds everything. */
@@ -370,7 +370,7 @@ export class SymbolIndex {
     let claims = 0;
     for (const note of this.index.notes.values()) claims += note.claims.length;
     this.words = new WordPostings(MAX_CLAIM_WORDS * claims + 8 * this.index.entities().length);
-    this.exact = new WordPostings();
+    this.exact = new WordPostings(1 << 16, false);
     this.byFile.clear();
     this.pending = { uris: [...this.index.registries.keys(), ...this.index.notes.keys()], next: 0, changed: new Set() };
   }
@@ -476,11 +476,16 @@ class WordPostings {
   private flat = new Int32Array(0);
   private offsets = new Int32Array(1);
   private readonly later = new Map<number, number[]>();
-  /** Word numbers in the words' order; undefined until finish. */
+  /** Word numbers in the words' order; undefined until finish, and always where no order is kept. */
   private order: number[] | undefined;
 
-  /** `room`: how many postings a build may take (grown past it if need be). */
-  constructor(room = 1 << 16) {
+  /**
+   * `room`: how many postings a build may take (grown past it if need be).
+   * `ordered`: whether words are looked up by prefix (range, count, each) as
+   * well as whole (forWord); whole words only need no order, and sorting the
+   * 130,000 exact keys of 10k notes took 54 ms of the build.
+   */
+  constructor(room = 1 << 16, private readonly ordered = true) {
     this.postings = new Int32Array(Math.max(1024, room));
   }
 
@@ -601,7 +606,7 @@ class WordPostings {
     this.runStart = undefined;
     this.layout = undefined;
     const words = this.words;
-    this.order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    if (this.ordered) this.order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
     return true;
   }
 
